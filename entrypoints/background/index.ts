@@ -1,0 +1,29 @@
+import { getDb } from '@/lib/db/database';
+import { applyLocale } from '@/lib/i18n/init';
+import { createHandlers } from '@/lib/messaging/handlers';
+import { createRouter } from '@/lib/messaging/router';
+import { ensureStages } from '@/lib/pipeline/seed';
+import { loadSettings } from '@/lib/settings/store';
+
+export default defineBackground(() => {
+  const db = getDb();
+  const ready = loadSettings().then((s) => {
+    applyLocale(s);
+    return ensureStages(db);
+  });
+
+  const router = createRouter(
+    createHandlers({
+      db,
+      settings: loadSettings,
+      now: Date.now,
+      setBadgeCount: async (tabId, count) => {
+        await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+      },
+    }),
+    { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+  );
+
+  // Answer only after the database is seeded: a capture arriving in the first instant still finds a stage.
+  browser.runtime.onMessage.addListener((message, sender) => ready.then(() => router(message, sender)));
+});

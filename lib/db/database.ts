@@ -1,0 +1,56 @@
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { Activity, Contact, Deal, Stage } from '../model';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+
+export const DB_NAME = 'prospector';
+
+export class ProspectorDb extends Dexie {
+  contacts!: EntityTable<Contact, 'id'>;
+  deals!: EntityTable<Deal, 'id'>;
+  stages!: EntityTable<Stage, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+/**
+ * v1 deals had no stage history on them: rebuild it from their stage-changed activities. The deal entered the
+ * stage the first move left (or its current stage, if it never moved) when it was created.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const moves = new Map<string, { from: string; to: string; at: number }[]>();
+  await tx
+    .table('activities')
+    .where('type')
+    .equals('stage-changed')
+    .each((a: Activity) => {
+      const { from, to } = a.payload;
+      if (!a.dealId || typeof from !== 'string' || typeof to !== 'string') return;
+      const list = moves.get(a.dealId) ?? [];
+      list.push({ from, to, at: a.at });
+      moves.set(a.dealId, list);
+    });
+  await tx
+    .table('deals')
+    .toCollection()
+    .modify((deal: Deal) => {
+      const list = (moves.get(deal.id) ?? []).sort((a, b) => a.at - b.at);
+      const createdIn = list[0]?.from ?? deal.stageId;
+      deal.stageEntries = [
+        { stageId: createdIn, at: deal.createdAt },
+        ...list.map((m) => ({ stageId: m.to, at: m.at })),
+      ];
+      deal.followUpAt ??= null;
+    });
+}
+
+let shared: ProspectorDb | undefined;
+/** The extension's one database. Extension pages and the background share it; content scripts never open it. */
+export function getDb(): ProspectorDb {
+  shared ??= new ProspectorDb();
+  return shared;
+}

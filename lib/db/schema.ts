@@ -1,0 +1,18 @@
+/**
+ * Every schema version the database has had, oldest first. Never edit a shipped version: add a new one with an
+ * upgrade. tests/unit/db/migration.test.ts opens a database at each older version and checks every row survives.
+ */
+export const SCHEMA_V1 = {
+  contacts: 'id, *emails, linkedinKey, nameKey, updatedAt, createdAt',
+  deals: 'id, contactId, stageId, expectedClose, updatedAt',
+  stages: 'id, order',
+  activities: 'id, [contactId+at], dealId, at, type',
+};
+
+/** v2: deals carry their stage history (stageEntries) and follow-up index; contacts are searchable by tag. */
+export const SCHEMA_V2 = {
+  contacts: 'id, *emails, linkedinKey, nameKey, updatedAt, createdAt, *tags',
+  deals: 'id, contactId, stageId, expectedClose, updatedAt, createdAt, closedAt, followUpAt',
+  stages: 'id, order',
+  activities: 'id, [contactId+at], dealId, at, type',
+};

@@ -1,0 +1,34 @@
+import type { ProspectorDb } from '../db/database';
+import { t } from '../i18n';
+import type { Settings } from '../model';
+import { saveCapture } from '../pipeline/capture';
+import { moveDeal } from '../pipeline/move-deal';
+import type { Handlers } from './router';
+
+export interface HandlerContext {
+  db: ProspectorDb;
+  settings: () => Promise<Settings>;
+  now: () => number;
+  /** Shows a count on the toolbar for the tab that sent it. */
+  setBadgeCount?: (tabId: number, count: number) => Promise<void>;
+}
+
+/** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    'capture.save': async ({ capture }) => {
+      const s = await ctx.settings();
+      const saved = await saveCapture(ctx.db, capture, { now: ctx.now(), currency: s.currency, owner: s.owner });
+      if (!saved.length) throw new Error(t('errorNothingToSave'));
+      return { saved };
+    },
+    'deal.move': async ({ dealId, stageId, lostReason }) => {
+      const deal = await moveDeal(ctx.db, dealId, stageId, ctx.now(), lostReason);
+      return { dealId: deal.id, stageId: deal.stageId };
+    },
+    'page.detected': async ({ count }, sender) => {
+      if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
+      return { ok: true as const };
+    },
+  };
+}

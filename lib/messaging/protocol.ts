@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id, PageCapture } from '../model';
+
+/**
+ * Every call between the extension's contexts, in one table. `from` says who may send it: 'extension' (popup,
+ * options page: the extension's own origin) or 'content' (a content script in a tab). Requests are parsed with
+ * the schema on receipt; anything else is rejected before a handler sees it.
+ */
+export const protocol = {
+  /** Store the people of a capture (merged with who is already known). */
+  'capture.save': {
+    from: ['extension'],
+    request: z.object({ capture: PageCapture }),
+    response: z.object({
+      saved: z.array(
+        z.object({ contactId: Id, dealId: Id.nullable(), created: z.boolean(), changed: z.array(z.string()) }),
+      ),
+    }),
+  },
+  /** Move a deal to a stage (recorded as a stage-changed activity). */
+  'deal.move': {
+    from: ['extension'],
+    request: z.object({ dealId: Id, stageId: Id, lostReason: z.string().max(500).default('') }),
+    response: z.object({ dealId: Id, stageId: Id }),
+  },
+  /** A content script on an opted-in site found people: the toolbar badge shows how many. */
+  'page.detected': {
+    from: ['content'],
+    request: z.object({ count: z.number().int().min(0).max(1000) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+} as const satisfies Record<string, MessageDef>;
+
+export interface MessageDef {
+  from: readonly ('extension' | 'content')[];
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+export type MessageType = keyof typeof protocol;
+export type RequestOf<T extends MessageType> = z.input<(typeof protocol)[T]['request']>;
+export type ParsedRequestOf<T extends MessageType> = z.output<(typeof protocol)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<(typeof protocol)[T]['response']>;
+
+/** What travels over runtime messaging. */
+export const Envelope = z.object({ type: z.string().max(64), payload: z.unknown() });
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
+export type ErrorCode = 'invalid' | 'forbidden' | 'unknown-type' | 'failed';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+export const ActivityType = z.enum([
+  'captured',
+  'updated',
+  'stage-changed',
+  'note',
+  'follow-up-set',
+  'follow-up-done',
+  'imported',
+  'merged',
+  'deleted',
+  'restored',
+]);
+export type ActivityType = z.infer<typeof ActivityType>;
+
+export const Activity = z.object({
+  id: Id,
+  contactId: Id,
+  dealId: Id.nullable().default(null),
+  type: ActivityType,
+  at: Timestamp,
+  /** Type-specific details: stage-changed carries { from, to }; note carries { text }; captured carries { url, site }. */
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+export type Activity = z.infer<typeof Activity>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { Id, MAX_LIST, MAX_NOTE, Text, Timestamp } from './common';
+import { Provenance } from './provenance';
+
+export const ProfileUrls = z.object({
+  linkedin: Text.optional(),
+  github: Text.optional(),
+  x: Text.optional(),
+  website: Text.optional(),
+  other: z.array(Text).max(MAX_LIST).default([]),
+});
+export type ProfileUrls = z.infer<typeof ProfileUrls>;
+
+/** Fields a rep can edit and a capture can fill; the keys of `provenance` and `editedFields`. */
+export const CONTACT_FIELDS = [
+  'name',
+  'givenName',
+  'familyName',
+  'jobTitle',
+  'company',
+  'companyDomain',
+  'location',
+  'emails',
+  'phones',
+  'urls',
+] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export const ContactSource = z.object({
+  url: Text,
+  site: Text,
+  capturedAt: Timestamp,
+});
+
+export const Contact = z.object({
+  id: Id,
+  name: Text,
+  givenName: Text.default(''),
+  familyName: Text.default(''),
+  jobTitle: Text.default(''),
+  company: Text.default(''),
+  companyDomain: Text.default(''),
+  emails: z.array(Text).max(MAX_LIST).default([]),
+  phones: z.array(Text).max(MAX_LIST).default([]),
+  urls: ProfileUrls.default({ other: [] }),
+  location: Text.default(''),
+  tags: z.array(Text).max(MAX_LIST).default([]),
+  notes: z.string().max(MAX_NOTE).default(''),
+  source: ContactSource,
+  /** Per field: where its current value came from. */
+  provenance: z.record(z.string(), Provenance).default({}),
+  /** Fields the rep changed by hand: a later capture does not overwrite them. */
+  editedFields: z.array(z.string()).default([]),
+  /** Normalised keys for deduplication, maintained on every write (see lib/db/keys.ts). */
+  nameKey: z.string().default(''),
+  linkedinKey: z.string().default(''),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Soft delete, so a later sync can see deletions and undo is possible. */
+  deletedAt: Timestamp.nullable().default(null),
+  /** Set when this contact was merged into another. */
+  mergedInto: Id.nullable().default(null),
+});
+export type Contact = z.infer<typeof Contact>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Currency } from './common';
+
+export const BantWeights = z.object({
+  budget: z.number().min(0).max(100),
+  authority: z.number().min(0).max(100),
+  need: z.number().min(0).max(100),
+  timeline: z.number().min(0).max(100),
+});
+export type BantWeights = z.infer<typeof BantWeights>;
+
+export const Settings = z.object({
+  currency: Currency.default('USD'),
+  /** 'auto' follows the browser's language. */
+  locale: z.enum(['auto', 'en', 'id']).default('auto'),
+  bantWeights: BantWeights.default({ budget: 25, authority: 25, need: 25, timeline: 25 }),
+  /** Days ahead a new follow-up defaults to. */
+  followUpDays: z.number().int().min(0).max(365).default(3),
+  remindersEnabled: z.boolean().default(true),
+  owner: z.string().max(200).default(''),
+  /** Sites where capture runs on its own; each needs its optional host permission granted. */
+  autoDetect: z
+    .object({ linkedin: z.boolean(), gmail: z.boolean(), outlook: z.boolean() })
+    .default({ linkedin: false, gmail: false, outlook: false }),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// e2e: the built extension in real system Chromium. One file at a time: each launches its own browser.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

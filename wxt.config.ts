@@ -1,0 +1,43 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Several builds (a developer's, a helper's, CI's) may run side by side: PROSPECTOR_OUT_DIR keeps them apart.
+const outDir = process.env.PROSPECTOR_OUT_DIR ?? '.output';
+
+export default defineConfig({
+  outDir,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // activeTab + scripting: capture reads a page only when the rep asks for it. No host permission at install;
+    // sites the rep opts in to (auto-detection) are requested at runtime as optional host permissions.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', 'notifications'],
+    optional_host_permissions: [
+      'https://www.linkedin.com/*',
+      'https://mail.google.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.office365.com/*',
+    ],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandOpenPopup__',
+      },
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandCapture__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'prospector@prospector.invalid', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
