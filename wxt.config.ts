@@ -3,10 +3,22 @@ import { defineConfig } from 'wxt';
 
 // Several builds (a developer's, a helper's, CI's) may run side by side: PROSPECTOR_OUT_DIR keeps them apart.
 const outDir = process.env.PROSPECTOR_OUT_DIR ?? '.output';
+// The e2e build only: headless tests cannot click the toolbar button, which is what grants activeTab, so the
+// test build may read pages served from 127.0.0.1 instead. The shipped builds ask for no host permission
+// (tests/e2e/loop.e2e.ts checks them).
+const e2eHosts = process.env.PROSPECTOR_E2E === '1' ? { host_permissions: ['http://127.0.0.1/*'] } : {};
 
 export default defineConfig({
   outDir,
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // bench-empty.html is the benchmark's "empty extension page" for scale: only the e2e build carries it.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (process.env.PROSPECTOR_E2E === '1') return;
+      const i = entrypoints.findIndex((e) => e.name === 'bench-empty');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
+  },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
     build: { sourcemap: false },
@@ -36,6 +48,7 @@ export default defineConfig({
         description: '__MSG_commandCapture__',
       },
     },
+    ...e2eHosts,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'prospector@prospector.invalid', strict_min_version: '115.0' } } }
       : {}),

@@ -1,0 +1,31 @@
+// npm run bench: drives the built extension (.output-e2e) in headless system Chromium and prints one JSON object
+// per figure, {"name","unit","median","p95","n", …context}, then writes them all to bench-results.json.
+// Each benchmark is a module in scripts/bench/ exporting one async function; list it in BENCHES.
+// `npm run bench -- popup-open` runs only the named ones.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Extension } from '../tests/e2e/harness';
+import { launchExtension, ROOT, serve } from '../tests/e2e/harness';
+import { benchPopupOpen } from './bench/popup-open';
+import type { Figure } from './bench/stats';
+
+type Bench = (ext: Extension, origin: string) => Promise<Figure[]>;
+const BENCHES: [string, Bench][] = [['popup-open', benchPopupOpen]];
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const { origin, server } = await serve(resolve(ROOT, 'tests/fixtures'));
+const ext = await launchExtension();
+const results: Figure[] = [];
+try {
+  for (const [name, run] of BENCHES) {
+    if (only.length && !only.includes(name)) continue;
+    for (const figure of await run(ext, origin)) {
+      console.log(JSON.stringify(figure));
+      results.push(figure);
+    }
+  }
+} finally {
+  await ext.close();
+  server.close();
+}
+writeFileSync(resolve(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** The build e2e tests load: the Chrome build plus a host permission for 127.0.0.1 (see README, "Testing"). */
+export const EXTENSION_DIR = resolve(ROOT, process.env.PROSPECTOR_E2E_DIR ?? '.output-e2e/chrome-mv3');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path))
+    throw new Error(`No Chromium at ${path}: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH.`);
+  return path;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+  '.vcf': 'text/vcard',
+  '.js': 'text/javascript',
+};
+
+/** Serves a folder on 127.0.0.1 (a free port), plus any extra routes. Nothing beyond loopback. */
+export async function serve(
+  dir: string,
+  routes: Record<string, string> = {},
+): Promise<{ origin: string; server: Server }> {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (routes[path] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(routes[path]);
+      return;
+    }
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+export interface Extension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  url: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Launches system Chromium with the built extension loaded in a fresh profile. */
+export async function launchExtension(dir = EXTENSION_DIR): Promise<Extension> {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build:e2e first.`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = worker.url().split('/')[2]!;
+  return { context, worker, id, url: (path) => `chrome-extension://${id}/${path}`, close: () => context.close() };
+}
+
+/**
+ * The browser's tab id of a page: bring it to the front and ask the service worker for the active tab (the
+ * extension has no "tabs" permission, so it cannot look tabs up by URL, by design).
+ */
+export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await ext.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (id === undefined) throw new Error(`No tab for ${page.url()}`);
+  return id;
+}
+
+/** Opens the popup for the tab showing `page` (popup.html?tabId=N, the popup's test seam). */
+export async function openPopupFor(ext: Extension, page: Page): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, page)}`));
+  return popup;
+}
+
+/** Rows of one object store of the extension's real IndexedDB, read from an extension page. */
+export async function readStore<T = Record<string, unknown>>(extPage: Page, store: string): Promise<T[]> {
+  return extPage.evaluate(
+    (name) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = indexedDB.open('prospector');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            ok(req.result as T[]);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    store,
+  );
+}
