@@ -50,7 +50,16 @@ export default defineConfig({
     },
     ...e2eHosts,
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'prospector@prospector.invalid', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'prospector@prospector.invalid',
+              strict_min_version: '115.0',
+              // Prospector collects nothing: every record stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

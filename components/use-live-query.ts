@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on, as with useMemo.
+  // The caller lists what the query depends on, as with useMemo.
   useEffect(() => {
     const sub = liveQuery(query).subscribe({
       next: setValue,

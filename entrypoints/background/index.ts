@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { ensureStages } from '@/lib/pipeline/seed';
 import { loadSettings } from '@/lib/settings/store';
+import { type BackgroundContext, FEATURES } from './features';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -11,6 +12,7 @@ export default defineBackground(() => {
     applyLocale(s);
     return ensureStages(db);
   });
+  const ctx: BackgroundContext = { db, settings: loadSettings, now: Date.now, ready };
 
   const router = createRouter(
     createHandlers({
@@ -23,7 +25,14 @@ export default defineBackground(() => {
     }),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
   );
-
   // Answer only after the database is seeded: a capture arriving in the first instant still finds a stage.
   browser.runtime.onMessage.addListener((message, sender) => ready.then(() => router(message, sender)));
+
+  for (const feature of FEATURES) {
+    try {
+      feature.register(ctx);
+    } catch (err) {
+      console.error(`Prospector: background feature ${feature.id} failed to start`, err);
+    }
+  }
 });

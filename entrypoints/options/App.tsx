@@ -1,45 +1,50 @@
-import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
+import { useEffect, useState } from 'preact/hooks';
+import { useSettings } from '@/components/use-settings';
 import { t } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
-import { sortStages } from '@/lib/pipeline/default-stages';
+import { VIEWS } from './views';
 
-/** The pipeline, one column per stage. (The full board is issue #5.) */
-export function App(_props: { settings: Settings }) {
-  const data = useLiveQuery(async () => {
-    const db = getDb();
-    const [stages, deals] = await Promise.all([db.stages.toArray(), db.deals.limit(500).toArray()]);
-    const contacts = await db.contacts.bulkGet(deals.map((d) => d.contactId));
-    return { stages: sortStages(stages), deals, contacts: new Map(contacts.filter((c) => !!c).map((c) => [c.id, c])) };
+/** `#<view>?<params>` → the view and its parameters. Unknown views fall back to the first. */
+function parseHash(hash: string): { id: string; params: URLSearchParams } {
+  const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  return { id: VIEWS.some((v) => v.id === id) ? id : VIEWS[0]!.id, params: new URLSearchParams(query) };
+}
+
+export function App({ settings: initial }: { settings: Settings }) {
+  const settings = useSettings(initial);
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
-  if (!data) return null;
+  const view = VIEWS.find((v) => v.id === route.id)!;
+  const setParams = (next: URLSearchParams) => {
+    const query = next.toString();
+    history.replaceState(null, '', `#${route.id}${query ? `?${query}` : ''}`);
+    setRoute({ id: route.id, params: next });
+  };
+  const View = view.component;
   return (
-    <main>
-      <h1>{t('optionsTitle')}</h1>
-      {data.deals.length === 0 && <p class="muted">{t('pipelineEmpty')}</p>}
-      <div class="board">
-        {data.stages.map((stage) => {
-          const deals = data.deals.filter((d) => d.stageId === stage.id && d.deletedAt === null);
-          return (
-            <section class="column" key={stage.id} data-testid={`column-${stage.id}`}>
-              <h2>
-                {stage.name} <span class="muted">{t('columnCount', deals.length)}</span>
-              </h2>
-              <ul>
-                {deals.map((deal) => {
-                  const contact = data.contacts.get(deal.contactId);
-                  return (
-                    <li class="deal-card" key={deal.id} data-testid="deal-card">
-                      <strong>{contact?.name || contact?.emails[0] || t('unnamed')}</strong>
-                      <div class="muted">{contact?.company}</div>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
-    </main>
+    <>
+      <header class="app-header">
+        <h1>{t('extName')}</h1>
+        <nav aria-label={t('navLabel')}>
+          {VIEWS.map((v) => (
+            <a
+              key={v.id}
+              href={`#${v.id}`}
+              aria-current={v.id === view.id ? 'page' : undefined}
+              data-testid={`nav-${v.id}`}
+            >
+              {t(v.label)}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main id="view" data-testid={`view-${view.id}`}>
+        <View key={view.id} settings={settings} params={route.params} setParams={setParams} />
+      </main>
+    </>
   );
 }

@@ -1,8 +1,11 @@
 import type { ProspectorDb } from '../db/database';
+import { generateDemo } from '../demo/generate';
+import { loadDemo } from '../demo/load';
 import { t } from '../i18n';
 import type { Settings } from '../model';
 import { saveCapture } from '../pipeline/capture';
 import { moveDeal } from '../pipeline/move-deal';
+import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
 import type { Handlers } from './router';
 
 export interface HandlerContext {
@@ -25,6 +28,35 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'deal.move': async ({ dealId, stageId, lostReason }) => {
       const deal = await moveDeal(ctx.db, dealId, stageId, ctx.now(), lostReason);
       return { dealId: deal.id, stageId: deal.stageId };
+    },
+    'deal.update': async ({ dealId, patch }) => {
+      await updateDeal(ctx.db, dealId, patch, ctx.now());
+      return { dealId };
+    },
+    'deal.followUpDone': async ({ dealId }) => {
+      await completeFollowUp(ctx.db, dealId, ctx.now());
+      return { dealId };
+    },
+    'contact.update': async ({ contactId, patch }) => {
+      await updateContact(ctx.db, contactId, patch, ctx.now());
+      return { contactId };
+    },
+    'note.add': async ({ contactId, dealId, text }) => {
+      const note = await addNote(ctx.db, contactId, dealId, text, ctx.now());
+      return { activityId: note.id };
+    },
+    'demo.load': async ({ contacts, seed, notesPerDeal }) => {
+      const s = await ctx.settings();
+      const data = generateDemo({
+        contacts,
+        seed,
+        notesPerDeal,
+        now: ctx.now(),
+        stages: await ctx.db.stages.toArray(),
+        currency: s.currency,
+      });
+      await loadDemo(ctx.db, data);
+      return { contacts: data.contacts.length, deals: data.deals.length, activities: data.activities.length };
     },
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageCapture } from '../model';
+import { ContactPatch, DealPatch, Id, PageCapture } from '../model';
 
 /**
  * Every call between the extension's contexts, in one table. `from` says who may send it: 'extension' (popup,
@@ -22,6 +22,44 @@ export const protocol = {
     from: ['extension'],
     request: z.object({ dealId: Id, stageId: Id, lostReason: z.string().max(500).default('') }),
     response: z.object({ dealId: Id, stageId: Id }),
+  },
+  /** Change a deal's fields (amount, close date, BANT, follow-up…). */
+  'deal.update': {
+    from: ['extension'],
+    request: z.object({ dealId: Id, patch: DealPatch }),
+    response: z.object({ dealId: Id }),
+  },
+  /** Mark a deal's follow-up done. */
+  'deal.followUpDone': {
+    from: ['extension'],
+    request: z.object({ dealId: Id }),
+    response: z.object({ dealId: Id }),
+  },
+  /** Edit a contact by hand (the fields become protected from later captures). */
+  'contact.update': {
+    from: ['extension'],
+    request: z.object({ contactId: Id, patch: ContactPatch }),
+    response: z.object({ contactId: Id }),
+  },
+  /** Add a note to a contact's timeline. */
+  'note.add': {
+    from: ['extension'],
+    request: z.object({
+      contactId: Id,
+      dealId: Id.nullable().default(null),
+      text: z.string().trim().min(1).max(20_000),
+    }),
+    response: z.object({ activityId: Id }),
+  },
+  /** Fill the store with a deterministic demo pipeline (options page, tests, benchmarks). */
+  'demo.load': {
+    from: ['extension'],
+    request: z.object({
+      contacts: z.number().int().min(1).max(200_000),
+      seed: z.number().int().default(42),
+      notesPerDeal: z.number().min(0).max(10).default(0.3),
+    }),
+    response: z.object({ contacts: z.number(), deals: z.number(), activities: z.number() }),
   },
   /** A content script on an opted-in site found people: the toolbar badge shows how many. */
   'page.detected': {

@@ -6,8 +6,13 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-/** The build e2e tests load: the Chrome build plus a host permission for 127.0.0.1 (see README, "Testing"). */
-export const EXTENSION_DIR = resolve(ROOT, process.env.PROSPECTOR_E2E_DIR ?? '.output-e2e/chrome-mv3');
+/**
+ * The build e2e tests load: the Chrome build plus a host permission for 127.0.0.1 (see README, "Testing").
+ * PROSPECTOR_E2E_OUT moves it (and npm run build:e2e's output), so parallel runs do not collide.
+ */
+export const EXTENSION_DIR = resolve(ROOT, process.env.PROSPECTOR_E2E_OUT ?? '.output-e2e', 'chrome-mv3');
+/** The shipped builds' folder (npm run build:all), moved by PROSPECTOR_OUT_DIR like the build itself. */
+export const SHIPPED_DIR = resolve(ROOT, process.env.PROSPECTOR_OUT_DIR ?? '.output');
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Extension, launchExtension, openPopupFor, ROOT, readStore, serve } from './harness';
+import { type Extension, launchExtension, openPopupFor, ROOT, readStore, SHIPPED_DIR, serve } from './harness';
 
 describe('the capture loop in real Chromium', () => {
   let ext: Extension;
@@ -61,8 +61,8 @@ describe('the capture loop in real Chromium', () => {
   });
 
   it('asks for no host permission at install (the shipped Chrome and Firefox builds)', async () => {
-    for (const dir of ['.output/chrome-mv3', '.output/firefox-mv2']) {
-      const manifest = JSON.parse(await readFile(`${ROOT}/${dir}/manifest.json`, 'utf8'));
+    for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+      const manifest = JSON.parse(await readFile(`${SHIPPED_DIR}/${dir}/manifest.json`, 'utf8'));
       expect(manifest.host_permissions ?? [], dir).toEqual([]);
       const hosts = (manifest.permissions ?? []).filter((p: string) => p.includes('://') || p === '<all_urls>');
       expect(hosts, dir).toEqual([]);

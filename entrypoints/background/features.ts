@@ -1,0 +1,22 @@
+import type { ProspectorDb } from '@/lib/db/database';
+import type { Settings } from '@/lib/model';
+
+export interface BackgroundContext {
+  db: ProspectorDb;
+  settings: () => Promise<Settings>;
+  now: () => number;
+  /** Resolves once the database is seeded; wait for it before writing. */
+  ready: Promise<void>;
+}
+
+/**
+ * One background feature (context menus, shortcuts, badge, reminders…): it registers its browser listeners
+ * synchronously in `register` (MV3 wakes the worker only for listeners added on start-up) and delegates to lib/.
+ */
+export interface BackgroundFeature {
+  id: string;
+  register(ctx: BackgroundContext): void;
+}
+
+/** Every background feature, one line each. A feature that throws while registering never stops the others. */
+export const FEATURES: BackgroundFeature[] = [];

@@ -1,0 +1,22 @@
+import type { ComponentType } from 'preact';
+import { BoardView } from '@/components/board/BoardView';
+import type { MessageKey } from '@/lib/i18n';
+import type { Settings } from '@/lib/model';
+
+export interface ViewProps {
+  settings: Settings;
+  /** The view's part of the URL after `#<id>?`: filters and selections that survive reload. */
+  params: URLSearchParams;
+  /** Replaces the view's URL parameters (history.replaceState: no reload, no history spam). */
+  setParams: (next: URLSearchParams) => void;
+}
+
+export interface OptionsView {
+  /** The URL hash that opens it: options.html#<id>. */
+  id: string;
+  label: MessageKey;
+  component: ComponentType<ViewProps>;
+}
+
+/** Every view of the options page, in menu order. One line per view; the first is the default. */
+export const VIEWS: OptionsView[] = [{ id: 'board', label: 'viewBoard', component: BoardView }];

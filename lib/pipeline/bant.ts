@@ -1,0 +1,27 @@
+import type { Bant, BantKey, BantWeights } from '../model';
+import { BANT_KEYS } from '../model';
+
+export const BANT_MAX_LEVEL = 3;
+
+/**
+ * The BANT score, 0–100: each part's level (0 unknown … 3 strong) as a share of the strongest, weighted by the
+ * rep's weights and normalised so the weights need not add up to 100. Suggested (unconfirmed) levels count:
+ * they are evidence, and the popup marks them as suggestions until the rep confirms. All-zero weights → 0.
+ */
+export function scoreBant(bant: Bant, weights: BantWeights): number {
+  let total = 0;
+  let weightSum = 0;
+  for (const key of BANT_KEYS) {
+    total += (bant[key].level / BANT_MAX_LEVEL) * weights[key];
+    weightSum += weights[key];
+  }
+  return weightSum > 0 ? Math.round((total / weightSum) * 100) : 0;
+}
+
+/** Each part's contribution to the score (same rule as scoreBant), for showing the four parts. */
+export function bantParts(bant: Bant, weights: BantWeights): Record<BantKey, number> {
+  const weightSum = BANT_KEYS.reduce((s, k) => s + weights[k], 0) || 1;
+  return Object.fromEntries(
+    BANT_KEYS.map((k) => [k, Math.round(((bant[k].level / BANT_MAX_LEVEL) * weights[k] * 100) / weightSum)]),
+  ) as Record<BantKey, number>;
+}

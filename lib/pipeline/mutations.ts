@@ -1,0 +1,100 @@
+import type { ProspectorDb } from '../db/database';
+import {
+  type Activity,
+  CONTACT_FIELDS,
+  type Contact,
+  type ContactPatch,
+  type Deal,
+  type DealPatch,
+  newId,
+} from '../model';
+import { withKeys } from './merge';
+
+function activity(
+  contactId: string,
+  dealId: string | null,
+  type: Activity['type'],
+  at: number,
+  payload: Record<string, unknown>,
+): Activity {
+  return { id: newId(), contactId, dealId, type, at, payload };
+}
+
+/**
+ * Applies a rep's change to a deal and records it: a follow-up set as follow-up-set, anything else as updated
+ * with the fields' names. BANT parts are merged one by one (changing Need leaves Budget as it was).
+ */
+export async function updateDeal(db: ProspectorDb, dealId: string, patch: DealPatch, at: number): Promise<Deal> {
+  return db.transaction('rw', [db.deals, db.activities], async () => {
+    const deal = await db.deals.get(dealId);
+    if (!deal) throw new Error(`No deal ${dealId}.`);
+    const { bant, ...rest } = patch;
+    const next: Deal = { ...deal, ...rest, bant: { ...deal.bant, ...bant }, updatedAt: at };
+    await db.deals.put(next);
+    const fields = Object.keys(patch).filter((k) => k !== 'followUpAt' && k !== 'followUpNote');
+    if (patch.followUpAt !== undefined && patch.followUpAt !== null) {
+      await db.activities.add(
+        activity(deal.contactId, dealId, 'follow-up-set', at, { due: patch.followUpAt, note: next.followUpNote }),
+      );
+    }
+    if (fields.length) await db.activities.add(activity(deal.contactId, dealId, 'updated', at, { fields }));
+    return next;
+  });
+}
+
+/** Marks the deal's follow-up done: cleared from the due list, recorded in the timeline. */
+export async function completeFollowUp(db: ProspectorDb, dealId: string, at: number): Promise<Deal> {
+  return db.transaction('rw', [db.deals, db.activities], async () => {
+    const deal = await db.deals.get(dealId);
+    if (!deal) throw new Error(`No deal ${dealId}.`);
+    const next: Deal = { ...deal, followUpAt: null, followUpNote: '', updatedAt: at };
+    await db.deals.put(next);
+    await db.activities.add(
+      activity(deal.contactId, dealId, 'follow-up-done', at, { due: deal.followUpAt, note: deal.followUpNote }),
+    );
+    return next;
+  });
+}
+
+/** Applies a rep's edit to a contact. Edited capture fields are remembered, so a later capture keeps them. */
+export async function updateContact(
+  db: ProspectorDb,
+  contactId: string,
+  patch: ContactPatch,
+  at: number,
+): Promise<Contact> {
+  return db.transaction('rw', [db.contacts, db.activities], async () => {
+    const contact = await db.contacts.get(contactId);
+    if (!contact) throw new Error(`No contact ${contactId}.`);
+    const captureFields = Object.keys(patch).filter((k) => (CONTACT_FIELDS as readonly string[]).includes(k));
+    const next = withKeys({
+      ...contact,
+      ...patch,
+      editedFields: [...new Set([...contact.editedFields, ...captureFields])],
+      provenance: {
+        ...contact.provenance,
+        ...Object.fromEntries(captureFields.map((f) => [f, { source: 'manual', at }])),
+      },
+      updatedAt: at,
+    });
+    await db.contacts.put(next);
+    await db.activities.add(activity(contactId, null, 'updated', at, { fields: Object.keys(patch), byHand: true }));
+    return next;
+  });
+}
+
+/** A note in the contact's timeline (optionally about one deal). */
+export async function addNote(
+  db: ProspectorDb,
+  contactId: string,
+  dealId: string | null,
+  text: string,
+  at: number,
+): Promise<Activity> {
+  const note = activity(contactId, dealId, 'note', at, { text });
+  await db.transaction('rw', [db.contacts, db.activities], async () => {
+    if (!(await db.contacts.get(contactId))) throw new Error(`No contact ${contactId}.`);
+    await db.activities.add(note);
+  });
+  return note;
+}
