@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Contact, Deal, Stage } from '../model';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { type ContactIndexRow, contactIndexMiddleware, contactIndexRow } from './contact-index';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 export const DB_NAME = 'prospector';
 
@@ -9,11 +10,15 @@ export class ProspectorDb extends Dexie {
   deals!: EntityTable<Deal, 'id'>;
   stages!: EntityTable<Stage, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
+  /** Derived from contacts on every write (lib/db/contact-index.ts); read it, never write it. */
+  contactIndex!: EntityTable<ContactIndexRow, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.use(contactIndexMiddleware);
   }
 }
 
@@ -46,6 +51,18 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       ];
       deal.followUpAt ??= null;
     });
+}
+
+/** v3 adds the contacts' search index: built here for every contact already stored. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const rows: ContactIndexRow[] = [];
+  await tx
+    .table('contacts')
+    .toCollection()
+    .each((c: Contact) => {
+      rows.push(contactIndexRow(c));
+    });
+  await tx.table('contactIndex').bulkPut(rows);
 }
 
 let shared: ProspectorDb | undefined;

@@ -16,3 +16,16 @@ export const SCHEMA_V2 = {
   stages: 'id, order',
   activities: 'id, [contactId+at], dealId, at, type',
 };
+
+/**
+ * v3: the options page at 100,000 contacts. `contactIndex` (derived from contacts, kept current by
+ * lib/db/contact-index.ts) answers name/company/email prefix search and the table's sort orders; `deletedAt`
+ * lists the soft-deleted rows (IndexedDB leaves null keys out of an index, so it holds the deleted ones only).
+ */
+export const SCHEMA_V3 = {
+  contacts: 'id, *emails, linkedinKey, nameKey, updatedAt, createdAt, *tags, deletedAt',
+  deals: 'id, contactId, stageId, expectedClose, updatedAt, createdAt, closedAt, followUpAt, deletedAt',
+  stages: 'id, order',
+  activities: 'id, [contactId+at], dealId, at, type',
+  contactIndex: 'id, *words, sortName, sortCompany, *phones',
+};
