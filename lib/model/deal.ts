@@ -17,8 +17,7 @@ export const Bant = z.object({
   timeline: BantPart.default({ level: 0, note: '', confirmed: false }),
 });
 export type Bant = z.infer<typeof Bant>;
-export const BANT_KEYS = ['budget', 'authority', 'need', 'timeline'] as const;
-export type BantKey = (typeof BANT_KEYS)[number];
+export { BANT_KEYS, type BantKey } from './bant-keys';
 
 /** One entry per stage the deal entered, oldest first. Kept on the deal so KPIs need not read activities. */
 export const StageEntry = z.object({ stageId: Id, at: Timestamp });

@@ -1,5 +1,6 @@
-import type { Bant, BantKey, BantWeights } from '../model';
-import { BANT_KEYS } from '../model';
+import type { Bant, BantWeights } from '../model';
+// Not '../model': that loads zod, and the popup scores BANT on its open path.
+import { BANT_KEYS, type BantKey } from '../model/bant-keys';
 
 export const BANT_MAX_LEVEL = 3;
 
