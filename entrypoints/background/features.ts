@@ -1,5 +1,6 @@
 import type { ProspectorDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/model';
+import { reminders } from './reminders';
 
 export interface BackgroundContext {
   db: ProspectorDb;
@@ -19,4 +20,4 @@ export interface BackgroundFeature {
 }
 
 /** Every background feature, one line each. A feature that throws while registering never stops the others. */
-export const FEATURES: BackgroundFeature[] = [];
+export const FEATURES: BackgroundFeature[] = [reminders];

@@ -3,9 +3,13 @@ import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
 import { t } from '../i18n';
 import type { Settings } from '../model';
+import { moveContactsToStage, tagContacts } from '../pipeline/bulk';
 import { saveCapture } from '../pipeline/capture';
+import { deleteContacts, restoreContacts } from '../pipeline/delete-restore';
+import { mergeContacts } from '../pipeline/merge-contacts';
 import { moveDeal } from '../pipeline/move-deal';
 import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
+import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import type { Handlers } from './router';
 
 export interface HandlerContext {
@@ -58,6 +62,31 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await loadDemo(ctx.db, data);
       return { contacts: data.contacts.length, deals: data.deals.length, activities: data.activities.length };
     },
+    'stages.save': async ({ stages, reassign }) => {
+      try {
+        return await saveStages(ctx.db, stages, reassign, ctx.now());
+      } catch (err) {
+        if (err instanceof PipelineRefused) throw new Error(err.issues.map((i) => t(...issueMessage(i))).join(' '));
+        throw err;
+      }
+    },
+    'contacts.merge': async ({ keepId, mergeId }) => {
+      const kept = await mergeContacts(ctx.db, keepId, mergeId, ctx.now());
+      return { contactId: kept.id };
+    },
+    'contacts.delete': async ({ contactIds }) => ({
+      deleted: await deleteContacts(ctx.db, contactIds, ctx.now()),
+    }),
+    'contacts.restore': async ({ contactIds }) => ({
+      restored: await restoreContacts(ctx.db, contactIds, ctx.now()),
+    }),
+    'contacts.moveStage': async ({ contactIds, stageId }) => {
+      const s = await ctx.settings();
+      return moveContactsToStage(ctx.db, contactIds, stageId, ctx.now(), { currency: s.currency, owner: s.owner });
+    },
+    'contacts.tag': async ({ contactIds, tag, remove }) => ({
+      changed: await tagContacts(ctx.db, contactIds, tag, remove, ctx.now()),
+    }),
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
       return { ok: true as const };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContactPatch, DealPatch, Id, PageCapture } from '../model';
+import { ContactPatch, DealPatch, Id, PageCapture, Stage } from '../model';
 
 /**
  * Every call between the extension's contexts, in one table. `from` says who may send it: 'extension' (popup,
@@ -60,6 +60,49 @@ export const protocol = {
       notesPerDeal: z.number().min(0).max(10).default(0.3),
     }),
     response: z.object({ contacts: z.number(), deals: z.number(), activities: z.number() }),
+  },
+  /** Save the edited pipeline; removed stages' deals move to `reassign[stageId]` (refused if any would orphan). */
+  'stages.save': {
+    from: ['extension'],
+    request: z.object({
+      stages: z.array(Stage).min(3).max(50),
+      reassign: z.record(Id, Id).default({}),
+    }),
+    response: z.object({ stages: z.number(), moved: z.number() }),
+  },
+  /** Merge a duplicate into the contact kept: details, deals and timeline move over; the other is marked merged. */
+  'contacts.merge': {
+    from: ['extension'],
+    request: z.object({ keepId: Id, mergeId: Id }),
+    response: z.object({ contactId: Id }),
+  },
+  /** Soft-delete contacts and their deals (undo with contacts.restore). */
+  'contacts.delete': {
+    from: ['extension'],
+    request: z.object({ contactIds: z.array(Id).min(1).max(200_000) }),
+    response: z.object({ deleted: z.number() }),
+  },
+  /** Bring soft-deleted contacts back with the deals deleted along with them. */
+  'contacts.restore': {
+    from: ['extension'],
+    request: z.object({ contactIds: z.array(Id).min(1).max(200_000) }),
+    response: z.object({ restored: z.number() }),
+  },
+  /** Move the selected contacts' deals to a stage (a contact without a deal gets one there). */
+  'contacts.moveStage': {
+    from: ['extension'],
+    request: z.object({ contactIds: z.array(Id).min(1).max(200_000), stageId: Id }),
+    response: z.object({ moved: z.number(), created: z.number() }),
+  },
+  /** Add or remove a tag on the selected contacts. */
+  'contacts.tag': {
+    from: ['extension'],
+    request: z.object({
+      contactIds: z.array(Id).min(1).max(200_000),
+      tag: z.string().trim().min(1).max(100),
+      remove: z.boolean().default(false),
+    }),
+    response: z.object({ changed: z.number() }),
   },
   /** A content script on an opted-in site found people: the toolbar badge shows how many. */
   'page.detected': {

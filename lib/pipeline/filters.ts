@@ -1,0 +1,220 @@
+import type { BantWeights, Deal } from '../model';
+import { scoreBant } from './bant';
+
+/** Expected-close periods the board filters by (calendar periods in the rep's local time). */
+export const CLOSE_PERIODS = [
+  'past',
+  'this-month',
+  'next-month',
+  'this-quarter',
+  'next-quarter',
+  'this-year',
+  'none',
+] as const;
+export type ClosePeriod = (typeof CLOSE_PERIODS)[number];
+
+export const BOARD_SORTS = ['days', 'amount', 'bant', 'close', 'followup', 'updated', 'name'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+
+/** What the board shows. Kept in the URL (options.html#board?q=…&owner=…), so it survives reload. */
+export interface BoardFilters {
+  /** Words matched as prefixes against the contact's name, company and emails. */
+  q: string;
+  owner: string;
+  /** The deal's source site ('linkedin', 'gmail', 'import'…). */
+  source: string;
+  /** A tag on the deal's contact. */
+  tag: string;
+  close: ClosePeriod | '';
+  /** Only deals whose BANT score is at least this (0–100); null = any. */
+  bantMin: number | null;
+  /** Only deals whose follow-up is overdue. */
+  overdue: boolean;
+  sort: BoardSort;
+  /** Closed columns the rep opened (Won/Lost are collapsed by default). */
+  expanded: string[];
+}
+
+export const DEFAULT_FILTERS: BoardFilters = {
+  q: '',
+  owner: '',
+  source: '',
+  tag: '',
+  close: '',
+  bantMin: null,
+  overdue: false,
+  sort: 'days',
+  expanded: [],
+};
+
+const MAX_PARAM = 200;
+
+/** Filters from the view's URL parameters; anything unknown or malformed falls back to its default. */
+export function filtersFromParams(p: URLSearchParams): BoardFilters {
+  const text = (k: string) => (p.get(k) ?? '').slice(0, MAX_PARAM);
+  const close = p.get('close') ?? '';
+  const sort = p.get('sort') ?? '';
+  const bant = Number.parseInt(p.get('bant') ?? '', 10);
+  return {
+    q: text('q'),
+    owner: text('owner'),
+    source: text('source'),
+    tag: text('tag'),
+    close: (CLOSE_PERIODS as readonly string[]).includes(close) ? (close as ClosePeriod) : '',
+    bantMin: Number.isFinite(bant) && bant >= 0 && bant <= 100 ? bant : null,
+    overdue: p.get('overdue') === '1',
+    sort: (BOARD_SORTS as readonly string[]).includes(sort) ? (sort as BoardSort) : DEFAULT_FILTERS.sort,
+    expanded: text('open').split(',').filter(Boolean),
+  };
+}
+
+/** The URL parameters for filters: only what differs from the defaults, so a clean board has a clean URL. */
+export function filtersToParams(f: BoardFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.q.trim()) p.set('q', f.q);
+  if (f.owner) p.set('owner', f.owner);
+  if (f.source) p.set('source', f.source);
+  if (f.tag) p.set('tag', f.tag);
+  if (f.close) p.set('close', f.close);
+  if (f.bantMin !== null) p.set('bant', String(f.bantMin));
+  if (f.overdue) p.set('overdue', '1');
+  if (f.sort !== DEFAULT_FILTERS.sort) p.set('sort', f.sort);
+  if (f.expanded.length) p.set('open', f.expanded.join(','));
+  return p;
+}
+
+/** True when any filter narrows the board (sort and expanded columns do not). */
+export function isFiltered(f: BoardFilters): boolean {
+  return !!(f.q.trim() || f.owner || f.source || f.tag || f.close || f.bantMin !== null || f.overdue);
+}
+
+function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Start of the local day of `now`, in ms. */
+export function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Start of the local day after `now`, in ms (correct across daylight-saving changes). */
+export function startOfNextDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + 1);
+  return d.getTime();
+}
+
+/** The inclusive `YYYY-MM-DD` range of a close period around `now` (local calendar); null for 'none'. */
+export function closePeriodRange(period: ClosePeriod, now: number): { from: string; to: string } | null {
+  const d = new Date(now);
+  const y = d.getFullYear();
+  const m = d.getMonth();
+  const q = Math.floor(m / 3) * 3;
+  const range = (fy: number, fm: number, ty: number, tm: number) => ({
+    from: isoDay(new Date(fy, fm, 1)),
+    to: isoDay(new Date(ty, tm + 1, 0)),
+  });
+  switch (period) {
+    case 'past':
+      return { from: '0000-01-01', to: isoDay(new Date(y, m, d.getDate() - 1)) };
+    case 'this-month':
+      return range(y, m, y, m);
+    case 'next-month':
+      return range(y, m + 1, y, m + 1);
+    case 'this-quarter':
+      return range(y, q, y, q + 2);
+    case 'next-quarter':
+      return range(y, q + 3, y, q + 5);
+    case 'this-year':
+      return range(y, 0, y, 11);
+    case 'none':
+      return null;
+  }
+}
+
+/** A follow-up is overdue once its day has passed; due today while it falls within today. */
+export function followUpState(followUpAt: number | null, now: number): 'none' | 'overdue' | 'today' | 'later' {
+  if (followUpAt === null) return 'none';
+  if (followUpAt < startOfDay(now)) return 'overdue';
+  return followUpAt < startOfNextDay(now) ? 'today' : 'later';
+}
+
+export interface MatchContext {
+  now: number;
+  weights: BantWeights;
+  /** Contacts matching the text search / tag (from the search index); null = that filter is off. */
+  contactIds: ReadonlySet<string> | null;
+}
+
+/** A predicate for one deal under the filters (the text and tag filters arrive as `ctx.contactIds`). */
+export function dealMatcher(f: BoardFilters, ctx: MatchContext): (deal: Deal) => boolean {
+  const range = f.close && f.close !== 'none' ? closePeriodRange(f.close, ctx.now) : null;
+  const dayStart = startOfDay(ctx.now);
+  return (deal) => {
+    if (deal.deletedAt !== null) return false;
+    if (ctx.contactIds && !ctx.contactIds.has(deal.contactId)) return false;
+    if (f.owner && deal.owner !== f.owner) return false;
+    if (f.source && deal.source !== f.source) return false;
+    if (f.close === 'none' && deal.expectedClose !== null) return false;
+    if (range && (deal.expectedClose === null || deal.expectedClose < range.from || deal.expectedClose > range.to))
+      return false;
+    if (f.overdue && !(deal.followUpAt !== null && deal.followUpAt < dayStart)) return false;
+    if (f.bantMin !== null && scoreBant(deal.bant, ctx.weights) < f.bantMin) return false;
+    return true;
+  };
+}
+
+export interface SortContext {
+  now: number;
+  weights: BantWeights;
+  /** Contact id → its position in name order (for sorting by name); missing ones go last. */
+  nameRank?: ReadonlyMap<string, number>;
+}
+
+/**
+ * Sorts a column's deals in place and returns them. Each order puts what needs attention first: longest in
+ * stage, largest, best qualified, closing soonest, follow-up soonest, most recently touched, or by name.
+ * Missing values go last; ties fall back to the deal id, so the order is stable between renders.
+ */
+export function sortDeals(deals: Deal[], sort: BoardSort, ctx: SortContext): Deal[] {
+  const last = Number.POSITIVE_INFINITY;
+  let key: (d: Deal) => number | string;
+  switch (sort) {
+    case 'days':
+      // Longest in its stage first: entered the stage earliest.
+      key = (d) => d.stageEntries.at(-1)?.at ?? d.createdAt;
+      break;
+    case 'amount':
+      key = (d) => (d.amount === null ? last : -d.amount);
+      break;
+    case 'bant': {
+      const scores = new Map(deals.map((d) => [d.id, scoreBant(d.bant, ctx.weights)]));
+      key = (d) => -(scores.get(d.id) ?? 0);
+      break;
+    }
+    case 'close':
+      key = (d) => d.expectedClose ?? '9999-99-99';
+      break;
+    case 'followup':
+      key = (d) => d.followUpAt ?? last;
+      break;
+    case 'updated':
+      key = (d) => -d.updatedAt;
+      break;
+    case 'name':
+      key = (d) => ctx.nameRank?.get(d.contactId) ?? last;
+      break;
+  }
+  const keys = new Map(deals.map((d) => [d.id, key(d)]));
+  return deals.sort((a, b) => {
+    const ka = keys.get(a.id)!;
+    const kb = keys.get(b.id)!;
+    if (ka < kb) return -1;
+    if (ka > kb) return 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}

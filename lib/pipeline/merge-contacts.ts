@@ -1,0 +1,88 @@
+import type { ProspectorDb } from '../db/database';
+import { type Activity, type Contact, MAX_LIST, newId, type Provenance } from '../model';
+import { withKeys } from './merge';
+import { mergeUrls } from './profile-urls';
+
+const SINGLE_FIELDS = ['name', 'givenName', 'familyName', 'jobTitle', 'company', 'companyDomain', 'location'] as const;
+
+function union(a: readonly string[], b: readonly string[], key: (v: string) => string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of [...a, ...b]) {
+    const k = key(v);
+    if (!v || seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
+
+const phoneDigits = (p: string) => p.replace(/[^\d+]/g, '') || p;
+
+/**
+ * Two records of one person as one: `keep` stays, `other` fills its gaps. Every distinct email, phone, link and
+ * tag of both is kept (lists beyond the stored limit keep the kept contact's first); a single field keeps the
+ * kept contact's value unless it is empty; notes are joined; the earliest capture stays the source.
+ */
+export function mergedContact(keep: Contact, other: Contact, at: number): Contact {
+  const provenance: Record<string, Provenance> = { ...other.provenance, ...keep.provenance };
+  const next: Contact = { ...keep, provenance };
+  for (const f of SINGLE_FIELDS) {
+    if (!keep[f] && other[f]) {
+      next[f] = other[f];
+      if (other.provenance[f]) provenance[f] = other.provenance[f];
+      else delete provenance[f];
+    }
+  }
+  next.emails = union(keep.emails, other.emails, (e) => e.toLowerCase()).slice(0, MAX_LIST);
+  next.phones = union(keep.phones, other.phones, phoneDigits).slice(0, MAX_LIST);
+  next.tags = union(keep.tags, other.tags, (t) => t.toLowerCase()).slice(0, MAX_LIST);
+  next.urls = mergeUrls(keep.urls, other.urls, false);
+  next.notes = [keep.notes, other.notes].filter((n) => n.trim()).join('\n\n');
+  next.editedFields = [...new Set([...keep.editedFields, ...other.editedFields])];
+  if (other.source.capturedAt < keep.source.capturedAt) next.source = other.source;
+  next.createdAt = Math.min(keep.createdAt, other.createdAt);
+  next.updatedAt = at;
+  return withKeys(next);
+}
+
+/**
+ * Merges `mergeId` into `keepId` in one transaction: the kept contact takes the other's details, deals and
+ * timeline; the other is marked merged (mergedInto) and soft-deleted, so nothing is lost and a later capture of
+ * it is not found again; a 'merged' activity records what happened.
+ */
+export async function mergeContacts(db: ProspectorDb, keepId: string, mergeId: string, at: number): Promise<Contact> {
+  if (keepId === mergeId) throw new Error('A contact cannot be merged with itself.');
+  return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
+    const [keep, other] = await db.contacts.bulkGet([keepId, mergeId]);
+    if (!keep || !other) throw new Error('One of the two contacts no longer exists.');
+    if (keep.deletedAt !== null || other.deletedAt !== null)
+      throw new Error('One of the two contacts was deleted or merged already.');
+    const merged = mergedContact(keep, other, at);
+    await db.contacts.put(merged);
+    await db.contacts.put({ ...other, mergedInto: keepId, deletedAt: at, updatedAt: at });
+    await db.deals
+      .where('contactId')
+      .equals(mergeId)
+      .modify((d) => {
+        d.contactId = keepId;
+        d.updatedAt = at;
+      });
+    await db.activities
+      .where('[contactId+at]')
+      .between([mergeId, -Infinity], [mergeId, Infinity])
+      .modify((a) => {
+        a.contactId = keepId;
+      });
+    const note: Activity = {
+      id: newId(),
+      contactId: keepId,
+      dealId: null,
+      type: 'merged',
+      at,
+      payload: { mergedId: mergeId, name: other.name, emails: other.emails },
+    };
+    await db.activities.add(note);
+    return merged;
+  });
+}
