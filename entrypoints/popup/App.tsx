@@ -1,57 +1,174 @@
-import { useEffect, useState } from 'preact/hooks';
-import { CandidateCard } from '@/components/CandidateCard';
-import { CannotReadPage, captureTab } from '@/lib/capture/inject';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ContactPanel } from '@/components/popup/ContactPanel';
+import { lazyComponent } from '@/components/popup/lazy';
+import { PeopleList } from '@/components/popup/PeopleList';
+import { useLiveQuery } from '@/components/use-live-query';
+import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
-import type { PageCapture, Settings } from '@/lib/model';
+import type { PageCapture } from '@/lib/model';
+import { sortStages } from '@/lib/pipeline/default-stages';
+import { identifyPeople } from '@/lib/popup/identify';
+import type { PopupSettings } from '@/lib/popup/quick-settings';
+import type { PagePerson } from '@/lib/popup/rank-people';
+import { preloadSend } from '@/lib/popup/send-lazy';
 
-type State = { kind: 'loading' } | { kind: 'ready'; capture: PageCapture } | { kind: 'cannot-read' };
+const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
 
-export function App({ tabId }: { tabId: number | undefined; settings: Settings }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' };
+
+export interface PopupTab {
+  id: number | undefined;
+  url: string;
+}
+
+/**
+ * The popup: who is on this tab, where they stand, what to do next. The tab's URL can name a known contact at
+ * once (a LinkedIn profile); the page is read in parallel and everyone on it is matched against the store.
+ * Every read is a live query, so a save or a move (written by the background) shows as soon as it is stored.
+ */
+export function App({
+  tab,
+  settings,
+  capture: reader,
+}: {
+  tab: PopupTab;
+  settings: PopupSettings;
+  /** The page being read (started before the first render); null when it cannot be read. */
+  capture: Promise<PageCapture | null>;
+}) {
+  const [reading, setReading] = useState<Reading>({ state: 'reading' });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const now = useMemo(() => Date.now(), []);
 
   useEffect(() => {
-    if (tabId === undefined) {
-      setState({ kind: 'cannot-read' });
-      return;
-    }
-    captureTab(tabId)
-      .then((capture) => setState({ kind: 'ready', capture }))
-      .catch((err) => {
-        if (!(err instanceof CannotReadPage)) console.error(err);
-        setState({ kind: 'cannot-read' });
-      });
-  }, [tabId]);
+    reader.then(
+      (capture) => setReading(capture ? { state: 'read', capture } : { state: 'failed' }),
+      () => setReading({ state: 'failed' }),
+    );
+  }, [reader]);
 
+  const capture = reading.state === 'read' ? reading.capture : null;
+  const stages = useLiveQuery(async () => sortStages(await getDb().stages.toArray()), []);
+  const people = useLiveQuery(() => identifyPeople(getDb(), capture?.candidates ?? null, tab.url), [capture, tab.url]);
+  const stageMap = useMemo(() => new Map((stages ?? []).map((s) => [s.id, s])), [stages]);
+
+  const selected = useSelection(people, chosen);
+
+  function markReady() {
+    if (ready) return;
+    // The benchmark's end point (npm run bench): identity, stage and BANT are on screen.
+    performance.mark('popup-ready');
+    setReady(true);
+    // Now that the rep can see the answer, fetch what the first click will need.
+    setTimeout(preloadSend, 0);
+  }
+
+  const settled = reading.state !== 'reading';
+  const empty = people !== undefined && people.length === 0;
   useEffect(() => {
-    // The benchmark's end point (npm run bench): the popup has answered "who is on this page".
-    if (state.kind !== 'loading') performance.mark('popup-ready');
-  }, [state.kind]);
+    if (settled && empty) markReady();
+  }, [settled, empty]);
 
   return (
     <>
-      <main data-testid={state.kind === 'loading' ? undefined : 'popup-ready'}>
-        <h1>{t('popupFoundTitle')}</h1>
-        {state.kind === 'loading' && <p class="muted">{t('popupLoading')}</p>}
-        {state.kind === 'cannot-read' && (
+      <main data-testid={ready ? 'popup-ready' : undefined} aria-busy={!ready}>
+        {selected && stages && (
+          <PersonView
+            key={selected.key}
+            person={selected}
+            capture={capture}
+            stages={stages}
+            stageMap={stageMap}
+            settings={settings}
+            now={now}
+            onShown={markReady}
+          />
+        )}
+        {empty && reading.state === 'reading' && <p class="muted">{t('popupLoading')}</p>}
+        {empty && reading.state === 'failed' && (
           <p class="muted" data-testid="cannot-read">
             {t('popupCannotRead')}
           </p>
         )}
-        {state.kind === 'ready' && state.capture.candidates.length === 0 && (
+        {empty && reading.state === 'read' && (
           <p class="muted" data-testid="nothing-found">
             {t('popupNothingFound')}
           </p>
         )}
-        {state.kind === 'ready' &&
-          state.capture.candidates.map((c, i) => (
-            <CandidateCard key={`${i}:${c.emails[0] ?? c.name}`} capture={state.capture} candidate={c} />
-          ))}
+        {!empty && reading.state === 'reading' && (
+          <p class="muted small" role="status">
+            {t('popup_stillReading')}
+          </p>
+        )}
+        {people && selected && (
+          <PeopleList
+            people={people}
+            selectedKey={selected.key}
+            onSelect={setChosen}
+            stageMap={stageMap}
+            capture={capture}
+          />
+        )}
       </main>
       <footer>
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+        <button type="button" data-testid="open-pipeline" onClick={() => browser.runtime.openOptionsPage()}>
           {t('openPipeline')}
         </button>
       </footer>
     </>
   );
+}
+
+/**
+ * The person shown in full: the one the rep picked, else the most likely. Once shown, a person stays shown as
+ * the page's reading re-ranks the list (nothing jumps under the rep's cursor); a person just saved stays
+ * selected as the contact they became.
+ */
+function useSelection(people: PagePerson[] | undefined, chosen: string | null): PagePerson | undefined {
+  const shown = useRef<PagePerson | undefined>(undefined);
+  if (!people?.length) return undefined;
+  const byKey = (key: string | undefined) => (key ? people.find((p) => p.key === key) : undefined);
+  const previous = shown.current;
+  const next =
+    byKey(chosen ?? undefined) ??
+    byKey(previous?.key) ??
+    (previous?.candidate ? people.find((p) => p.candidate === previous.candidate) : undefined) ??
+    people[0];
+  shown.current = next;
+  return next;
+}
+
+function PersonView({
+  person,
+  capture,
+  stages,
+  stageMap,
+  settings,
+  now,
+  onShown,
+}: {
+  person: PagePerson;
+  capture: PageCapture | null;
+  stages: ReturnType<typeof sortStages>;
+  stageMap: ReadonlyMap<string, (typeof stages)[number]>;
+  settings: PopupSettings;
+  now: number;
+  onShown: () => void;
+}) {
+  if (person.contact)
+    return (
+      <ContactPanel
+        contactId={person.contact.id}
+        match={person.match}
+        stages={stages}
+        stageMap={stageMap}
+        settings={settings}
+        now={now}
+        onShown={onShown}
+      />
+    );
+  if (person.candidate && capture)
+    return <ReviewForm capture={capture} candidate={person.candidate} main onShown={onShown} />;
+  return null;
 }

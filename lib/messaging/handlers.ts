@@ -10,6 +10,8 @@ import { mergeContacts } from '../pipeline/merge-contacts';
 import { moveDeal } from '../pipeline/move-deal';
 import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
+import { refreshBantSuggestions } from '../pipeline/suggest-bant';
+import { createDealFor } from '../popup/create-deal';
 import type { Handlers } from './router';
 
 export interface HandlerContext {
@@ -49,6 +51,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const note = await addNote(ctx.db, contactId, dealId, text, ctx.now());
       return { activityId: note.id };
     },
+    'deal.create': async ({ contactId, title }) => {
+      const s = await ctx.settings();
+      const opts = { now: ctx.now(), currency: s.currency, owner: s.owner, title };
+      return { dealId: (await createDealFor(ctx.db, contactId, opts)).id };
+    },
+    'deal.refreshBant': async ({ dealId }) => ({ changed: await refreshBantSuggestions(ctx.db, dealId, ctx.now()) }),
     'demo.load': async ({ contacts, seed, notesPerDeal }) => {
       const s = await ctx.settings();
       const data = generateDemo({

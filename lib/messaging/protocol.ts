@@ -51,6 +51,18 @@ export const protocol = {
     }),
     response: z.object({ activityId: Id }),
   },
+  /** Open a new deal for a known contact (in the first open stage), e.g. when their deals are all closed. */
+  'deal.create': {
+    from: ['extension'],
+    request: z.object({ contactId: Id, title: z.string().max(500).optional() }),
+    response: z.object({ dealId: Id }),
+  },
+  /** Store the BANT suggestions the deal's evidence supports (unconfirmed parts only; see suggest-bant.ts). */
+  'deal.refreshBant': {
+    from: ['extension'],
+    request: z.object({ dealId: Id }),
+    response: z.object({ changed: z.array(z.string()) }),
+  },
   /** Fill the store with a deterministic demo pipeline (options page, tests, benchmarks). */
   'demo.load': {
     from: ['extension'],

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getDb } from '@/lib/db/database';
+import { t } from '@/lib/i18n';
+import type { Contact, Stage } from '@/lib/model';
+import { type ContactView, loadContactView } from '@/lib/popup/contact-view';
+import type { PopupSettings } from '@/lib/popup/quick-settings';
+import type { MatchKind } from '@/lib/popup/rank-people';
+import { sendLazy } from '@/lib/popup/send-lazy';
+import { useLiveQuery } from '../use-live-query';
+import { DealPanel, EditForm } from './DealPanel';
+import { focusTaken } from './focus';
+
+/** The options page's view of one contact (built by the options page: #contacts?id=…). */
+export function contactPageUrl(contactId: string): string {
+  return browser.runtime.getURL(`/options.html#contacts?id=${encodeURIComponent(contactId)}`);
+}
+
+export interface ContactPanelProps {
+  contactId: string;
+  match: MatchKind | null;
+  stages: readonly Stage[];
+  stageMap: ReadonlyMap<string, Stage>;
+  settings: PopupSettings;
+  now: number;
+  /** Called once the contact's stage and BANT are on screen. */
+  onShown: () => void;
+}
+
+/** A known contact: who they are, each of their deals (open ones first), and what to do next. */
+export function ContactPanel({ contactId, match, stages, stageMap, settings, now, onShown }: ContactPanelProps) {
+  const view = useLiveQuery(() => loadContactView(getDb(), contactId), [contactId]);
+  useEffect(() => {
+    if (view !== undefined) onShown();
+  }, [view === undefined]);
+  if (view === undefined) return <p class="muted">{t('popup_loading')}</p>;
+  if (view === null)
+    return (
+      <p class="muted" role="status">
+        {t('popup_contactGone')}
+      </p>
+    );
+  const open = view.deals.filter((d) => d.outcome === null);
+  const closed = view.deals.filter((d) => d.outcome !== null);
+  const panel = (deal: ContactView['deals'][number], main: boolean) => (
+    <DealPanel
+      key={deal.id}
+      deal={deal}
+      contact={view.contact}
+      view={view}
+      stages={stages}
+      stageMap={stageMap}
+      settings={settings}
+      now={now}
+      main={main}
+    />
+  );
+  return (
+    <section class="contact" data-testid="contact" aria-labelledby="contact-name">
+      <ContactHeader contact={view.contact} match={match} />
+      {open.length === 0 && <NoOpenDeal contact={view.contact} main={view.deals.length === 0} />}
+      {open.map((deal, i) => panel(deal, i === 0))}
+      {open.length > 0 && closed.length > 0 ? (
+        <details class="closed-deals">
+          <summary>{t('popup_closedDeals', closed.length)}</summary>
+          {closed.map((deal) => panel(deal, false))}
+        </details>
+      ) : (
+        closed.map((deal, i) => panel(deal, open.length === 0 && i === 0))
+      )}
+    </section>
+  );
+}
+
+function ContactHeader({ contact, match }: { contact: Contact; match: MatchKind | null }) {
+  const role = [contact.jobTitle, contact.company].filter(Boolean).join(' · ');
+  const url = contactPageUrl(contact.id);
+  return (
+    <header class="contact-head">
+      <h1 id="contact-name" data-testid="candidate-name">
+        {contact.name || contact.emails[0] || t('unnamed')}
+      </h1>
+      {role && <p class="muted role">{role}</p>}
+      {match === 'name' && (
+        <p class="hint" data-testid="name-match">
+          {t('popup_matchedByName')}
+        </p>
+      )}
+      <a
+        class="open-contact"
+        href={url}
+        target="_blank"
+        rel="noopener"
+        data-testid="open-contact"
+        onClick={(e) => {
+          e.preventDefault();
+          void browser.tabs.create({ url }).then(() => window.close());
+        }}
+      >
+        {t('popup_openContact')}
+      </a>
+    </header>
+  );
+}
+
+/** A contact whose deals are all closed (or who has none): offer a new deal, and still let the rep edit them. */
+function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (main && !focusTaken()) button.current?.focus();
+  }, [main]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [editing, setEditing] = useState(false);
+  return (
+    <div class="no-deal">
+      <p class="muted">{t('popup_noOpenDeal')}</p>
+      <div class="actions">
+        <button
+          ref={button}
+          type="button"
+          class="primary"
+          disabled={busy}
+          data-testid="new-deal"
+          onClick={() => {
+            setBusy(true);
+            setError('');
+            sendLazy('deal.create', { contactId: contact.id })
+              .catch((err) => setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err))))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {t('popup_newDeal')}
+        </button>
+        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          {t('popup_editAsk')}
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {editing && <EditForm contact={contact} deal={null} onClose={() => setEditing(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusTaken } from '@/components/popup/focus';
+import { Field } from '@/components/popup/forms/form-parts';
+import { getDb } from '@/lib/db/database';
+import { t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
+import type { Candidate, PageCapture } from '@/lib/model';
+import { MAX_TEXT } from '@/lib/model/limits';
+import { invalidEmails } from '@/lib/popup/edits';
+import {
+  editedCandidate,
+  editedFields,
+  type ReviewField,
+  type ReviewValues,
+  reviewContactPatch,
+  reviewValues,
+} from '@/lib/popup/review';
+import { ProvenanceLine } from './ProvenanceLine';
+
+const FIELDS: { field: ReviewField; label: () => string; multiline?: boolean }[] = [
+  { field: 'name', label: () => t('fieldName') },
+  { field: 'jobTitle', label: () => t('fieldJobTitle') },
+  { field: 'company', label: () => t('fieldCompany') },
+  { field: 'emails', label: () => t('fieldEmails'), multiline: true },
+  { field: 'phones', label: () => t('fieldPhones'), multiline: true },
+  { field: 'linkedinUrl', label: () => t('fieldLinkedin') },
+  { field: 'location', label: () => t('fieldLocation') },
+];
+
+export interface ReviewFormProps {
+  capture: Pick<PageCapture, 'url' | 'title' | 'site'>;
+  candidate: Candidate;
+  /** The popup's main person: "Save as prospect" takes the focus. */
+  main: boolean;
+  onShown: () => void;
+}
+
+/**
+ * Someone the store does not know yet: what the page said about them, where each value came from, editable
+ * before "Save as prospect". Saving stores the person (capture.save, merged with anyone they turn out to be),
+ * then marks the fields the rep changed as edited by hand (contact.update), so a later capture keeps them.
+ */
+export default function ReviewForm({ capture, candidate, main, onShown }: ReviewFormProps) {
+  const [initial] = useState(() => reviewValues(candidate));
+  const [values, setValues] = useState<ReviewValues>(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const saveButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    onShown();
+    if (main && !focusTaken()) saveButton.current?.focus();
+  }, []);
+  const edited = new Set(editedFields(initial, values));
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const next = editedCandidate(candidate, values);
+    const bad = invalidEmails(next.emails);
+    if (bad.length) return setError(t('popup_badEmail', bad.join(', ')));
+    if (!next.name && !next.emails.length && !next.linkedinUrl) return setError(t('popup_needNameOrEmail'));
+    setBusy(true);
+    setError('');
+    try {
+      const { saved } = await send('capture.save', { capture: { ...capture, candidates: [next] } });
+      const contactId = saved[0]?.contactId;
+      const changed = editedFields(initial, values);
+      if (contactId && changed.length) {
+        const contact = await getDb().contacts.get(contactId);
+        const patch = reviewContactPatch(changed, values, contact?.urls ?? { other: [] });
+        if (Object.keys(patch).length) await send('contact.update', { contactId, patch });
+      }
+      // The popup now finds this person in the store and shows their stage: this form goes away.
+    } catch (err) {
+      setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="review" data-testid="review-form" onSubmit={save} aria-labelledby="review-title">
+      <h1 id="review-title" data-testid="candidate-name">
+        {candidate.name || candidate.emails[0] || t('unnamed')}
+      </h1>
+      <p class="muted">{t('popup_newPerson')}</p>
+      {FIELDS.map(({ field, label, multiline }) => {
+        const value = values[field];
+        if (!value && !initial[field] && !['name', 'jobTitle', 'company', 'emails'].includes(field)) return null;
+        const onInput = (ev: { currentTarget: { value: string } }) =>
+          setValues((v) => ({ ...v, [field]: ev.currentTarget.value }));
+        return (
+          <div class="review-field" key={field} data-testid={`review-${field}`}>
+            <Field label={label()}>
+              {multiline ? (
+                <textarea rows={Math.min(4, Math.max(1, value.split('\n').length))} value={value} onInput={onInput} />
+              ) : (
+                <input maxLength={MAX_TEXT} value={value} onInput={onInput} />
+              )}
+            </Field>
+            <ProvenanceLine
+              provenance={candidate.provenance[field]}
+              edited={edited.has(field)}
+              empty={!initial[field]}
+            />
+          </div>
+        );
+      })}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button ref={saveButton} type="submit" class="primary" disabled={busy} data-testid="save-candidate">
+          {t('saveAsProspect')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ProspectorDb } from '../db/database';
+import type { Activity, Contact, Deal } from '../model';
+
+/** Everything the popup shows about one known contact. Read with indexed queries only (100,000 contacts). */
+export interface ContactView {
+  contact: Contact;
+  /** Open deals first (the next close first), then closed ones (the latest first). */
+  deals: Deal[];
+  lastActivity: Activity | null;
+  latestNote: Activity | null;
+  /** Texts of the newest notes, newest first: evidence for the Need suggestion. */
+  noteTexts: string[];
+}
+
+/** Display order of a contact's deals: open ones first, soonest expected close first; then the latest closed. */
+export function orderDeals(deals: readonly Deal[]): Deal[] {
+  const open = deals.filter((d) => d.outcome === null);
+  const closed = deals.filter((d) => d.outcome !== null);
+  open.sort(
+    (a, b) => (a.expectedClose ?? '9999').localeCompare(b.expectedClose ?? '9999') || b.updatedAt - a.updatedAt,
+  );
+  closed.sort((a, b) => (b.closedAt ?? b.updatedAt) - (a.closedAt ?? a.updatedAt));
+  return [...open, ...closed];
+}
+
+const NOTES_READ = 20;
+
+export async function loadContactView(db: ProspectorDb, contactId: string, hops = 0): Promise<ContactView | null> {
+  // The contact's own activities, newest first: an index range, never the whole table.
+  const timeline = () =>
+    db.activities.where('[contactId+at]').between([contactId, -Infinity], [contactId, Infinity]).reverse();
+  const [contact, deals, lastActivity, notes] = await Promise.all([
+    db.contacts.get(contactId),
+    db.deals.where('contactId').equals(contactId).toArray(),
+    timeline().first(),
+    timeline()
+      .filter((a) => a.type === 'note')
+      .limit(NOTES_READ)
+      .toArray(),
+  ]);
+  // A contact merged into another (while the popup was open) is shown as the one it became.
+  if (contact?.mergedInto && hops < 3) return loadContactView(db, contact.mergedInto, hops + 1);
+  if (!contact || contact.deletedAt !== null) return null;
+  return {
+    contact,
+    deals: orderDeals(deals.filter((d) => d.deletedAt === null)),
+    lastActivity: lastActivity ?? null,
+    latestNote: notes[0] ?? null,
+    noteTexts: notes.map((a) => (typeof a.payload.text === 'string' ? a.payload.text : '')).filter(Boolean),
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { newDeal } from '@/lib/pipeline/capture';
+import { contactFromCandidate } from '@/lib/pipeline/merge';
+import { moveDeal } from '@/lib/pipeline/move-deal';
+import { addNote } from '@/lib/pipeline/mutations';
+import { loadContactView, orderDeals } from '@/lib/popup/contact-view';
+import { createDealFor } from '@/lib/popup/create-deal';
+import { freshDb } from '../helpers';
+
+const src = { url: 'https://x.test', site: 'web', at: 1000 };
+const opts = { now: 1000, currency: 'USD', owner: 'Ayu' };
+
+async function seed() {
+  const db = await freshDb();
+  const cand = {
+    name: 'Dewi',
+    givenName: '',
+    familyName: '',
+    jobTitle: '',
+    company: 'Acme',
+    emails: ['d@acme.test'],
+    phones: [],
+    urls: [],
+    linkedinUrl: '',
+    location: '',
+    provenance: {},
+    confidence: 1,
+  };
+  await db.contacts.add(contactFromCandidate(cand, src, 'c1'));
+  await db.contacts.add(contactFromCandidate({ ...cand, emails: ['other@acme.test'] }, src, 'c2'));
+  return db;
+}
+
+describe('loadContactView', () => {
+  it("reads the contact's deals (open first), last activity and newest notes", async () => {
+    const db = await seed();
+    const a = { ...newDeal('c1', 'Later', 'demo', src, opts), expectedClose: '2026-09-01' };
+    const b = { ...newDeal('c1', 'Sooner', 'prospecting', src, opts), expectedClose: '2026-06-01' };
+    const c = newDeal('c1', 'Closed', 'prospecting', src, opts);
+    const deleted = { ...newDeal('c1', 'Deleted', 'prospecting', src, opts), deletedAt: 5 };
+    const others = newDeal('c2', 'Not hers', 'prospecting', src, opts);
+    await db.deals.bulkAdd([a, b, c, deleted, others]);
+    await moveDeal(db, c.id, 'won', 2000);
+    await addNote(db, 'c1', a.id, 'first note', 3000);
+    await addNote(db, 'c1', null, 'second note', 4000);
+    await addNote(db, 'c2', null, 'her colleague', 5000);
+
+    const view = (await loadContactView(db, 'c1'))!;
+    expect(view.contact.id).toBe('c1');
+    expect(view.deals.map((d) => d.title)).toEqual(['Sooner', 'Later', 'Closed']);
+    expect(view.lastActivity?.payload).toEqual({ text: 'second note' });
+    expect(view.latestNote?.payload).toEqual({ text: 'second note' });
+    expect(view.noteTexts).toEqual(['second note', 'first note']);
+    expect(await loadContactView(db, 'nobody')).toBeNull();
+  });
+
+  it('follows a merge and hides a deleted contact', async () => {
+    const db = await seed();
+    await db.contacts.update('c2', { mergedInto: 'c1' });
+    expect((await loadContactView(db, 'c2'))?.contact.id).toBe('c1');
+    await db.contacts.update('c1', { deletedAt: 9 });
+    expect(await loadContactView(db, 'c1')).toBeNull();
+  });
+
+  it('orders closed deals latest first', () => {
+    const d = (title: string, closedAt: number | null, outcome: 'won' | 'lost' | null) => ({
+      ...newDeal('c1', title, 'x', src, opts),
+      closedAt,
+      outcome,
+    });
+    expect(orderDeals([d('old', 1, 'won'), d('open', null, null), d('new', 5, 'lost')]).map((x) => x.title)).toEqual([
+      'open',
+      'new',
+      'old',
+    ]);
+  });
+});
+
+describe('createDealFor', () => {
+  it('opens a new deal in the first open stage, titled after the company', async () => {
+    const db = await seed();
+    const deal = await createDealFor(db, 'c1', { ...opts, now: 7000 });
+    expect(deal).toMatchObject({
+      contactId: 'c1',
+      stageId: 'prospecting',
+      title: 'Acme',
+      currency: 'USD',
+      owner: 'Ayu',
+    });
+    expect(deal.stageEntries).toEqual([{ stageId: 'prospecting', at: 7000 }]);
+    expect(await db.deals.get(deal.id)).toEqual(deal);
+    expect((await createDealFor(db, 'c1', { ...opts, title: ' Renewal ' })).title).toBe('Renewal');
+    await expect(createDealFor(db, 'nobody', opts)).rejects.toThrow(/No contact/);
+  });
+});
