@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { BoardView } from '@/components/board/BoardView';
+import { DataInOutView } from '@/components/data/DataInOutView';
 import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 
@@ -19,4 +20,7 @@ export interface OptionsView {
 }
 
 /** Every view of the options page, in menu order. One line per view; the first is the default. */
-export const VIEWS: OptionsView[] = [{ id: 'board', label: 'viewBoard', component: BoardView }];
+export const VIEWS: OptionsView[] = [
+  { id: 'board', label: 'viewBoard', component: BoardView },
+  { id: 'data', label: 'io_viewData', component: DataInOutView },
+];

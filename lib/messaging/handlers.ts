@@ -2,10 +2,12 @@ import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
 import { t } from '../i18n';
+import { applyRestoreStep, wipeData } from '../io/restore-db';
 import type { Settings } from '../model';
 import { moveContactsToStage, tagContacts } from '../pipeline/bulk';
 import { saveCapture } from '../pipeline/capture';
 import { deleteContacts, restoreContacts } from '../pipeline/delete-restore';
+import { writeImportChunk } from '../pipeline/import-rows';
 import { mergeContacts } from '../pipeline/merge-contacts';
 import { moveDeal } from '../pipeline/move-deal';
 import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
@@ -95,6 +97,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'contacts.tag': async ({ contactIds, tag, remove }) => ({
       changed: await tagContacts(ctx.db, contactIds, tag, remove, ctx.now()),
     }),
+    'import.chunk': async (chunk) => {
+      const s = await ctx.settings();
+      return writeImportChunk(ctx.db, chunk, { now: ctx.now(), owner: s.owner });
+    },
+    'backup.restore': async (step) => ({ written: await applyRestoreStep(ctx.db, step) }),
+    'db.wipe': async () => wipeData(ctx.db),
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
       return { ok: true as const };

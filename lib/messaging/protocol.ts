@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ImportChunk, ImportChunkResult } from '../io/import-row';
+import { RestoreStep } from '../io/restore-db';
 import { ContactPatch, DealPatch, Id, PageCapture, Stage } from '../model';
 
 /**
@@ -115,6 +117,24 @@ export const protocol = {
       remove: z.boolean().default(false),
     }),
     response: z.object({ changed: z.number() }),
+  },
+  /** Write one chunk of imported rows (CSV or vCard), each matched to who is stored (lib/pipeline/import-rows.ts). */
+  'import.chunk': {
+    from: ['extension'],
+    request: ImportChunk,
+    response: ImportChunkResult,
+  },
+  /** One step of restoring a JSON backup: begin (empties the tables), then each table's rows (lib/io/restore-db.ts). */
+  'backup.restore': {
+    from: ['extension'],
+    request: RestoreStep,
+    response: z.object({ written: z.number() }),
+  },
+  /** Delete every contact, deal and activity; stages and settings stay. */
+  'db.wipe': {
+    from: ['extension'],
+    request: z.object({ confirm: z.literal('wipe') }),
+    response: z.object({ contacts: z.number(), deals: z.number(), activities: z.number() }),
   },
   /** A content script on an opted-in site found people: the toolbar badge shows how many. */
   'page.detected': {

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Currency, Id, IsoDay, MAX_LIST, MAX_NOTE, Text, Timestamp } from '../model';
+
+/**
+ * One row of an import (a CSV line or a vCard), mapped and checked on the options page, checked again by the
+ * background on receipt (lib/messaging/protocol.ts 'import.chunk'), then written by lib/pipeline/import-rows.ts.
+ */
+export const ImportContact = z.object({
+  name: Text.default(''),
+  givenName: Text.default(''),
+  familyName: Text.default(''),
+  jobTitle: Text.default(''),
+  company: Text.default(''),
+  /** Lower-case, so the emails index finds them (find-contact.ts looks up lower-case addresses). */
+  emails: z.array(Text).max(MAX_LIST).default([]),
+  phones: z.array(Text).max(MAX_LIST).default([]),
+  urls: z.array(Text).max(MAX_LIST).default([]),
+  linkedinUrl: Text.default(''),
+  location: Text.default(''),
+  tags: z.array(Text).max(MAX_LIST).default([]),
+  notes: z.string().max(MAX_NOTE).default(''),
+});
+export type ImportContact = z.infer<typeof ImportContact>;
+
+export const ImportDeal = z.object({
+  /**
+   * What makes this deal the same deal when the file is imported again: the file's deal id (`id:…`) or, without
+   * one, a digest of the row (`row:…`). Combined with the contact's id into the stored deal's id. null: the deal a
+   * capture would make — created only when the row's contact is new.
+   */
+  key: z.string().min(1).max(600).nullable(),
+  /** The file's own deal id, as written (our CSV export writes our deal ids: re-importing it adds nothing). */
+  externalId: Text.default(''),
+  title: Text,
+  stageId: Id,
+  /** Integer minor units of `currency`; null when the file has no amount. */
+  amount: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable(),
+  currency: Currency,
+  owner: Text.default(''),
+  /** When a won or lost deal closed (required for those); null for open deals. */
+  closedAt: Timestamp.nullable().default(null),
+  expectedClose: IsoDay.nullable().default(null),
+  lostReason: Text.default(''),
+});
+export type ImportDeal = z.infer<typeof ImportDeal>;
+
+export const ImportRow = z.object({
+  /** The row's number as a spreadsheet shows it (the header is row 1), or the card's number in a vCard file. */
+  row: z.number().int().positive(),
+  contact: ImportContact,
+  deal: ImportDeal.nullable(),
+  /** When the prospect was first engaged (engage or create date); null: unknown, the import time is used. */
+  createdAt: Timestamp.nullable().default(null),
+});
+export type ImportRow = z.infer<typeof ImportRow>;
+export type ImportRowInput = z.input<typeof ImportRow>;
+
+/** What to do with a row that is someone already stored: merge (as a capture would) or leave them as they are. */
+export const OnMatch = z.enum(['merge', 'keep']);
+export type OnMatch = z.infer<typeof OnMatch>;
+
+export const MAX_CHUNK_ROWS = 2000;
+
+export const ImportChunk = z.object({
+  fileName: Text,
+  /**
+   * When the import began (the same for all its chunks): the time its records are stamped with, and how the
+   * background knows a contact was made by an earlier chunk of this same import.
+   */
+  startedAt: Timestamp,
+  onMatch: OnMatch,
+  /** Per contact field, where it came from in the file (a column header, a vCard property): the provenance. */
+  fieldSources: z.record(z.string().max(64), Text).default({}),
+  rows: z.array(ImportRow).max(MAX_CHUNK_ROWS),
+});
+export type ImportChunk = z.infer<typeof ImportChunk>;
+export type ImportChunkInput = z.input<typeof ImportChunk>;
+
+export const RowProblem = z.object({ row: z.number().int().nonnegative(), reason: z.string().max(2000) });
+export type RowProblem = z.infer<typeof RowProblem>;
+
+export const ImportCounts = z.object({
+  contactsCreated: z.number().int(),
+  contactsMerged: z.number().int(),
+  contactsUnchanged: z.number().int(),
+  dealsCreated: z.number().int(),
+  dealsExisting: z.number().int(),
+  /** Deals with no account or person: each got a contact named after the deal. */
+  placeholders: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportChunkResult = ImportCounts.extend({ problems: z.array(RowProblem) });
+export type ImportChunkResult = z.infer<typeof ImportChunkResult>;
+
+export function emptyCounts(): ImportCounts {
+  return {
+    contactsCreated: 0,
+    contactsMerged: 0,
+    contactsUnchanged: 0,
+    dealsCreated: 0,
+    dealsExisting: 0,
+    placeholders: 0,
+  };
+}
+
+export function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof ImportCounts)[]) out[k] += b[k];
+  return out;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { ProspectorDb } from '../db/database';
+import { Activity, Contact, Deal, Settings, Stage } from '../model';
+import { BACKUP_TABLES } from './backup-format';
+
+export const RESTORE_BATCH = 2000;
+
+/**
+ * One step of a restore, as the options page sends it to the background: 'begin' empties the tables, then the
+ * backup's rows arrive table by table, then 'end' brings the settings. The page has validated the whole file
+ * before 'begin' (lib/io/backup-read.ts validateBackup); each step is checked again here on receipt.
+ */
+export const RestoreStep = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('begin') }),
+  z.object({ step: z.literal('stages'), rows: z.array(Stage).max(RESTORE_BATCH) }),
+  z.object({ step: z.literal('contacts'), rows: z.array(Contact).max(RESTORE_BATCH) }),
+  z.object({ step: z.literal('deals'), rows: z.array(Deal).max(RESTORE_BATCH) }),
+  z.object({ step: z.literal('activities'), rows: z.array(Activity).max(RESTORE_BATCH) }),
+  z.object({ step: z.literal('end'), settings: Settings.nullable() }),
+]);
+export type RestoreStep = z.infer<typeof RestoreStep>;
+export type RestoreStepInput = z.input<typeof RestoreStep>;
+
+/** Writes one restore step; returns how many rows it wrote. Settings ('end') are the caller's to store. */
+export async function applyRestoreStep(db: ProspectorDb, step: RestoreStep): Promise<number> {
+  if (step.step === 'begin') {
+    const tables = BACKUP_TABLES.map((n) => db.table(n));
+    await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
+    return 0;
+  }
+  if (step.step === 'end') return 0;
+  const table = db.table(step.step);
+  await db.transaction('rw', table, () => table.bulkPut(step.rows));
+  return step.rows.length;
+}
+
+export interface WipeResult {
+  contacts: number;
+  deals: number;
+  activities: number;
+}
+
+/**
+ * Deletes every contact, deal and activity (the contact search index follows, through its middleware), in one
+ * transaction: all or nothing. Stages and settings stay: they are the rep's set-up, not prospects.
+ */
+export async function wipeData(db: ProspectorDb): Promise<WipeResult> {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
+    const [contacts, deals, activities] = await Promise.all([
+      db.contacts.count(),
+      db.deals.count(),
+      db.activities.count(),
+    ]);
+    await Promise.all([db.contacts.clear(), db.deals.clear(), db.activities.clear()]);
+    return { contacts, deals, activities };
+  });
+}

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import type { ProspectorDb } from '@/lib/db/database';
+import { generateDemo } from '@/lib/demo/generate';
+import { loadDemo } from '@/lib/demo/load';
+import { contactsToCsv } from '@/lib/io/csv-export';
+import { sniffCsv } from '@/lib/io/csv-read';
+import { guessMapping } from '@/lib/io/guess-columns';
+import { guessStageMapping } from '@/lib/io/guess-stages';
+import type { ColumnMapping } from '@/lib/io/import-fields';
+import type { OnMatch } from '@/lib/io/import-row';
+import { runCsvImport, type SendChunk } from '@/lib/io/run-import';
+import { scanCsv } from '@/lib/io/scan-csv';
+import { protocol } from '@/lib/messaging/protocol';
+import { Candidate } from '@/lib/model';
+import { saveCapture } from '@/lib/pipeline/capture';
+import { writeImportChunk } from '@/lib/pipeline/import-rows';
+import { freshDb } from '../helpers';
+import { fixtureFile } from './helpers';
+
+const NOW = Date.UTC(2026, 10, 29, 9);
+const noon = (day: string) => Date.parse(`${day}T12:00:00Z`);
+
+/** The background's side of 'import.chunk', as the router runs it: schema-checked, then written. */
+function sendTo(db: ProspectorDb, now = NOW): SendChunk {
+  return async (chunk) => {
+    const parsed = protocol['import.chunk'].request.parse(chunk);
+    return protocol['import.chunk'].response.parse(await writeImportChunk(db, parsed, { now, owner: 'Me' }));
+  };
+}
+
+async function importFile(
+  db: ProspectorDb,
+  file: File,
+  opts: {
+    onMatch?: OnMatch;
+    mapping?: ColumnMapping;
+    send?: SendChunk;
+    chunkRows?: number;
+    signal?: AbortSignal;
+    /** When the import runs (each import of a test at its own time, as in real life). */
+    at?: number;
+  } = {},
+) {
+  const at = opts.at ?? NOW;
+  const stages = await db.stages.toArray();
+  const scan = await scanCsv(file, await sniffCsv(file));
+  const mapping = opts.mapping ?? guessMapping(scan.header);
+  const stageCol = mapping.indexOf('stage');
+  return runCsvImport({
+    file,
+    format: scan.format,
+    context: {
+      headers: scan.header,
+      mapping,
+      stages,
+      stageValues: stageCol >= 0 ? guessStageMapping(scan.distinct[stageCol]!.keys(), stages) : {},
+      currency: 'USD',
+      dateOrder: 'mdy',
+      numberStyle: 'dot',
+      newContactStageId: 'prospecting',
+    },
+    send: opts.send ?? sendTo(db, at),
+    fileName: file.name,
+    onMatch: opts.onMatch ?? 'merge',
+    fieldSources: {},
+    chunkRows: opts.chunkRows,
+    signal: opts.signal,
+    startedAt: at,
+  });
+}
+
+async function tables(db: ProspectorDb) {
+  const [contacts, deals, activities, stages] = await Promise.all([
+    db.contacts.orderBy('id').toArray(),
+    db.deals.orderBy('id').toArray(),
+    db.activities.orderBy('id').toArray(),
+    db.stages.orderBy('id').toArray(),
+  ]);
+  return { contacts, deals, activities, stages };
+}
+
+function csvFile(text: string, name = 'people.csv'): File {
+  return new File([text], name, { type: 'text/csv' });
+}
+
+describe('importing the generic opportunity list', () => {
+  it('writes each deal’s history as the file says: created at engage, closed at close with its value', async () => {
+    const db = await freshDb();
+    const report = await importFile(db, fixtureFile('opportunities.csv'), { chunkRows: 5 });
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ rowsRead: 16, rowsImported: 16, cancelled: false });
+    expect(report.counts).toEqual({
+      contactsCreated: 11,
+      contactsMerged: 0,
+      contactsUnchanged: 0,
+      dealsCreated: 16,
+      dealsExisting: 0,
+      placeholders: 2,
+    });
+    const { contacts, deals, activities } = await tables(db);
+    expect(contacts).toHaveLength(11);
+    expect(deals).toHaveLength(16);
+    const byTitle = (title: string) => deals.find((d) => d.title === title);
+
+    const won = byTitle('GTX Plus Basic — Cancity')!;
+    expect(won).toMatchObject({
+      stageId: 'won',
+      outcome: 'won',
+      amount: 105400,
+      currency: 'USD',
+      owner: 'Moses Frase',
+      source: 'import',
+      createdAt: noon('2016-10-20'),
+      closedAt: noon('2017-03-01'),
+      expectedClose: '2017-03-01',
+      stageEntries: [
+        { stageId: 'prospecting', at: noon('2016-10-20') },
+        { stageId: 'won', at: noon('2017-03-01') },
+      ],
+    });
+    const cancity = contacts.find((c) => c.id === won.contactId)!;
+    expect(cancity).toMatchObject({ name: 'Cancity', company: 'Cancity', createdAt: noon('2016-10-20') });
+    expect(deals.filter((d) => d.contactId === cancity.id).map((d) => d.title).sort()).toEqual([
+      'GTX Plus Basic — Cancity',
+      'GTXPro — Cancity',
+      'MG Special — Cancity',
+    ]);
+
+    const lost = byTitle('GTX Plus Pro — Gogozoom')!;
+    expect(lost).toMatchObject({ stageId: 'lost', outcome: 'lost', amount: 0, closedAt: noon('2017-03-09') });
+    const engaging = byTitle('GTXPro — Cancity')!;
+    expect(engaging).toMatchObject({
+      stageId: 'initial_contact',
+      outcome: null,
+      closedAt: null,
+      amount: null,
+      createdAt: noon('2017-02-20'),
+      stageEntries: [{ stageId: 'initial_contact', at: noon('2017-02-20') }],
+    });
+    // No account: a contact named after the deal; no engage date: created when imported.
+    const orphan = byTitle('MG Special')!;
+    expect(orphan).toMatchObject({ stageId: 'prospecting', createdAt: NOW, stageEntries: [{ stageId: 'prospecting', at: NOW }] });
+    expect(contacts.find((c) => c.id === orphan.contactId)?.name).toBe('MG Special');
+
+    // Activities agree with the history: one 'imported' per deal at its creation, one move per closed deal.
+    const closed = deals.filter((d) => d.outcome !== null);
+    expect(closed).toHaveLength(12);
+    expect(closed.filter((d) => d.outcome === 'won')).toHaveLength(10);
+    expect(activities).toHaveLength(16 + 12);
+    for (const d of deals) {
+      const mine = activities.filter((a) => a.dealId === d.id);
+      expect(mine.find((a) => a.type === 'imported')).toMatchObject({ at: d.createdAt, contactId: d.contactId });
+      const moves = mine.filter((a) => a.type === 'stage-changed');
+      expect(moves).toEqual(
+        d.outcome
+          ? [expect.objectContaining({ at: d.closedAt, payload: { from: 'prospecting', to: d.stageId } })]
+          : [],
+      );
+    }
+  });
+
+  it('imports the same file twice without adding or changing anything', async () => {
+    const db = await freshDb();
+    await importFile(db, fixtureFile('opportunities.csv'));
+    const before = await tables(db);
+    const again = await importFile(db, fixtureFile('opportunities.csv'), { chunkRows: 3, at: NOW + 60_000 });
+    expect(again.counts).toMatchObject({ contactsCreated: 0, contactsMerged: 0, dealsCreated: 0, dealsExisting: 16 });
+    expect(await tables(db)).toEqual(before);
+  });
+
+  it('reports bad rows by number and reason, and imports the good ones', async () => {
+    const db = await freshDb();
+    const report = await importFile(db, fixtureFile('opportunities-bad.csv'));
+    expect(report.rowsRead).toBe(12);
+    expect(report.rowsImported).toBe(5);
+    expect(report.problems.map((p) => p.row)).toEqual([3, 5, 6, 8, 9, 10, 11]);
+    const reason = (row: number) => report.problems.find((p) => p.row === row)!.reason;
+    expect(reason(3)).toContain('2016-13-45');
+    expect(reason(5)).toMatch(/close date/);
+    expect(reason(6)).toContain('-20');
+    expect(reason(8)).toMatch(/before/);
+    expect(reason(9)).toContain('lots');
+    expect(reason(10)).toMatch(/row 4/);
+    expect(reason(11)).toMatch(/10 values.*8 columns/);
+    expect(report.problems.find((p) => p.row === 9)!.fields).toEqual([
+      'B008',
+      'Vicki Laflamme',
+      'GTX Basic',
+      'Codehow',
+      'Won',
+      '2016-12-01',
+      '2017-02-01',
+      'lots',
+    ]);
+    const deals = await db.deals.toArray();
+    expect(deals.map((d) => d.title).sort()).toEqual([
+      'GTX Basic — Cancity',
+      'GTX Basic — Codehow',
+      'GTXPro — Hatfan',
+      'MG Advanced — Ron-tech',
+      'MG Special — Isdom',
+    ]);
+    expect(deals.find((d) => d.title === 'MG Advanced — Ron-tech')).toMatchObject({
+      amount: 451450,
+      createdAt: noon('2016-11-05'),
+    });
+    expect(deals.find((d) => d.title === 'GTX Basic — Cancity')?.amount).toBe(105400);
+  });
+});
+
+describe('importing people who are already stored', () => {
+  const jane = Candidate.parse({ name: 'Jane Doe', jobTitle: 'VP Sales', company: 'Acme', emails: ['jane@acme.example'] });
+  const file = () => csvFile('Name,Email,Job Title,Phone,Company\nJane Doe,JANE@acme.example,CRO,+1 555 0100,Acme\n');
+
+  it('"keep" leaves the stored contact exactly as it was', async () => {
+    const db = await freshDb();
+    await saveCapture(db, { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] }, { now: 1, currency: 'USD', owner: '' });
+    const before = await tables(db);
+    const report = await importFile(db, file(), { onMatch: 'keep' });
+    expect(report.counts).toMatchObject({ contactsCreated: 0, contactsUnchanged: 1, dealsCreated: 0 });
+    expect(await tables(db)).toEqual(before);
+  });
+
+  it('"merge" adds what is new as a capture would, keeps hand edits, records the change, adds no deal', async () => {
+    const db = await freshDb();
+    const [saved] = await saveCapture(db, { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] }, { now: 1, currency: 'USD', owner: '' });
+    await db.contacts.update(saved!.contactId, { location: 'Berlin', editedFields: ['location'] });
+    const report = await importFile(
+      db,
+      csvFile('Name,Email,Job Title,Phone,Company,City\nJane Doe,jane@acme.example,CRO,+1 555 0100,Acme,Paris\n'),
+    );
+    expect(report.counts).toMatchObject({ contactsMerged: 1, contactsCreated: 0, dealsCreated: 0 });
+    const c = await db.contacts.get(saved!.contactId);
+    expect(c).toMatchObject({ jobTitle: 'CRO', phones: ['+1 555 0100'], location: 'Berlin', emails: ['jane@acme.example'] });
+    expect(c?.provenance.jobTitle).toMatchObject({ source: 'import', url: 'people.csv', at: NOW });
+    expect(await db.deals.count()).toBe(1);
+    expect(await db.activities.where('type').equals('updated').toArray()).toMatchObject([
+      { contactId: saved!.contactId, payload: { fields: ['jobTitle', 'phones'], site: 'import' } },
+    ]);
+  });
+
+  it('makes one contact of rows that are the same person, and a deal for the new one only', async () => {
+    const db = await freshDb();
+    const report = await importFile(
+      db,
+      csvFile('Name,Email,Phone\nAnn Lee,ann@x.example,\nAnn Lee,ANN@x.example,+62 21 555 0100\nBo Chen,bo@x.example,\n'),
+    );
+    expect(report.counts).toMatchObject({ contactsCreated: 2, dealsCreated: 2 });
+    const ann = (await db.contacts.where('emails').equals('ann@x.example').toArray())[0];
+    expect(ann?.phones).toEqual(['+62 21 555 0100']);
+    expect(await db.deals.where('contactId').equals(ann!.id).count()).toBe(1);
+  });
+
+  it('tells people with only a name and phone apart by the phone, so a second import adds nobody', async () => {
+    const db = await freshDb();
+    const text = 'Name,Phone\nSiti Rahma,0812 3456 7890\nSiti Rahma,+1 415 555 0101\n';
+    await importFile(db, csvFile(text));
+    expect(await db.contacts.count()).toBe(2);
+    const again = await importFile(db, csvFile('Name,Phone\nSiti Rahma,+62 812-3456-7890\n'), { at: NOW + 60_000 });
+    // The same person: merged (the number in its other format is kept too), nobody new.
+    expect(again.counts).toMatchObject({ contactsCreated: 0, contactsMerged: 1 });
+    expect(await db.contacts.count()).toBe(2);
+    const nameOnly = await importFile(db, csvFile('Name,Phone\nNobody Special,\n'), { at: NOW + 120_000 });
+    expect(nameOnly.problems).toHaveLength(1);
+  });
+});
+
+describe('round trips and interruptions', () => {
+  it('re-importing Prospector’s own CSV export changes nothing; into an empty store it rebuilds the pipeline', async () => {
+    const db = await freshDb();
+    const stages = await db.stages.toArray();
+    await loadDemo(db, generateDemo({ contacts: 80, now: NOW, stages, seed: 3 }));
+    const before = await tables(db);
+    const csv = contactsToCsv(before.contacts, before.deals, before.stages);
+    const report = await importFile(db, csvFile(csv, 'prospector.csv'));
+    expect(report.problems).toEqual([]);
+    expect(report.counts).toMatchObject({ contactsCreated: 0, contactsMerged: 0, dealsCreated: 0, dealsExisting: 80 });
+    expect(await tables(db)).toEqual(before);
+
+    const fresh = await freshDb();
+    const rebuilt = await importFile(fresh, csvFile(csv, 'prospector.csv'));
+    // Two demo people with the same name at the same company are one person by the dedupe rules captures use.
+    const people = new Set(before.contacts.map((c) => c.nameKey)).size;
+    expect(rebuilt.counts).toMatchObject({ contactsCreated: people, dealsCreated: 80 });
+    const day = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
+    const summary = (d: (typeof before.deals)[number]) => [d.title, d.stageId, d.outcome, d.amount, d.owner, day(d.closedAt)];
+    const local = (ms: number | null) => (ms === null ? null : new Date(ms).toLocaleDateString('en-CA'));
+    expect((await fresh.deals.toArray()).map(summary).sort()).toEqual(
+      before.deals.map((d) => [d.title, d.stageId, d.outcome, d.amount, d.owner, local(d.closedAt)]).sort(),
+    );
+  });
+
+  it('a chunk the background fails keeps what came before; importing again finishes without duplicates', async () => {
+    const db = await freshDb();
+    const real = sendTo(db);
+    let calls = 0;
+    const flaky: SendChunk = async (chunk) => {
+      if (++calls === 2) throw new Error('service worker restarted');
+      return real(chunk);
+    };
+    const first = await importFile(db, fixtureFile('opportunities.csv'), { send: flaky, chunkRows: 4 });
+    expect(first.error).toBe('service worker restarted');
+    expect(await db.deals.count()).toBeLessThan(16);
+    const second = await importFile(db, fixtureFile('opportunities.csv'), { chunkRows: 4, at: NOW + 60_000 });
+    expect(second.error).toBeUndefined();
+    expect(await db.deals.count()).toBe(16);
+    expect(await db.contacts.count()).toBe(11);
+  });
+
+  it('cancelling stops sending; importing again completes it', async () => {
+    const db = await freshDb();
+    const controller = new AbortController();
+    const real = sendTo(db);
+    const report = await importFile(db, fixtureFile('opportunities.csv'), {
+      chunkRows: 2,
+      signal: controller.signal,
+      send: async (chunk) => {
+        const r = await real(chunk);
+        controller.abort();
+        return r;
+      },
+    });
+    expect(report.cancelled).toBe(true);
+    expect(await db.deals.count()).toBeLessThan(16);
+    await importFile(db, fixtureFile('opportunities.csv'), { at: NOW + 60_000 });
+    expect(await db.deals.count()).toBe(16);
+  });
+});
