@@ -27,12 +27,10 @@ describe('reading CSV files in chunks', () => {
     expect(format).toEqual({ encoding: 'utf-8', delimiter: ',', newline: '\r\n' });
     for (const size of [1, 2, 3, 5, 7, 64, 1 << 20]) {
       const records = await all(blob, format, size);
-      expect(records.map((r) => r.fields), `chunk ${size}`).toEqual([
-        ['Name', 'Note'],
-        ['Dewi, Lestari', 'line one\r\nline two'],
-        ['Zoë Weiß', '日本語のメモ'],
-        [''],
-      ]);
+      expect(
+        records.map((r) => r.fields),
+        `chunk ${size}`,
+      ).toEqual([['Name', 'Note'], ['Dewi, Lestari', 'line one\r\nline two'], ['Zoë Weiß', '日本語のメモ'], ['']]);
       expect(records.map((r) => r.row)).toEqual([1, 2, 3, 4]);
     }
   });
@@ -75,7 +73,11 @@ describe('reading CSV files in chunks', () => {
     const latin = fixtureFile('windows-1252.csv');
     const latinFormat = await sniffCsv(latin);
     expect(latinFormat.encoding).toBe('windows-1252');
-    expect((await previewCsv(latin, latinFormat)).sample[0]?.fields).toEqual(['José García', 'Café S.A.', 'jose@cafe.example']);
+    expect((await previewCsv(latin, latinFormat)).sample[0]?.fields).toEqual([
+      'José García',
+      'Café S.A.',
+      'jose@cafe.example',
+    ]);
     const utf16 = fixtureFile('utf16-bom.csv');
     const utf16Format = await sniffCsv(utf16);
     expect(utf16Format).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
@@ -104,7 +106,9 @@ describe('reading CSV files in chunks', () => {
   });
 
   it('refuses binary files and files with nothing in them, with a reason', async () => {
-    await expect(sniffCsv(new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])]))).rejects.toBeInstanceOf(CsvFileError);
+    await expect(sniffCsv(new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])]))).rejects.toBeInstanceOf(
+      CsvFileError,
+    );
     await expect(sniffCsv(new Blob(['\n\n  \n']))).rejects.toBeInstanceOf(CsvFileError);
   });
 });

@@ -120,11 +120,12 @@ describe('importing the generic opportunity list', () => {
     });
     const cancity = contacts.find((c) => c.id === won.contactId)!;
     expect(cancity).toMatchObject({ name: 'Cancity', company: 'Cancity', createdAt: noon('2016-10-20') });
-    expect(deals.filter((d) => d.contactId === cancity.id).map((d) => d.title).sort()).toEqual([
-      'GTX Plus Basic — Cancity',
-      'GTXPro — Cancity',
-      'MG Special — Cancity',
-    ]);
+    expect(
+      deals
+        .filter((d) => d.contactId === cancity.id)
+        .map((d) => d.title)
+        .sort(),
+    ).toEqual(['GTX Plus Basic — Cancity', 'GTXPro — Cancity', 'MG Special — Cancity']);
 
     const lost = byTitle('GTX Plus Pro — Gogozoom')!;
     expect(lost).toMatchObject({ stageId: 'lost', outcome: 'lost', amount: 0, closedAt: noon('2017-03-09') });
@@ -139,7 +140,11 @@ describe('importing the generic opportunity list', () => {
     });
     // No account: a contact named after the deal; no engage date: created when imported.
     const orphan = byTitle('MG Special')!;
-    expect(orphan).toMatchObject({ stageId: 'prospecting', createdAt: NOW, stageEntries: [{ stageId: 'prospecting', at: NOW }] });
+    expect(orphan).toMatchObject({
+      stageId: 'prospecting',
+      createdAt: NOW,
+      stageEntries: [{ stageId: 'prospecting', at: NOW }],
+    });
     expect(contacts.find((c) => c.id === orphan.contactId)?.name).toBe('MG Special');
 
     // Activities agree with the history: one 'imported' per deal at its creation, one move per closed deal.
@@ -152,9 +157,7 @@ describe('importing the generic opportunity list', () => {
       expect(mine.find((a) => a.type === 'imported')).toMatchObject({ at: d.createdAt, contactId: d.contactId });
       const moves = mine.filter((a) => a.type === 'stage-changed');
       expect(moves).toEqual(
-        d.outcome
-          ? [expect.objectContaining({ at: d.closedAt, payload: { from: 'prospecting', to: d.stageId } })]
-          : [],
+        d.outcome ? [expect.objectContaining({ at: d.closedAt, payload: { from: 'prospecting', to: d.stageId } })] : [],
       );
     }
   });
@@ -209,12 +212,21 @@ describe('importing the generic opportunity list', () => {
 });
 
 describe('importing people who are already stored', () => {
-  const jane = Candidate.parse({ name: 'Jane Doe', jobTitle: 'VP Sales', company: 'Acme', emails: ['jane@acme.example'] });
+  const jane = Candidate.parse({
+    name: 'Jane Doe',
+    jobTitle: 'VP Sales',
+    company: 'Acme',
+    emails: ['jane@acme.example'],
+  });
   const file = () => csvFile('Name,Email,Job Title,Phone,Company\nJane Doe,JANE@acme.example,CRO,+1 555 0100,Acme\n');
 
   it('"keep" leaves the stored contact exactly as it was', async () => {
     const db = await freshDb();
-    await saveCapture(db, { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] }, { now: 1, currency: 'USD', owner: '' });
+    await saveCapture(
+      db,
+      { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] },
+      { now: 1, currency: 'USD', owner: '' },
+    );
     const before = await tables(db);
     const report = await importFile(db, file(), { onMatch: 'keep' });
     expect(report.counts).toMatchObject({ contactsCreated: 0, contactsUnchanged: 1, dealsCreated: 0 });
@@ -223,7 +235,11 @@ describe('importing people who are already stored', () => {
 
   it('"merge" adds what is new as a capture would, keeps hand edits, records the change, adds no deal', async () => {
     const db = await freshDb();
-    const [saved] = await saveCapture(db, { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] }, { now: 1, currency: 'USD', owner: '' });
+    const [saved] = await saveCapture(
+      db,
+      { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] },
+      { now: 1, currency: 'USD', owner: '' },
+    );
     await db.contacts.update(saved!.contactId, { location: 'Berlin', editedFields: ['location'] });
     const report = await importFile(
       db,
@@ -231,7 +247,12 @@ describe('importing people who are already stored', () => {
     );
     expect(report.counts).toMatchObject({ contactsMerged: 1, contactsCreated: 0, dealsCreated: 0 });
     const c = await db.contacts.get(saved!.contactId);
-    expect(c).toMatchObject({ jobTitle: 'CRO', phones: ['+1 555 0100'], location: 'Berlin', emails: ['jane@acme.example'] });
+    expect(c).toMatchObject({
+      jobTitle: 'CRO',
+      phones: ['+1 555 0100'],
+      location: 'Berlin',
+      emails: ['jane@acme.example'],
+    });
     expect(c?.provenance.jobTitle).toMatchObject({ source: 'import', url: 'people.csv', at: NOW });
     expect(await db.deals.count()).toBe(1);
     expect(await db.activities.where('type').equals('updated').toArray()).toMatchObject([
@@ -243,7 +264,9 @@ describe('importing people who are already stored', () => {
     const db = await freshDb();
     const report = await importFile(
       db,
-      csvFile('Name,Email,Phone\nAnn Lee,ann@x.example,\nAnn Lee,ANN@x.example,+62 21 555 0100\nBo Chen,bo@x.example,\n'),
+      csvFile(
+        'Name,Email,Phone\nAnn Lee,ann@x.example,\nAnn Lee,ANN@x.example,+62 21 555 0100\nBo Chen,bo@x.example,\n',
+      ),
     );
     expect(report.counts).toMatchObject({ contactsCreated: 2, dealsCreated: 2 });
     const ann = (await db.contacts.where('emails').equals('ann@x.example').toArray())[0];
@@ -283,7 +306,14 @@ describe('round trips and interruptions', () => {
     const people = new Set(before.contacts.map((c) => c.nameKey)).size;
     expect(rebuilt.counts).toMatchObject({ contactsCreated: people, dealsCreated: 80 });
     const day = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
-    const summary = (d: (typeof before.deals)[number]) => [d.title, d.stageId, d.outcome, d.amount, d.owner, day(d.closedAt)];
+    const summary = (d: (typeof before.deals)[number]) => [
+      d.title,
+      d.stageId,
+      d.outcome,
+      d.amount,
+      d.owner,
+      day(d.closedAt),
+    ];
     const local = (ms: number | null) => (ms === null ? null : new Date(ms).toLocaleDateString('en-CA'));
     expect((await fresh.deals.toArray()).map(summary).sort()).toEqual(
       before.deals.map((d) => [d.title, d.stageId, d.outcome, d.amount, d.owner, local(d.closedAt)]).sort(),

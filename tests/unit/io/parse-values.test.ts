@@ -29,7 +29,10 @@ describe('parseDate', () => {
   });
 
   it('keeps the time when there is one: with a zone exactly, without one as local time', () => {
-    expect(parseDate('2016-10-20T10:00:00Z')).toEqual({ ok: true, value: { at: Date.UTC(2016, 9, 20, 10), day: '2016-10-20' } });
+    expect(parseDate('2016-10-20T10:00:00Z')).toEqual({
+      ok: true,
+      value: { at: Date.UTC(2016, 9, 20, 10), day: '2016-10-20' },
+    });
     expect(parseDate('2016-10-20T10:00:00+07:00')).toMatchObject({ value: { at: Date.UTC(2016, 9, 20, 3) } });
     expect(parseDate('2016-10-20 14:33')).toMatchObject({ value: { at: new Date(2016, 9, 20, 14, 33).getTime() } });
     expect(parseDate('10/20/2016 3:04 PM')).toMatchObject({ value: { at: new Date(2016, 9, 20, 15, 4).getTime() } });
@@ -37,7 +40,15 @@ describe('parseDate', () => {
   });
 
   it('reports what it cannot read instead of guessing', () => {
-    for (const text of ['2016-13-45', '2016-02-30', '31/31/2016', 'soon', '1969-12-31', 'Oct 2016', '10/20/2016 25:00']) {
+    for (const text of [
+      '2016-13-45',
+      '2016-02-30',
+      '31/31/2016',
+      'soon',
+      '1969-12-31',
+      'Oct 2016',
+      '10/20/2016 25:00',
+    ]) {
       expect(parseDate(text, 'mdy'), text).toEqual({ ok: false, reason: 'invalid' });
     }
     expect(parseDate('  ')).toEqual({ ok: false, reason: 'empty' });
@@ -57,13 +68,16 @@ describe('parseDate', () => {
 
   it('round-trips every calendar day from 1970 to 2100 in every numeric format', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }), (d) => {
-        const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-        const iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        expect(parseDate(iso)).toMatchObject({ value: { day: iso, at: noon(y, m, day) } });
-        expect(parseDate(`${m}/${day}/${y}`, 'mdy')).toMatchObject({ value: { day: iso } });
-        expect(parseDate(`${day}.${m}.${y}`, 'dmy')).toMatchObject({ value: { day: iso } });
-      }),
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }),
+        (d) => {
+          const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(parseDate(iso)).toMatchObject({ value: { day: iso, at: noon(y, m, day) } });
+          expect(parseDate(`${m}/${day}/${y}`, 'mdy')).toMatchObject({ value: { day: iso } });
+          expect(parseDate(`${day}.${m}.${y}`, 'dmy')).toMatchObject({ value: { day: iso } });
+        },
+      ),
     );
   });
 });
