@@ -1,0 +1,68 @@
+import type { BantWeights, Stage } from '../model';
+import { type AccuracyRow, forecastAccuracy, type TrackRecord, trackRecord } from './accuracy';
+import { dayKey, type Period, periodsBefore, periodsFrom, type Zone } from './calendar';
+import { type DataQuality, dataQuality } from './data-quality';
+import type { DealTable } from './deal-table';
+import { type ForecastByPeriod, forecastByPeriod } from './forecast-by-period';
+import { learnedStageRates, MIN_LEARNING_SAMPLE, type ProbabilityMethod, type StageRate } from './probability-methods';
+
+export type ForecastGrain = 'month' | 'quarter';
+
+export interface ForecastParams {
+  /** The instant the forecast is made at: now, or a past instant to see what it said then. */
+  asOf: number;
+  now: number;
+  zone: Zone;
+  grain: ForecastGrain;
+  /** Periods shown, the first one containing `asOf`. */
+  horizon: number;
+  method: ProbabilityMethod;
+  currency: string;
+  bantWeights: BantWeights;
+  minSample?: number;
+  /** Past periods in the track record. */
+  trackRecordPeriods?: number;
+  /** How many data-quality problems to list (all are counted). */
+  qualityLimit?: number;
+}
+
+export interface ForecastReport {
+  stages: Stage[];
+  asOfDay: string;
+  today: string;
+  periods: Period[];
+  forecast: ForecastByPeriod;
+  /** Per open stage, in order: configured and learned rates as of `asOf`. */
+  rates: StageRate[];
+  minSample: number;
+  /** For the shown periods that have ended since `asOf`: what the forecast said next to what was won. */
+  accuracy: AccuracyRow[];
+  trackRecord: TrackRecord;
+  /** Today's open deals with missing or stale data (today's, not as of `asOf`: that is what there is to fix). */
+  quality: DataQuality;
+  deals: number;
+}
+
+/** Everything the forecast view shows, from the deal table. */
+export function forecastReport(t: DealTable, p: ForecastParams): ForecastReport {
+  const minSample = p.minSample ?? MIN_LEARNING_SAMPLE;
+  const asOfDay = dayKey(p.asOf, p.zone);
+  const today = dayKey(p.now, p.zone);
+  const periods = periodsFrom(asOfDay, p.grain, p.horizon, p.zone);
+  const rates = learnedStageRates(t, { asOf: p.asOf, minSample });
+  const opts = { method: p.method, currency: p.currency, bantWeights: p.bantWeights, minSample };
+  const ended = periods.filter((x) => x.end <= p.now);
+  return {
+    stages: t.stages,
+    asOfDay,
+    today,
+    periods,
+    forecast: forecastByPeriod(t, { ...opts, asOf: p.asOf, periods, rates }),
+    rates: rates.filter((r) => r !== undefined),
+    minSample,
+    accuracy: forecastAccuracy(t, p.asOf, ended, opts),
+    trackRecord: trackRecord(t, periodsBefore(today, p.grain, p.trackRecordPeriods ?? 6, p.zone), opts),
+    quality: dataQuality(t, { today, currency: p.currency, limit: p.qualityLimit }),
+    deals: t.n,
+  };
+}

@@ -1,0 +1,42 @@
+import { type Period, periodIndexAt } from '../calendar';
+import type { DealTable } from '../deal-table';
+import { type DateRange, inRange } from './range';
+
+/** How a deal without a recorded source is shown. */
+export const UNKNOWN_SOURCE = 'unknown';
+/** Sources that mean "came from a file", not a capture on a page. */
+export const IMPORT_SOURCES: ReadonlySet<string> = new Set(['import']);
+
+export interface ProspectsBySource {
+  /** Every source seen, most prospects first. */
+  sources: string[];
+  rows: { key: string; total: number; bySource: Record<string, number> }[];
+  total: number;
+}
+
+/** New prospects per month, split by source (site or import): the deals created in the range, by month. */
+export function newProspectsBySource(t: DealTable, range: DateRange, months: readonly Period[]): ProspectsBySource {
+  const counts = months.map(() => new Int32Array(t.sources.length));
+  for (let i = 0; i < t.n; i++) {
+    const created = t.createdAt[i]!;
+    if (!inRange(created, range)) continue;
+    const r = periodIndexAt(months, created);
+    if (r >= 0) counts[r]![t.source[i]!]!++;
+  }
+  // Sources are merged by name ('' shows as unknown), then ordered by how many prospects they brought.
+  const names = t.sources.map((s) => s || UNKNOWN_SOURCE);
+  const rows = months.map((m, r) => {
+    const bySource: Record<string, number> = {};
+    let total = 0;
+    counts[r]!.forEach((n, s) => {
+      if (!n) return;
+      bySource[names[s]!] = (bySource[names[s]!] ?? 0) + n;
+      total += n;
+    });
+    return { key: m.key, total, bySource };
+  });
+  const totals = new Map<string, number>();
+  for (const row of rows) for (const [s, n] of Object.entries(row.bySource)) totals.set(s, (totals.get(s) ?? 0) + n);
+  const sources = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
+  return { sources, rows, total: rows.reduce((sum, r) => sum + r.total, 0) };
+}

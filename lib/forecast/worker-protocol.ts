@@ -1,0 +1,24 @@
+import type { TrackRecord } from './accuracy';
+import type { AnalyticsParams, AnalyticsReport } from './analytics-report';
+import type { ForecastParams, ForecastReport } from './forecast-report';
+
+/** What a view asks the report worker for. The newest request of each kind replaces the older one. */
+export type ReportRequest =
+  | { id: number; kind: 'forecast'; params: ForecastParams }
+  | { id: number; kind: 'analytics'; params: AnalyticsParams };
+
+/** How long each part took in the worker, in ms (shown nowhere; read by npm run bench through performance marks). */
+export interface ReportTimings {
+  /** Reading the deals and stages (only on the answer that follows a read). */
+  readMs?: number;
+  /** Building the deal table from them (idem). */
+  tableMs?: number;
+  computeMs: number;
+  deals: number;
+}
+
+export type ReportReply =
+  | { id: number; kind: 'forecast'; report: ForecastReport; timings: ReportTimings }
+  | { id: number; kind: 'track'; trackRecord: TrackRecord; timings: ReportTimings }
+  | { id: number; kind: 'analytics'; report: AnalyticsReport; timings: ReportTimings }
+  | { id: number; kind: 'error'; message: string };
