@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Bant, BantPart, BantWeights } from '@/lib/model';
 import { BANT_KEYS, type BantKey } from '@/lib/model/bant-keys';
@@ -44,10 +44,18 @@ export function BantPanel({ dealId, bant, weights, suggestions, onSave, readOnly
       await onSave(key, part);
     } catch (err) {
       setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err)));
-    } finally {
       setPending(({ [key]: _, ...rest }) => rest);
     }
   }
+  // A picked level stays shown until the stored deal (a live query, a moment after the write) says the same.
+  useEffect(() => {
+    setPending((p) => {
+      const left = Object.fromEntries(
+        Object.entries(p).filter(([k, v]) => JSON.stringify(bant[k as BantKey]) !== JSON.stringify(v)),
+      );
+      return Object.keys(left).length === Object.keys(p).length ? p : left;
+    });
+  }, [bant]);
 
   const headingId = `bant-${dealId}`;
   return (

@@ -35,7 +35,7 @@ export interface DealPanelProps {
   main: boolean;
 }
 
-/** Refreshes a deal's stored BANT suggestions at most once per popup (the background decides what to store). */
+/** BANT refreshes already asked for in this popup (the background decides what to store). */
 const refreshed = new Set<string>();
 
 /** One deal: its stage on the track, days in stage, amount and close date; BANT; next step; the actions. */
@@ -64,8 +64,11 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
   // Evidence changed since the suggestions were stored (a new title, close date, note): ask the background to
   // store the new ones, so the board shows the same score as the popup.
   useEffect(() => {
-    if (!open || refreshed.has(deal.id) || !Object.keys(suggestionPatch(deal.bant, suggestions)).length) return;
-    refreshed.add(deal.id);
+    const patch = suggestionPatch(deal.bant, suggestions);
+    // Asked once per deal and evidence: if the background sees it otherwise, the popup does not insist.
+    const key = `${deal.id}:${JSON.stringify(patch)}`;
+    if (!open || refreshed.has(key) || !Object.keys(patch).length) return;
+    refreshed.add(key);
     sendLazy('deal.refreshBant', { dealId: deal.id }).catch((err) => console.warn('Prospector: BANT refresh', err));
   }, [deal, suggestions, open]);
 
@@ -75,7 +78,7 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
     try {
       await work();
       // A move can remove the focused button (next stage → won): keep the keyboard on the main action.
-      requestAnimationFrame(() => {
+      setTimeout(() => {
         if (!focusTaken()) mainAction.current?.focus();
       });
     } catch (err) {
@@ -93,7 +96,8 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
   function closeForm() {
     setForm(null);
     // Back to the control that opened the form (or the main action when that one is gone).
-    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : mainAction.current)?.focus());
+    // After the re-render (not requestAnimationFrame: it never fires in a hidden page).
+    setTimeout(() => (opener.current?.isConnected ? opener.current : mainAction.current)?.focus());
   }
   const saveBant = (key: BantKey, part: BantPart) =>
     sendLazy('deal.update', { dealId: deal.id, patch: { bant: { [key]: part } } }).then(() => undefined);

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'preact';
+import { AnalyticsView } from '@/components/analytics/AnalyticsView';
 import { BoardView } from '@/components/board/BoardView';
 import { DataInOutView } from '@/components/data/DataInOutView';
+import { ForecastView } from '@/components/forecast/ForecastView';
 import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 
@@ -23,4 +25,6 @@ export interface OptionsView {
 export const VIEWS: OptionsView[] = [
   { id: 'board', label: 'viewBoard', component: BoardView },
   { id: 'data', label: 'io_viewData', component: DataInOutView },
+  { id: 'forecast', label: 'forecast_view', component: ForecastView },
+  { id: 'analytics', label: 'analytics_view', component: AnalyticsView },
 ];

@@ -53,7 +53,7 @@ export default function FollowUpForm({
         <Field label={t('popup_followUpDate')}>
           <input
             type="date"
-            required
+            aria-required="true"
             value={day}
             ref={focus}
             data-testid="follow-up-date"

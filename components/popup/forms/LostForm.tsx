@@ -41,7 +41,7 @@ export default function LostForm({
           maxLength={500}
           value={reason}
           ref={focus}
-          required
+          aria-required="true"
           data-testid="lost-reason"
           onInput={(e) => setReason(e.currentTarget.value)}
         />

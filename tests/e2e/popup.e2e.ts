@@ -1,0 +1,287 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Extension, launchExtension, openPopupFor, ROOT, readStore, serve } from './harness';
+
+/** Sends one message of the table from an extension page, as the popup and options page do. */
+async function send<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = await page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [
+    type,
+    payload,
+  ] as const);
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.data as T;
+}
+
+type Saved = { saved: { contactId: string; dealId: string }[] };
+
+const AXE_SOURCE = readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, 'utf8');
+
+/** axe-core in the page; the serious and critical violations (id: nodes) it finds. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // addScriptTag would be an inline script, which the extension's CSP blocks: evaluate the source instead.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script.
+    const axe = (globalThis as any).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return results
+    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: { id: string; nodes: string[] }) => `${v.id}: ${v.nodes.join(', ')}`);
+}
+
+/**
+ * The popup for the tab showing `page`, in front as a real popup is (a hidden page gets no animation frames,
+ * and Playwright waits for those before each click).
+ */
+async function popupFor(ext: Extension, page: Page): Promise<Page> {
+  const popup = await openPopupFor(ext, page);
+  await popup.bringToFront();
+  return popup;
+}
+
+const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+const day = (offsetDays: number) => {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const confirmed = (level: number) => ({ level, note: '', confirmed: true });
+
+describe('the popup in real Chromium', () => {
+  let ext: Extension;
+  let origin: string;
+  let close: () => void;
+  let admin: Page;
+  let stageName: (id: string) => Promise<string>;
+
+  beforeAll(async () => {
+    const served = await serve(`${ROOT}/tests/fixtures`);
+    origin = served.origin;
+    close = () => served.server.close();
+    ext = await launchExtension();
+    admin = await ext.context.newPage();
+    await admin.goto(ext.url('bench-empty.html'));
+    stageName = async (id) =>
+      (await readStore<{ id: string; name: string }>(admin, 'stages')).find((s) => s.id === id)!.name;
+  });
+  afterAll(async () => {
+    await ext?.close();
+    close?.();
+  });
+
+  it('a LinkedIn-like profile: stage, score with suggestions, focus on the main action, moves and BANT edits persist', async () => {
+    const { saved } = await send<Saved>(admin, 'capture.save', {
+      capture: {
+        url: 'https://www.linkedin.com/in/budi-santoso-example/',
+        site: 'linkedin',
+        candidates: [
+          {
+            name: 'Budi Santoso',
+            jobTitle: 'VP Sales',
+            company: 'Maju Jaya',
+            linkedinUrl: 'https://www.linkedin.com/in/budi-santoso-example/',
+          },
+        ],
+      },
+    });
+    const { contactId, dealId } = saved[0]!;
+    await send(admin, 'deal.move', { dealId, stageId: 'demo' });
+    // Budget strong and Need partial, confirmed by the rep; Authority and Timeline left to the evidence:
+    // "VP Sales" suggests Authority 3, a close date after this quarter suggests Timeline 1.
+    await send(admin, 'deal.update', {
+      dealId,
+      patch: { amount: 15_000_000, expectedClose: day(200), bant: { budget: confirmed(3), need: confirmed(2) } },
+    });
+
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/popup/linkedin-profile.html`);
+    const popup = await popupFor(ext, page);
+    await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Budi Santoso']);
+    expect(await popup.getByTestId('contact-stage').textContent()).toBe(await stageName('demo'));
+    expect(await popup.locator('[aria-current="step"]').getAttribute('data-testid')).toBe('stage-seg-demo');
+    expect(await popup.getByTestId('deal-amount').textContent()).toBe('$150,000.00');
+    // (3 + 3 + 2 + 1) / 12 of the even weights = 75, the suggestions stored for the board too.
+    await expect.poll(() => popup.getByTestId('bant-score').textContent()).toBe('75');
+    expect(await popup.getByTestId('bant-suggested-authority').isVisible()).toBe(true);
+    expect(await popup.getByTestId('bant-part-authority').textContent()).toContain('VP Sales');
+    expect(await popup.getByTestId('bant-suggested-budget').count()).toBe(0);
+    await expect
+      .poll(async () => (await readStore<{ id: string; bant: unknown }>(admin, 'deals'))[0]?.bant)
+      .toMatchObject({ authority: { level: 3, confirmed: false }, timeline: { level: 1, confirmed: false } });
+
+    expect(await activeTestId(popup)).toBe('next-stage');
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // Keyboard only: Enter on the main action moves to the next stage.
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('proposal'));
+    // The track is one tab stop; arrows walk it, Enter moves there (Left from Proposal is Demo).
+    await popup.locator('[aria-current="step"]').focus();
+    await popup.keyboard.press('ArrowLeft');
+    expect(await activeTestId(popup)).toBe('stage-seg-demo');
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.press('ArrowRight');
+    expect(await activeTestId(popup)).toBe('stage-seg-closing');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('closing'));
+
+    // One click sets a BANT part, as the rep's word (confirmed): Timeline strong → (3+3+2+3)/12 = 92.
+    await popup.getByTestId('bant-level-timeline-3').click();
+    await expect.poll(() => popup.getByTestId('bant-score').textContent()).toBe('92');
+    expect(await popup.getByTestId('bant-suggested-timeline').count()).toBe(0);
+    await popup.getByTestId('bant-confirm-authority').click();
+    await expect.poll(() => popup.getByTestId('bant-suggested-authority').count()).toBe(0);
+
+    // Persisted: the store, a reopened popup and the options page's board all say so.
+    await expect
+      .poll(async () => (await readStore(admin, 'deals'))[0])
+      .toMatchObject({
+        stageId: 'closing',
+        bant: { timeline: { level: 3, confirmed: true }, authority: { level: 3, confirmed: true } },
+      });
+    await popup.close();
+    const again = await popupFor(ext, page);
+    await expect.poll(() => again.getByTestId('contact-stage').textContent()).toBe(await stageName('closing'));
+    expect(await again.getByTestId('bant-score').textContent()).toBe('92');
+    const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html#board'));
+    const card = options.getByTestId('column-closing').getByTestId('deal-card');
+    await expect.poll(() => card.allTextContents()).toEqual([expect.stringContaining('Budi Santoso')]);
+    expect(await card.textContent()).toContain('92');
+    await options.close();
+
+    // The contact's page in the options page is one link away.
+    expect(await again.getByTestId('open-contact').getAttribute('href')).toBe(
+      ext.url(`options.html#contacts?id=${contactId}`),
+    );
+
+    // In Bahasa Indonesia too.
+    await admin.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), locale: 'id' } });
+    });
+    await again.close();
+    const indonesian = await popupFor(ext, page);
+    await expect.poll(() => indonesian.getByTestId('next-stage').textContent()).toBe('Tandai berhasil');
+    expect(await indonesian.getByTestId('mark-lost').textContent()).toBe('Gagal…');
+    await admin.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), locale: 'en' } });
+    });
+    await indonesian.close();
+    await page.close();
+  });
+
+  it('a Gmail-like thread: the known sender first, a follow-up and a note from the popup, a new person saved and lost', async () => {
+    const { saved } = await send<Saved>(admin, 'capture.save', {
+      capture: {
+        url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+        site: 'gmail',
+        candidates: [
+          {
+            name: 'Siti Rahma',
+            jobTitle: 'Kepala Pembelian',
+            company: 'PT Sinar Abadi',
+            emails: ['siti.rahma@sinar-abadi.test'],
+          },
+        ],
+      },
+    });
+    const { contactId, dealId } = saved[0]!;
+    await send(admin, 'deal.move', { dealId, stageId: 'qualification' });
+
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/popup/gmail-thread.html`);
+    const popup = await popupFor(ext, page);
+    await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('qualification'));
+    expect(await popup.getByTestId('candidate-name').allTextContents()).toEqual(['Siti Rahma']);
+    // "Kepala" is a head: Authority 2 suggested.
+    await expect.poll(() => popup.getByTestId('bant-suggested-authority').count()).toBe(1);
+    await expect
+      .poll(() => popup.getByTestId('person-row').allTextContents())
+      .toContainEqual(expect.stringContaining('Agus Wijaya'));
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // A follow-up for tomorrow.
+    await popup.getByTestId('set-follow-up').click();
+    await popup.getByTestId('follow-up-date').fill(day(1));
+    await popup.getByTestId('follow-up-note').fill('Send the API docs');
+    await popup.getByTestId('follow-up-save').click();
+    await expect.poll(() => popup.getByTestId('follow-up').textContent()).toContain('Send the API docs');
+    expect(await popup.getByTestId('follow-up').getAttribute('class')).toBeNull();
+    expect(await activeTestId(popup)).toBe('set-follow-up');
+    const stored = (
+      await readStore<{ id: string; followUpAt: number | null; followUpNote: string }>(admin, 'deals')
+    ).find((d) => d.id === dealId)!;
+    expect(stored.followUpNote).toBe('Send the API docs');
+    expect(new Date(stored.followUpAt!).getDate()).toBe(new Date(Date.now() + 86_400_000).getDate());
+
+    // A note: shown as the latest, and (it says the need is urgent) it suggests Need 3.
+    await popup.getByTestId('add-note').click();
+    await popup.getByTestId('note-text').fill('They need the new WMS urgently, before the peak season.');
+    await popup.getByTestId('note-save').click();
+    await expect.poll(() => popup.getByTestId('latest-note').textContent()).toContain('urgently');
+    await expect.poll(() => popup.getByTestId('bant-suggested-need').count()).toBe(1);
+    const notes = (
+      await readStore<{ contactId: string; type: string; payload: { text?: string } }>(admin, 'activities')
+    ).filter((a) => a.contactId === contactId && a.type === 'note');
+    expect(notes.map((n) => n.payload.text)).toEqual(['They need the new WMS urgently, before the peak season.']);
+
+    // Agus is new: pick him from the list, save him, then mark his deal lost (which asks why).
+    await popup.getByTestId('person-row').filter({ hasText: 'Agus Wijaya' }).click();
+    await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Agus Wijaya']);
+    await popup.getByTestId('save-candidate').click();
+    await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('prospecting'));
+    await popup.getByTestId('mark-lost').click();
+    await popup.getByTestId('lost-save').click();
+    await expect.poll(() => popup.getByTestId('lost-form').getByRole('alert').textContent()).toContain('why');
+    await popup.getByRole('button', { name: 'Price' }).click();
+    await popup.getByTestId('lost-save').click();
+    await expect.poll(() => popup.getByTestId('deal-outcome').textContent()).toMatch(/^Lost on .* — Price$/);
+    const agus = (await readStore<{ name: string }>(admin, 'contacts')).find((c) => c.name === 'Agus Wijaya');
+    expect(agus).toBeDefined();
+    expect(
+      (await readStore<{ contactId: string; outcome: string; lostReason: string }>(admin, 'deals')).find(
+        (d) => d.contactId === (agus as unknown as { id: string }).id,
+      ),
+    ).toMatchObject({ outcome: 'lost', lostReason: 'Price' });
+    await page.close();
+  });
+
+  it('an unknown page: the review form shows where each value came from; edits are saved as the rep’s', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/popup/unknown-team.html`);
+    const popup = await popupFor(ext, page);
+    await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Rina Kusuma']);
+    expect(await activeTestId(popup)).toBe('save-candidate');
+    expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toMatch(/h-card/);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    await popup.getByTestId('review-jobTitle').getByRole('textbox').fill('Direktur Utama');
+    expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toBe('edited by you');
+    await popup.getByTestId('save-candidate').click();
+    await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('prospecting'));
+    // C-level: Authority 3 suggested at once.
+    await expect.poll(() => popup.getByTestId('bant-suggested-authority').count()).toBe(1);
+    const rina = (
+      await readStore<{
+        name: string;
+        jobTitle: string;
+        editedFields: string[];
+        provenance: Record<string, { source: string }>;
+      }>(admin, 'contacts')
+    ).find((c) => c.name === 'Rina Kusuma')!;
+    expect(rina.jobTitle).toBe('Direktur Utama');
+    expect(rina.editedFields).toContain('jobTitle');
+    expect(rina.provenance.jobTitle?.source).toBe('manual');
+    expect(rina.provenance.name?.source).not.toBe('manual');
+    expect(await axeViolations(popup)).toEqual([]);
+    await page.close();
+  });
+});
