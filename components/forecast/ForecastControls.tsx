@@ -1,0 +1,84 @@
+import { PROBABILITY_METHODS } from '@/lib/forecast/probability-methods';
+import { t } from '@/lib/i18n';
+import { type ForecastChoice, HORIZONS } from './forecast-params';
+
+const METHOD_LABEL = {
+  configured: 'forecast_methodConfigured',
+  learned: 'forecast_methodLearned',
+  bant: 'forecast_methodBant',
+} as const;
+
+export function ForecastControls({
+  choice,
+  today,
+  set,
+}: {
+  choice: ForecastChoice;
+  today: string;
+  /** Sets one URL parameter (null removes it). */
+  set: (changes: Record<string, string | null>) => void;
+}) {
+  return (
+    <form class="report-controls" aria-label={t('forecast_controls')} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t('forecast_groupBy')}
+        <select
+          data-testid="forecast-grain"
+          value={choice.grain}
+          onChange={(e) => set({ grain: e.currentTarget.value, horizon: null })}
+        >
+          <option value="month">{t('forecast_months')}</option>
+          <option value="quarter">{t('forecast_quarters')}</option>
+        </select>
+      </label>
+      <label>
+        {t('forecast_horizon')}
+        <select
+          data-testid="forecast-horizon"
+          value={String(choice.horizon)}
+          onChange={(e) => set({ horizon: e.currentTarget.value })}
+        >
+          {HORIZONS[choice.grain].map((n) => (
+            <option key={n} value={String(n)}>
+              {t(choice.grain === 'month' ? 'forecast_nMonths' : 'forecast_nQuarters', n)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>{t('forecast_method')}</legend>
+        {PROBABILITY_METHODS.map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="method"
+              value={m}
+              data-testid={`forecast-method-${m}`}
+              checked={choice.method === m}
+              onChange={() => set({ method: m })}
+            />
+            {t(METHOD_LABEL[m])}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('forecast_asOf')}
+        <input
+          type="date"
+          data-testid="forecast-as-of"
+          max={today}
+          value={choice.asOfDay ?? today}
+          onChange={(e) => {
+            const day = e.currentTarget.value;
+            set({ asOf: day && day < today ? day : null });
+          }}
+        />
+      </label>
+      {choice.asOfDay && (
+        <button type="button" onClick={() => set({ asOf: null })}>
+          {t('forecast_backToToday')}
+        </button>
+      )}
+    </form>
+  );
+}
