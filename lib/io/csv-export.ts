@@ -131,5 +131,5 @@ export function contactsToCsv(contacts: readonly Contact[], deals: readonly Deal
     else byContact.set(d.contactId, [d]);
   }
   const rows = csvRows(contacts, byContact, new Map(stages.map((s) => [s.id, s])));
-  return `${toCsv(rows, true)}\r\n`;
+  return `${toCsv(rows, true).replace(/\r\n$/, '')}\r\n`;
 }

@@ -45,7 +45,8 @@ async function eachPage(
 /** Every contact and deal as CSV parts (for a Blob): header first, then one part per page of contacts. */
 export async function exportAllCsv(db: ProspectorDb, onProgress?: (done: number, total: number) => void) {
   const stages = new Map((await db.stages.toArray()).map((s) => [s.id, s]));
-  const parts: string[] = [`${toCsv([], true)}\r\n`];
+  // (Papa Parse ends a header-only table with a line break already.)
+  const parts: string[] = [`${toCsv([], true).replace(/\r\n$/, '')}\r\n`];
   await eachPage(
     db,
     (contacts, deals) => {

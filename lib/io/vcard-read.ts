@@ -39,7 +39,7 @@ export function decodeVcardBytes(bytes: Uint8Array): string {
 }
 
 function isQuotedPrintable(head: string): boolean {
-  return /;(?:ENCODING=)?QUOTED-PRINTABLE(?=[;:])/i.test(head);
+  return /;(?:ENCODING=)?QUOTED-PRINTABLE(?=[;:]|$)/i.test(head);
 }
 
 /** Physical lines → logical lines (unfolded), each with the number of its first physical line. */

@@ -237,7 +237,7 @@ export async function writeImportChunk(
           resolved.push({ row, contact: best, createdHere: false });
           return;
         }
-        const merged = mergeCandidate(best, cand, src);
+        const merged = withoutReorderedUrls(best, mergeCandidate(best, cand, src));
         let next = merged.contact;
         const changed: string[] = [...merged.changed];
         const tags = union(best.tags, row.contact.tags);
@@ -332,6 +332,29 @@ export async function writeImportChunk(
       return { url: chunk.fileName, site: 'import', row: r.row.row, importedAt: opts.now };
     }
   });
+}
+
+/** The same links, whatever the order of the object's keys. */
+function sameUrls(a: Contact['urls'], b: Contact['urls']): boolean {
+  const canon = (u: Contact['urls']) => JSON.stringify([u.linkedin, u.github, u.x, u.website, u.other]);
+  return canon(a) === canon(b);
+}
+
+/**
+ * mergeCandidate compares links by their JSON, so the same links built in another key order count as a change
+ * (an 'updated' activity on every re-import). Such a non-change is undone here; real changes are kept.
+ */
+function withoutReorderedUrls(before: Contact, merged: ReturnType<typeof mergeCandidate>) {
+  if (!merged.changed.includes('urls') || !sameUrls(before.urls, merged.contact.urls)) return merged;
+  const changed = merged.changed.filter((f) => f !== 'urls');
+  const contact: Contact = {
+    ...merged.contact,
+    urls: before.urls,
+    provenance: { ...merged.contact.provenance, urls: before.provenance.urls! },
+    updatedAt: changed.length ? merged.contact.updatedAt : before.updatedAt,
+  };
+  if (!before.provenance.urls) delete contact.provenance.urls;
+  return { contact, changed };
 }
 
 function activity(

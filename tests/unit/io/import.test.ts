@@ -356,3 +356,102 @@ describe('round trips and interruptions', () => {
     expect(await db.deals.count()).toBe(16);
   });
 });
+
+describe('CRM exports', () => {
+  it('Salesforce opportunities: month-first dates, amounts with separators, Closed Won/Lost', async () => {
+    const db = await freshDb();
+    const report = await importFile(db, fixtureFile('salesforce-opportunities.csv'));
+    expect(report.problems).toEqual([]);
+    const deals = await db.deals.toArray();
+    expect(deals.find((d) => d.title === 'Hooli - New Business')).toMatchObject({
+      stageId: 'won',
+      amount: 750000,
+      owner: 'Ben Carter',
+      createdAt: noon('2024-03-01'),
+      closedAt: noon('2024-06-15'),
+    });
+    expect(deals.find((d) => d.title === 'Umbrella Health - Expansion')).toMatchObject({
+      stageId: 'closing',
+      expectedClose: '2024-09-30',
+      closedAt: null,
+    });
+    expect(deals.find((d) => d.title === 'Vandelay - Imports')?.outcome).toBe('lost');
+  });
+
+  it('Pipedrive deals: status decides won/lost, won or lost time is the close date, currency per deal', async () => {
+    const db = await freshDb();
+    const report = await importFile(db, fixtureFile('pipedrive-deals.csv'));
+    expect(report.problems).toEqual([]);
+    const deals = await db.deals.toArray();
+    expect(deals.find((d) => d.title === 'Stark Industries deal')).toMatchObject({
+      stageId: 'won',
+      currency: 'EUR',
+      amount: 1500000,
+      closedAt: new Date(2024, 2, 20, 16).getTime(),
+    });
+    expect(deals.find((d) => d.title === 'Wayne Foods deal')).toMatchObject({ stageId: 'lost', lostReason: 'Price' });
+    expect(deals.find((d) => d.title === 'Pied Piper deal')).toMatchObject({
+      stageId: 'initial_contact',
+      expectedClose: '2024-07-15',
+    });
+    const pepper = await db.contacts.where('emails').equals('pepper@stark.example').first();
+    expect(pepper).toMatchObject({ name: 'Pepper Potts', company: 'Stark Industries' });
+  });
+
+  it('HubSpot contacts: a deal only for new people, in their lifecycle stage; emails lower-cased', async () => {
+    const db = await freshDb();
+    const report = await importFile(db, fixtureFile('hubspot-contacts.csv'));
+    expect(report.problems).toEqual([]);
+    expect(report.counts).toMatchObject({ contactsCreated: 3, dealsCreated: 3 });
+    const dewi = await db.contacts.where('emails').equals('dewi.lestari@nusantara.example').first();
+    expect(dewi).toMatchObject({
+      name: 'Dewi Lestari',
+      location: 'Jakarta, Indonesia',
+      jobTitle: 'Head of Procurement',
+    });
+    const jane = await db.contacts.where('emails').equals('jane@acme.example').first();
+    expect(await db.deals.where('contactId').equals(jane!.id).first()).toMatchObject({
+      stageId: 'won',
+      outcome: 'won',
+    });
+  });
+
+  it('HubSpot deals and a semicolon file with decimal commas and day-first dates, mapped by hand', async () => {
+    const db = await freshDb();
+    expect((await importFile(db, fixtureFile('hubspot-deals.csv'))).problems).toEqual([]);
+    expect((await db.deals.toArray()).find((d) => d.title === 'Globex — Pilot')).toMatchObject({
+      stageId: 'closing',
+      amount: 450050,
+    });
+    const file = fixtureFile('semicolon-comma-decimals.csv');
+    const stages = await db.stages.toArray();
+    const scan = await scanCsv(file, await sniffCsv(file));
+    const report = await runCsvImport({
+      file,
+      format: scan.format,
+      context: {
+        headers: scan.header,
+        mapping: ['name', 'company', 'email', 'amount', 'expectedClose', 'stage'],
+        stages,
+        stageValues: { angebot: 'proposal', verhandlung: 'closing' },
+        currency: 'EUR',
+        dateOrder: 'dmy',
+        numberStyle: 'comma',
+        newContactStageId: null,
+      },
+      send: sendTo(db),
+      fileName: file.name,
+      onMatch: 'merge',
+      fieldSources: {},
+      startedAt: NOW,
+    });
+    expect(report.problems).toEqual([]);
+    const zoe = await db.contacts.where('emails').equals('zoe@weiss.example').first();
+    expect(await db.deals.where('contactId').equals(zoe!.id).first()).toMatchObject({
+      amount: 1250000,
+      currency: 'EUR',
+      stageId: 'closing',
+      expectedClose: '2025-01-15',
+    });
+  });
+});
