@@ -58,12 +58,12 @@ describe('CSV export', () => {
 
   it('exports every live contact from the store, page by page', async () => {
     const db = await freshDb();
-    const data = generateDemo({ contacts: 2500, now: NOW, stages: await db.stages.toArray(), seed: 2 });
+    const data = generateDemo({ contacts: 1100, now: NOW, stages: await db.stages.toArray(), seed: 2 });
     await loadDemo(db, data);
     await db.contacts.update(data.contacts[0]!.id, { deletedAt: NOW });
     const csv = (await exportAllCsv(db)).join('');
-    // The header and the 2,499 contacts not deleted, one deal each.
-    expect(Papa.parse(csv.trim()).data).toHaveLength(2500);
-    expect(parseVcards((await exportAllVcard(db)).join(''))).toHaveLength(2499);
-  });
+    // The header and the 1,099 contacts not deleted (more than one page of 1,000), one deal each.
+    expect(Papa.parse(csv.trim()).data).toHaveLength(1100);
+    expect(parseVcards((await exportAllVcard(db)).join(''))).toHaveLength(1099);
+  }, 30_000);
 });
