@@ -79,7 +79,7 @@ export function Prospects({ report }: { report: AnalyticsReport }) {
           testid="captures-chart"
           title={t('analytics_capturesTitle')}
           description={t('analytics_capturesDescription')}
-          labels={captures.map((w) => periodLabel(w.key))}
+          labels={captures.map((w) => periodLabel(w.key, true))}
           stacks={[{ label: t('analytics_captures'), color: 'var(--chart-s1)', values: captures.map((w) => w.count) }]}
           format={(v) => count(Math.round(v))}
         />

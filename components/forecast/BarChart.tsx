@@ -22,6 +22,8 @@ export interface BarChartProps {
   testid: string;
 }
 
+/** The drawing's size: it scales to the page's width (never scrolls), up to this. */
+const WIDTH = 720;
 const HEIGHT = 220;
 const LEFT = 72;
 const BOTTOM = 28;
@@ -49,8 +51,9 @@ function fitLabel(label: string, width: number): string {
  */
 export function BarChart({ title, description, labels, stacks, line, format, testid }: BarChartProps) {
   const id = useId();
-  const band = Math.max(36, Math.min(90, 640 / Math.max(1, labels.length)));
-  const width = LEFT + band * labels.length + 8;
+  const width = WIDTH;
+  const band = (WIDTH - LEFT - 8) / Math.max(1, labels.length);
+  const barWidth = Math.min(band * 0.64, 56);
   const totals = labels.map((_, i) => stacks.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0));
   const step = niceStep(Math.max(0, ...totals, ...(line?.values ?? [])));
   const top = step * TICKS;
@@ -62,14 +65,7 @@ export function BarChart({ title, description, labels, stacks, line, format, tes
   const labelEvery = Math.ceil(72 / band);
   return (
     <figure class="chart" data-testid={testid}>
-      <svg
-        viewBox={`0 0 ${width} ${HEIGHT}`}
-        width={width}
-        height={HEIGHT}
-        role="img"
-        aria-labelledby={`${id}-t`}
-        aria-describedby={`${id}-d`}
-      >
+      <svg viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {ticks.map((v) => (
@@ -91,8 +87,8 @@ export function BarChart({ title, description, labels, stacks, line, format, tes
                 return v > 0 ? (
                   <rect
                     key={s.label}
-                    x={LEFT + band * i + band * 0.18}
-                    width={band * 0.64}
+                    x={center(i) - barWidth / 2}
+                    width={barWidth}
                     y={y(base)}
                     height={Math.max(0.5, y0 - y(base))}
                     fill={s.color}

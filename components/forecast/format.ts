@@ -27,8 +27,11 @@ export function count(n: number): string {
   return formatNumber(n);
 }
 
-/** '2026-11' → 'Nov 2026', '2026-Q4' → 'Q4 2026', '2026-11-23' (a week's Monday) → 'Nov 23, 2026'. */
-export function periodLabel(key: string): string {
+/**
+ * '2026-11' → 'Nov 2026', '2026-Q4' → 'Q4 2026', '2026-11-23' (a week's Monday) → 'Nov 23, 2026' ('Nov 23' when
+ * `short`, for a chart's axis).
+ */
+export function periodLabel(key: string, short = false): string {
   const locale = getLocale() === 'id' ? 'id-ID' : 'en-US';
   const quarter = /^(\d{4})-Q(\d)$/.exec(key);
   if (quarter) return t('forecast_quarterLabel', quarter[2]!, quarter[1]!);
@@ -36,6 +39,8 @@ export function periodLabel(key: string): string {
   const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
-    ...(d ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: 'short', year: 'numeric' }),
+    ...(d
+      ? { day: 'numeric', month: 'short', ...(short ? {} : { year: 'numeric' }) }
+      : { month: 'short', year: 'numeric' }),
   }).format(date);
 }
