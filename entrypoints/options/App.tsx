@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useSettings } from '@/components/use-settings';
-import { t } from '@/lib/i18n';
+import { getLocale, t } from '@/lib/i18n';
+import { applyLocale } from '@/lib/i18n/init';
 import type { Settings } from '@/lib/model';
 import { VIEWS } from './views';
 
@@ -12,6 +13,12 @@ function parseHash(hash: string): { id: string; params: URLSearchParams } {
 
 export function App({ settings: initial }: { settings: Settings }) {
   const settings = useSettings(initial);
+  // The language setting re-renders the whole page in the chosen language (the tree below is keyed on it).
+  const locale = useMemo(() => {
+    applyLocale(settings);
+    document.title = t('optionsTitle');
+    return getLocale();
+  }, [settings.locale]);
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {
     const onHash = () => setRoute(parseHash(location.hash));
@@ -26,7 +33,7 @@ export function App({ settings: initial }: { settings: Settings }) {
   };
   const View = view.component;
   return (
-    <>
+    <div key={locale} class="app">
       <header class="app-header">
         <h1>{t('extName')}</h1>
         <nav aria-label={t('navLabel')}>
@@ -45,6 +52,6 @@ export function App({ settings: initial }: { settings: Settings }) {
       <main id="view" data-testid={`view-${view.id}`}>
         <View key={view.id} settings={settings} params={route.params} setParams={setParams} />
       </main>
-    </>
+    </div>
   );
 }

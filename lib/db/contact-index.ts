@@ -1,4 +1,3 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
 import type { Contact } from '../model';
 import { foldText } from './keys';
 
@@ -9,7 +8,7 @@ import { foldText } from './keys';
  * IndexedDB leaves a record out of an index whose key is missing, so the indexes list live contacts only.
  *
  * It lives in its own table (not as extra fields on the contact) so a contact row stays exactly the Contact
- * shape everyone else reads, exports and compares. `contactIndexMiddleware` keeps it current on every write to
+ * shape everyone else reads, exports and compares. lib/db/derived-index.ts keeps it current on every write to
  * `contacts`, whoever makes it (capture, import, restore, the options page).
  */
 export interface ContactIndexRow {
@@ -70,47 +69,3 @@ export function contactIndexRow(c: ContactLike): ContactIndexRow {
     phones,
   };
 }
-
-const CONTACTS = 'contacts';
-const INDEX = 'contactIndex';
-
-/**
- * Dexie middleware: every write transaction on `contacts` also opens `contactIndex`, and every put, add or
- * delete of contacts is mirrored there in the same transaction (so the two never disagree, even when the
- * service worker dies mid-write). Sits above Dexie's observability layer, so live queries on the index update.
- */
-export const contactIndexMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'ContactIndex',
-  create(down) {
-    // During an upgrade from a version without the index table, the table does not exist yet.
-    const hasIndex = () => down.schema.tables.some((t) => t.name === INDEX);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && stores.includes(CONTACTS) && !stores.includes(INDEX) && hasIndex();
-        return down.transaction(widen ? [...stores, INDEX] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== CONTACTS || !hasIndex()) return table;
-        const index = down.table(INDEX);
-        return {
-          ...table,
-          async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-            const res = await table.mutate(req);
-            if (req.type === 'add' || req.type === 'put') {
-              const rows = req.values.filter((_, i) => !res.failures[i]).map((v) => contactIndexRow(v as ContactLike));
-              if (rows.length) await index.mutate({ type: 'put', trans: req.trans, values: rows });
-            } else if (req.type === 'delete') {
-              await index.mutate({ type: 'delete', trans: req.trans, keys: req.keys });
-            } else {
-              await index.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
-            }
-            return res;
-          },
-        };
-      },
-    };
-  },
-};

@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Contact, Deal, Stage } from '../model';
-import { type ContactIndexRow, contactIndexMiddleware, contactIndexRow } from './contact-index';
+import { type ContactIndexRow, contactIndexRow } from './contact-index';
+import { type DealIndexRow, dealIndexRow } from './deal-index';
+import { derivedIndexMiddleware } from './derived-index';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 export const DB_NAME = 'prospector';
@@ -12,13 +14,15 @@ export class ProspectorDb extends Dexie {
   activities!: EntityTable<Activity, 'id'>;
   /** Derived from contacts on every write (lib/db/contact-index.ts); read it, never write it. */
   contactIndex!: EntityTable<ContactIndexRow, 'id'>;
+  /** The board's compact copy of each deal (lib/db/deal-index.ts); read it, never write it. */
+  dealIndex!: EntityTable<DealIndexRow, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
-    this.use(contactIndexMiddleware);
+    this.use(derivedIndexMiddleware);
   }
 }
 
@@ -53,16 +57,24 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-/** v3 adds the contacts' search index: built here for every contact already stored. */
+/** v3 adds the derived index tables: built here for every contact and deal already stored. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  const rows: ContactIndexRow[] = [];
+  const contacts: ContactIndexRow[] = [];
   await tx
     .table('contacts')
     .toCollection()
     .each((c: Contact) => {
-      rows.push(contactIndexRow(c));
+      contacts.push(contactIndexRow(c));
     });
-  await tx.table('contactIndex').bulkPut(rows);
+  await tx.table('contactIndex').bulkPut(contacts);
+  const deals: DealIndexRow[] = [];
+  await tx
+    .table('deals')
+    .toCollection()
+    .each((d: Deal) => {
+      deals.push(dealIndexRow(d));
+    });
+  await tx.table('dealIndex').bulkPut(deals);
 }
 
 let shared: ProspectorDb | undefined;

@@ -18,9 +18,10 @@ export const SCHEMA_V2 = {
 };
 
 /**
- * v3: the options page at 100,000 contacts. `contactIndex` (derived from contacts, kept current by
- * lib/db/contact-index.ts) answers name/company/email prefix search and the table's sort orders; `deletedAt`
- * lists the soft-deleted rows (IndexedDB leaves null keys out of an index, so it holds the deleted ones only).
+ * v3: the options page at 100,000 contacts. Two derived tables, kept current by lib/db/derived-index.ts on
+ * every write: `contactIndex` answers name/company/email prefix search and the contacts table's sort orders;
+ * `dealIndex` is the board's compact copy of each live deal, by stage. `deletedAt` lists the soft-deleted rows
+ * (IndexedDB leaves null keys out of an index, so it holds the deleted ones only).
  */
 export const SCHEMA_V3 = {
   contacts: 'id, *emails, linkedinKey, nameKey, updatedAt, createdAt, *tags, deletedAt',
@@ -28,4 +29,5 @@ export const SCHEMA_V3 = {
   stages: 'id, order',
   activities: 'id, [contactId+at], dealId, at, type',
   contactIndex: 'id, *words, sortName, sortCompany, *phones',
+  dealIndex: 'id, stageId',
 };

@@ -1,4 +1,5 @@
-import type { BantWeights, Deal } from '../model';
+import type { BoardDeal } from '../db/deal-index';
+import type { BantWeights } from '../model';
 import { scoreBant } from './bant';
 
 /** Expected-close periods the board filters by (calendar periods in the rep's local time). */
@@ -151,7 +152,7 @@ export interface MatchContext {
 }
 
 /** A predicate for one deal under the filters (the text and tag filters arrive as `ctx.contactIds`). */
-export function dealMatcher(f: BoardFilters, ctx: MatchContext): (deal: Deal) => boolean {
+export function dealMatcher(f: BoardFilters, ctx: MatchContext): (deal: BoardDeal) => boolean {
   const range = f.close && f.close !== 'none' ? closePeriodRange(f.close, ctx.now) : null;
   const dayStart = startOfDay(ctx.now);
   return (deal) => {
@@ -180,13 +181,13 @@ export interface SortContext {
  * stage, largest, best qualified, closing soonest, follow-up soonest, most recently touched, or by name.
  * Missing values go last; ties fall back to the deal id, so the order is stable between renders.
  */
-export function sortDeals(deals: Deal[], sort: BoardSort, ctx: SortContext): Deal[] {
+export function sortDeals(deals: BoardDeal[], sort: BoardSort, ctx: SortContext): BoardDeal[] {
   const last = Number.POSITIVE_INFINITY;
-  let key: (d: Deal) => number | string;
+  let key: (d: BoardDeal) => number | string;
   switch (sort) {
     case 'days':
       // Longest in its stage first: entered the stage earliest.
-      key = (d) => d.stageEntries.at(-1)?.at ?? d.createdAt;
+      key = (d) => d.enteredAt;
       break;
     case 'amount':
       key = (d) => (d.amount === null ? last : -d.amount);

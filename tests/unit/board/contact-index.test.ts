@@ -99,3 +99,87 @@ describe('contact search index', () => {
     sub.unsubscribe();
   });
 });
+
+describe('deal index (the board’s compact copy)', () => {
+  it('packs what a card shows and unpacks it unchanged; deleted deals leave the stage index', async () => {
+    const { makeDeal } = await import('./factory');
+    const { boardDeal, dealIndexRow, toBoardDeal } = await import('@/lib/db/deal-index');
+    const deal = makeDeal('d1', 'c1', 'demo', {
+      amount: 12_300,
+      currency: 'IDR',
+      probability: 0.3,
+      owner: 'Ayu',
+      source: 'linkedin',
+      expectedClose: '2026-12-01',
+      followUpAt: at + 5,
+      stageEntries: [
+        { stageId: 'lead', at },
+        { stageId: 'demo', at: at + 7 },
+      ],
+      bant: {
+        budget: { level: 3, note: 'x', confirmed: true },
+        authority: { level: 1, note: '', confirmed: false },
+        need: { level: 2, note: '', confirmed: false },
+        timeline: { level: 0, note: '', confirmed: false },
+      },
+    });
+    expect(toBoardDeal(deal)).toEqual({
+      id: 'd1',
+      contactId: 'c1',
+      title: 'Deal d1',
+      stageId: 'demo',
+      amount: 12_300,
+      currency: 'IDR',
+      probability: 0.3,
+      owner: 'Ayu',
+      source: 'linkedin',
+      expectedClose: '2026-12-01',
+      followUpAt: at + 5,
+      enteredAt: at + 7,
+      updatedAt: deal.updatedAt,
+      bant: {
+        budget: { level: 3, note: '', confirmed: false },
+        authority: { level: 1, note: '', confirmed: false },
+        need: { level: 2, note: '', confirmed: false },
+        timeline: { level: 0, note: '', confirmed: false },
+      },
+      outcome: null,
+      deletedAt: null,
+    });
+    expect(dealIndexRow({ ...deal, deletedAt: at }).stageId).toBeUndefined();
+    expect(boardDeal(dealIndexRow({ id: 'bare' })).contactId).toBe('');
+
+    const db = await freshDb();
+    await db.deals.bulkAdd([deal, makeDeal('d2', 'c2', 'demo')]);
+    expect(await db.dealIndex.where('stageId').equals('demo').primaryKeys()).toEqual(['d1', 'd2']);
+    await db.deals.update('d2', { stageId: 'won' });
+    await db.deals.update('d1', { deletedAt: at });
+    expect(await db.dealIndex.where('stageId').equals('demo').count()).toBe(0);
+    expect(await db.dealIndex.where('stageId').equals('won').primaryKeys()).toEqual(['d2']);
+    await db.deals.clear();
+    expect(await db.dealIndex.count()).toBe(0);
+  });
+});
+
+describe('card formatting', () => {
+  it('formats amounts exactly as formatMoney does, with cached formatters', async () => {
+    const { formatAmount, formatShortDate } = await import('@/components/board/format');
+    const { formatMoney } = await import('@/lib/i18n/money');
+    const { setLocale } = await import('@/lib/i18n');
+    for (const locale of ['en', 'id'] as const) {
+      setLocale(locale);
+      for (const [minor, cur] of [
+        [123_456, 'USD'],
+        [5_000_000_00, 'IDR'],
+        [1234, 'JPY'],
+        [1234, 'KWD'],
+      ] as const) {
+        expect(formatAmount(minor, cur)).toBe(formatMoney(minor, cur));
+        expect(formatAmount(minor, cur, true)).toBe(formatMoney(minor, cur, { compact: true }));
+      }
+    }
+    setLocale('en');
+    expect(formatShortDate(new Date(2026, 10, 28).getTime(), new Date(2026, 0, 1).getTime())).toBe('Nov 28');
+    expect(formatShortDate(new Date(2025, 10, 28).getTime(), new Date(2026, 0, 1).getTime())).toBe('Nov 28, 2025');
+  });
+});

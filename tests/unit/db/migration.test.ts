@@ -90,6 +90,7 @@ describe('database migration', () => {
     // v3: every contact is in the search index.
     expect(await db.contactIndex.count()).toBe(before.contacts.length);
     expect(await db.contactIndex.where('words').startsWith('person').count()).toBe(before.contacts.length);
+    expect(await db.dealIndex.where('stageId').equals('demo').count()).toBe(15);
     db.close();
   });
 
@@ -152,6 +153,8 @@ describe('database migration', () => {
     expect(await db.contactIndex.orderBy('sortName').count()).toBe(28);
     expect(await db.contacts.where('deletedAt').above(0).primaryKeys()).toEqual(['c7']);
     expect(await db.deals.where('deletedAt').above(0).primaryKeys()).toEqual(['d7']);
+    // The board's deal index lists live deals only.
+    expect(await db.dealIndex.where('stageId').equals('prospecting').count()).toBe(29);
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toBoardDeal } from '@/lib/db/deal-index';
 import type { BantWeights } from '@/lib/model';
 import {
   closePeriodRange,
@@ -85,17 +86,17 @@ describe('board filters', () => {
       bantMin: 50,
       overdue: true,
     };
-    expect(dealMatcher(all, ctx)(base)).toBe(true);
-    expect(dealMatcher(all, { ...ctx, contactIds: new Set(['c2']) })(base)).toBe(false);
-    expect(dealMatcher({ ...all, owner: 'Ben' }, ctx)(base)).toBe(false);
-    expect(dealMatcher({ ...all, source: 'gmail' }, ctx)(base)).toBe(false);
-    expect(dealMatcher({ ...all, close: 'next-month' }, ctx)(base)).toBe(false);
-    expect(dealMatcher({ ...all, close: 'none' }, ctx)(base)).toBe(false);
-    expect(dealMatcher({ ...all, close: 'none' }, ctx)({ ...base, expectedClose: null })).toBe(true);
-    expect(dealMatcher({ ...all, bantMin: 51 }, ctx)(base)).toBe(false);
-    expect(dealMatcher(all, ctx)({ ...base, followUpAt: now + DAY })).toBe(false);
-    expect(dealMatcher(all, ctx)({ ...base, deletedAt: AT })).toBe(false);
-    expect(dealMatcher(DEFAULT_FILTERS, { ...ctx, contactIds: null })({ ...base, owner: 'X' })).toBe(true);
+    expect(dealMatcher(all, ctx)(toBoardDeal(base))).toBe(true);
+    expect(dealMatcher(all, { ...ctx, contactIds: new Set(['c2']) })(toBoardDeal(base))).toBe(false);
+    expect(dealMatcher({ ...all, owner: 'Ben' }, ctx)(toBoardDeal(base))).toBe(false);
+    expect(dealMatcher({ ...all, source: 'gmail' }, ctx)(toBoardDeal(base))).toBe(false);
+    expect(dealMatcher({ ...all, close: 'next-month' }, ctx)(toBoardDeal(base))).toBe(false);
+    expect(dealMatcher({ ...all, close: 'none' }, ctx)(toBoardDeal(base))).toBe(false);
+    expect(dealMatcher({ ...all, close: 'none' }, ctx)(toBoardDeal({ ...base, expectedClose: null }))).toBe(true);
+    expect(dealMatcher({ ...all, bantMin: 51 }, ctx)(toBoardDeal(base))).toBe(false);
+    expect(dealMatcher(all, ctx)(toBoardDeal({ ...base, followUpAt: now + DAY }))).toBe(false);
+    expect(dealMatcher(all, ctx)(toBoardDeal({ ...base, deletedAt: AT }))).toBe(false);
+    expect(dealMatcher(DEFAULT_FILTERS, { ...ctx, contactIds: null })(toBoardDeal({ ...base, owner: 'X' }))).toBe(true);
   });
 
   it('sorts a column, missing values last, ties by id', () => {
@@ -107,7 +108,7 @@ describe('board filters', () => {
       d('d', { amount: 100, bant: { budget: lvl(3), authority: lvl(3), need: lvl(3), timeline: lvl(3) } }),
     ];
     const ids = (sort: Parameters<typeof sortDeals>[1], extra = {}) =>
-      sortDeals([...deals], sort, { now, weights, ...extra }).map((x) => x.id);
+      sortDeals(deals.map(toBoardDeal), sort, { now, weights, ...extra }).map((x) => x.id);
     expect(ids('amount')).toEqual(['c', 'a', 'd', 'b']);
     expect(ids('close')).toEqual(['c', 'a', 'b', 'd']);
     expect(ids('days')[0]).toBe('b');

@@ -1,0 +1,50 @@
+import { getLocale } from '@/lib/i18n';
+import { currencyDigits, formatMoney } from '@/lib/i18n/money';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = getLocale() === 'id' ? 'id-ID' : 'en-US';
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** "28 Nov" / "Nov 28": a date on a card, where space is short (the year only when it is not this year's). */
+export function formatShortDate(ms: number, now = Date.now()): string {
+  const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
+  return format(sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(ms);
+}
+
+/** Date and time, for follow-ups and the timeline. */
+export function formatDateTime(ms: number): string {
+  return format({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * formatMoney (lib/i18n/money.ts), with the Intl formatter kept per locale and currency: a board draws a
+ * hundred amounts per frame, and building a formatter costs far more than using one. Same output.
+ */
+export function formatAmount(minor: number, currency: string, compact = false): string {
+  const locale = getLocale();
+  const key = `${locale}:${currency}:${compact}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
+        style: 'currency',
+        currency,
+        ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      });
+    } catch {
+      return formatMoney(minor, currency, { compact });
+    }
+    moneyFormats.set(key, f);
+  }
+  return f.format(minor / 10 ** currencyDigits(currency));
+}

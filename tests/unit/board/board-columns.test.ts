@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { toBoardDeal } from '@/lib/db/deal-index';
+import type { Stage } from '@/lib/model';
+import { adjacentStage, columnTotals, movedBoardDeal, withPendingMoves } from '@/lib/pipeline/board-columns';
+import { AT, makeDeal } from './factory';
+
+const demo: Stage = {
+  id: 'demo',
+  name: 'Demo',
+  order: 1,
+  probability: 0.4,
+  kind: 'open',
+  forecastCategory: 'best_case',
+  color: '#00897b',
+};
+const stages: Stage[] = [{ ...demo, id: 'lead', order: 0 }, demo, { ...demo, id: 'won', order: 2, kind: 'won' }];
+
+describe('board columns', () => {
+  it('totals and weights per currency, rep’s currency first, unknown amounts counted apart', () => {
+    const deals = [
+      makeDeal('a', 'c', 'demo', { amount: 10_000, currency: 'USD' }),
+      makeDeal('b', 'c', 'demo', { amount: 5_000, currency: 'USD', probability: 0.9 }),
+      makeDeal('c', 'c', 'demo', { amount: 100_000, currency: 'EUR' }),
+      makeDeal('d', 'c', 'demo', { amount: null }),
+      makeDeal('e', 'c', 'demo', { amount: 20_000, currency: 'IDR' }),
+    ];
+    expect(columnTotals(deals.map(toBoardDeal), demo, 'IDR')).toEqual({
+      count: 5,
+      unknown: 1,
+      sums: [
+        { currency: 'IDR', total: 20_000, weighted: 8_000 },
+        { currency: 'EUR', total: 100_000, weighted: 40_000 },
+        { currency: 'USD', total: 15_000, weighted: 4_000 + 4_500 },
+      ],
+    });
+    expect(columnTotals([], demo, 'USD')).toEqual({ count: 0, sums: [], unknown: 0 });
+  });
+
+  it('shows moves in flight at once: out of the old column, into the new', () => {
+    const a = toBoardDeal(makeDeal('a', 'c', 'lead'));
+    const b = toBoardDeal(makeDeal('b', 'c', 'lead'));
+    const moved = movedBoardDeal(a, demo, AT + 1);
+    expect(moved).toMatchObject({ stageId: 'demo', enteredAt: AT + 1, outcome: null });
+    expect(movedBoardDeal(a, stages[2]!, AT).outcome).toBe('won');
+    const pending = new Map([['a', { deal: moved, from: 'lead' }]]);
+    expect(withPendingMoves('lead', [a, b], pending).map((d) => d.id)).toEqual(['b']);
+    expect(withPendingMoves('demo', [], pending).map((d) => d.id)).toEqual(['a']);
+    // Once the live data has it too, it appears once, as the pending version.
+    expect(withPendingMoves('demo', [{ ...a, stageId: 'demo' }], pending)).toEqual([pending.get('a')!.deal]);
+    expect(withPendingMoves('lead', [a], new Map())).toEqual([a]);
+  });
+
+  it('finds the neighbouring stage for keyboard moves', () => {
+    expect(adjacentStage(stages, 'demo', 1)?.id).toBe('won');
+    expect(adjacentStage(stages, 'demo', -1)?.id).toBe('lead');
+    expect(adjacentStage(stages, 'lead', -1)).toBeUndefined();
+    expect(adjacentStage(stages, 'nope', 1)).toBeUndefined();
+  });
+});
