@@ -6,11 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Extension } from '../tests/e2e/harness';
 import { launchExtension, ROOT, serve } from '../tests/e2e/harness';
+import { benchImport } from './bench/import';
 import { benchPopupOpen } from './bench/popup-open';
 import type { Figure } from './bench/stats';
 
 type Bench = (ext: Extension, origin: string) => Promise<Figure[]>;
-const BENCHES: [string, Bench][] = [['popup-open', benchPopupOpen]];
+const BENCHES: [string, Bench][] = [
+  ['popup-open', benchPopupOpen],
+  ['import', benchImport],
+];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const { origin, server } = await serve(resolve(ROOT, 'tests/fixtures'));

@@ -12,6 +12,7 @@ import {
   type RowProblem,
 } from './import-row';
 import { mapCsvRow, type RowMapContext } from './map-row';
+import { timeSlicer } from './yield';
 
 /** Sends one chunk to the background ('import.chunk') and returns what it wrote. Injected so tests can fake it. */
 export type SendChunk = (chunk: ImportChunkInput) => Promise<ImportChunkResult>;
@@ -61,6 +62,9 @@ export interface RunOptions {
   startedAt?: number;
 }
 
+/** A chunk's size in characters of the file: one message stays well under a megabyte or two of JSON. */
+const MAX_CHUNK_CHARS = 512 * 1024;
+
 /** Problem rows kept with their values; beyond this only row number and reason (memory stays bounded). */
 const MAX_PROBLEM_VALUES = 20_000;
 
@@ -70,6 +74,7 @@ const MAX_PROBLEM_VALUES = 20_000;
  */
 class ChunkPump {
   private pending: { rows: ImportRow[]; fields: string[][] } = { rows: [], fields: [] };
+  private pendingChars = 0;
   private flying = new Set<Promise<void>>();
   counts: ImportCounts = emptyCounts();
   problems: ProblemRow[] = [];
@@ -89,7 +94,10 @@ class ChunkPump {
   async add(row: ImportRow, fields: string[]): Promise<void> {
     this.pending.rows.push(row);
     this.pending.fields.push(fields);
-    if (this.pending.rows.length >= (this.opts.chunkRows ?? MAX_CHUNK_ROWS)) await this.flush();
+    for (const f of fields) this.pendingChars += f.length;
+    if (this.pending.rows.length >= (this.opts.chunkRows ?? MAX_CHUNK_ROWS) || this.pendingChars > MAX_CHUNK_CHARS) {
+      await this.flush();
+    }
   }
 
   async flush(): Promise<void> {
@@ -97,6 +105,7 @@ class ChunkPump {
     const { rows, fields } = this.pending;
     if (!rows.length) return;
     this.pending = { rows: [], fields: [] };
+    this.pendingChars = 0;
     while (this.flying.size >= (this.opts.inFlight ?? 2)) await Promise.race(this.flying);
     if (this.failure) throw this.failure;
     const { fileName, onMatch, fieldSources } = this.opts;
@@ -140,6 +149,7 @@ export async function runCsvImport(input: CsvImportInput): Promise<ImportReport>
   let cancelled = false;
   let error: string | undefined;
   let header = true;
+  const slicer = timeSlicer();
   const progress = (bytesRead: number) =>
     input.onProgress?.({
       rowsRead,
@@ -152,6 +162,8 @@ export async function runCsvImport(input: CsvImportInput): Promise<ImportReport>
     for await (const { records, bytesRead } of readCsvRecords(input.file, input.format, { signal: input.signal })) {
       for (const rec of records) {
         input.signal?.throwIfAborted();
+        // Mapping and checking rows is the page's work: keep each task short so the page never freezes.
+        if (slicer.due()) await slicer.yield();
         if (header) {
           header = false;
           continue;
@@ -214,6 +226,7 @@ export async function runRowsImport(input: RowsImportInput): Promise<ImportRepor
   const pump = new ChunkPump(input);
   for (const p of input.problems) pump.problem(p);
   const total = input.rows.length + input.problems.length;
+  const slicer = timeSlicer();
   let rowsRead = input.problems.length;
   let cancelled = false;
   let error: string | undefined;
@@ -234,6 +247,7 @@ export async function runRowsImport(input: RowsImportInput): Promise<ImportRepor
       rowsRead++;
       await pump.add(row, []);
       if (rowsRead % 500 === 0) progress();
+      if (slicer.due()) await slicer.yield();
     }
   } catch (err) {
     error = messageOf(err);

@@ -1,5 +1,6 @@
 import { CsvEncodingError, type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
 import { headerKey } from './guess-columns';
+import { timeSlicer } from './yield';
 
 /** What one pass over the whole file learns, for the wizard's stage and format questions. */
 export interface CsvScan {
@@ -96,8 +97,10 @@ async function scanOnce(
   opts: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void },
 ): Promise<CsvScan> {
   let scan: CsvScan | null = null;
+  const slicer = timeSlicer();
   for await (const { records, bytesRead } of readCsvRecords(blob, format, { signal: opts.signal })) {
     for (const r of records) {
+      if (slicer.due()) await slicer.yield();
       if (!scan) {
         scan = blankScan(
           format,
