@@ -6,9 +6,9 @@ import { type ContactView, loadContactView } from '@/lib/popup/contact-view';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { MatchKind } from '@/lib/popup/rank-people';
 import { sendLazy } from '@/lib/popup/send-lazy';
-import { useLiveQuery } from '../use-live-query';
 import { DealPanel, EditForm } from './DealPanel';
 import { focusTaken } from './focus';
+import { useLive } from './use-live';
 
 /** The options page's view of one contact (built by the options page: #contacts?id=…). */
 export function contactPageUrl(contactId: string): string {
@@ -22,13 +22,24 @@ export interface ContactPanelProps {
   stageMap: ReadonlyMap<string, Stage>;
   settings: PopupSettings;
   now: number;
+  /** The contact as the first screen read it: shown at once, then kept live. */
+  initialView?: ContactView;
   /** Called once the contact's stage and BANT are on screen. */
   onShown: () => void;
 }
 
 /** A known contact: who they are, each of their deals (open ones first), and what to do next. */
-export function ContactPanel({ contactId, match, stages, stageMap, settings, now, onShown }: ContactPanelProps) {
-  const view = useLiveQuery(() => loadContactView(getDb(), contactId), [contactId]);
+export function ContactPanel({
+  contactId,
+  match,
+  stages,
+  stageMap,
+  settings,
+  now,
+  initialView,
+  onShown,
+}: ContactPanelProps) {
+  const view = useLive(() => loadContactView(getDb(), contactId), [contactId], initialView);
   useEffect(() => {
     if (view !== undefined) onShown();
   }, [view === undefined]);

@@ -1,5 +1,6 @@
 import type { ProspectorDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/model';
+import { badge } from './badge';
 import { reminders } from './reminders';
 
 export interface BackgroundContext {
@@ -20,4 +21,4 @@ export interface BackgroundFeature {
 }
 
 /** Every background feature, one line each. A feature that throws while registering never stops the others. */
-export const FEATURES: BackgroundFeature[] = [reminders];
+export const FEATURES: BackgroundFeature[] = [reminders, badge];

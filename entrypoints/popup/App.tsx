@@ -2,11 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ContactPanel } from '@/components/popup/ContactPanel';
 import { lazyComponent } from '@/components/popup/lazy';
 import { PeopleList } from '@/components/popup/PeopleList';
-import { useLiveQuery } from '@/components/use-live-query';
+import { useLive } from '@/components/popup/use-live';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import type { PageCapture } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
+import type { ContactView } from '@/lib/popup/contact-view';
+import type { FirstScreen } from '@/lib/popup/first-screen';
 import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
@@ -30,18 +32,28 @@ export function App({
   tab,
   settings,
   capture: reader,
+  first,
 }: {
   tab: PopupTab;
   settings: PopupSettings;
   /** The page being read (started before the first render); null when it cannot be read. */
   capture: Promise<PageCapture | null>;
+  /** The first screen's data, read before rendering; null when it took too long (the live queries fill in). */
+  first: FirstScreen | null;
 }) {
-  const [reading, setReading] = useState<Reading>({ state: 'reading' });
+  const [reading, setReading] = useState<Reading>(() =>
+    first?.capture === undefined
+      ? { state: 'reading' }
+      : first.capture
+        ? { state: 'read', capture: first.capture }
+        : { state: 'failed' },
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const now = useMemo(() => Date.now(), []);
 
   useEffect(() => {
+    if (reading.state !== 'reading') return;
     reader.then(
       (capture) => setReading(capture ? { state: 'read', capture } : { state: 'failed' }),
       () => setReading({ state: 'failed' }),
@@ -49,8 +61,15 @@ export function App({
   }, [reader]);
 
   const capture = reading.state === 'read' ? reading.capture : null;
-  const stages = useLiveQuery(async () => sortStages(await getDb().stages.toArray()), []);
-  const people = useLiveQuery(() => identifyPeople(getDb(), capture?.candidates ?? null, tab.url), [capture, tab.url]);
+  const stages = useLive(async () => sortStages(await getDb().stages.toArray()), [], first?.stages);
+  // Tagged with the capture it answers: until the query re-runs for a newly read page, the previous answer
+  // (from the URL alone) must not be taken for "nobody on this page".
+  const identified = useLive(
+    async () => ({ capture, people: await identifyPeople(getDb(), capture?.candidates ?? null, tab.url) }),
+    [capture, tab.url],
+    first ? { capture: first.capture ?? null, people: first.people } : undefined,
+  );
+  const people = identified?.people;
   const stageMap = useMemo(() => new Map((stages ?? []).map((s) => [s.id, s])), [stages]);
 
   const selected = useSelection(people, chosen);
@@ -65,7 +84,7 @@ export function App({
   }
 
   const settled = reading.state !== 'reading';
-  const empty = people !== undefined && people.length === 0;
+  const empty = identified?.capture === capture && people?.length === 0;
   useEffect(() => {
     if (settled && empty) markReady();
   }, [settled, empty]);
@@ -82,6 +101,7 @@ export function App({
             stageMap={stageMap}
             settings={settings}
             now={now}
+            initialView={first?.view ?? null}
             onShown={markReady}
           />
         )}
@@ -146,6 +166,7 @@ function PersonView({
   stageMap,
   settings,
   now,
+  initialView,
   onShown,
 }: {
   person: PagePerson;
@@ -154,6 +175,7 @@ function PersonView({
   stageMap: ReadonlyMap<string, (typeof stages)[number]>;
   settings: PopupSettings;
   now: number;
+  initialView: ContactView | null;
   onShown: () => void;
 }) {
   if (person.contact)
@@ -165,6 +187,7 @@ function PersonView({
         stageMap={stageMap}
         settings={settings}
         now={now}
+        initialView={initialView?.contact.id === person.contact.id ? initialView : undefined}
         onShown={onShown}
       />
     );

@@ -168,8 +168,8 @@ describe('the popup in real Chromium', () => {
     });
     await again.close();
     const indonesian = await popupFor(ext, page);
-    await expect.poll(() => indonesian.getByTestId('next-stage').textContent()).toBe('Tandai berhasil');
-    expect(await indonesian.getByTestId('mark-lost').textContent()).toBe('Gagal…');
+    await expect.poll(() => indonesian.getByTestId('next-stage').textContent()).toBe('Tandai menang');
+    expect(await indonesian.getByTestId('mark-lost').textContent()).toBe('Kalah…');
     await admin.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...(settings ?? {}), locale: 'en' } });

@@ -53,7 +53,7 @@ export default function FollowUpForm({
         <Field label={t('popup_followUpDate')}>
           <input
             type="date"
-            aria-required="true"
+            required
             value={day}
             ref={focus}
             data-testid="follow-up-date"

@@ -1,0 +1,110 @@
+import type { ProspectorDb } from '../db/database';
+import { linkedinKey } from '../db/keys';
+import { t } from '../i18n';
+import type { Contact, Deal, Settings, Stage } from '../model';
+import { findContacts } from '../pipeline/find-contact';
+import { daysInStage } from '../pipeline/probability';
+import type { PersonLookup } from './rank-people';
+
+/**
+ * The toolbar badge: on a tab of a site the rep opted in to (Settings → automatic detection, with the site's
+ * optional host permission granted), the known contact's stage (a short label in the stage's colour), or how many
+ * people the page shows when none is known yet. Nothing on any other tab. The title says the same in words.
+ */
+
+export type AutoSite = keyof Settings['autoDetect'];
+
+/** Each opted-in site's origins: the optional host permissions of wxt.config.ts. */
+export const SITE_ORIGINS: Record<AutoSite, string[]> = {
+  linkedin: ['https://www.linkedin.com/*'],
+  gmail: ['https://mail.google.com/*'],
+  outlook: ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*'],
+};
+
+/** The opt-in site a URL belongs to, or null. */
+export function autoSiteOf(url: string): AutoSite | null {
+  let host = '';
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:') return null;
+    host = u.hostname;
+  } catch {
+    return null;
+  }
+  if (host === 'www.linkedin.com') return 'linkedin';
+  if (host === 'mail.google.com') return 'gmail';
+  if (host === 'outlook.office.com' || host === 'outlook.live.com' || host === 'outlook.office365.com')
+    return 'outlook';
+  return null;
+}
+
+export interface BadgeView {
+  text: string;
+  /** Background colour (#rrggbb); null keeps the browser's default. */
+  color: string | null;
+  /** Text colour readable on `color`. */
+  textColor: string | null;
+  title: string;
+}
+
+/** The badge has room for about four characters: the stage name's first word, cut to four letters. */
+export function shortStageLabel(name: string): string {
+  const word = name.trim().split(/[\s/,.–—-]+/)[0] ?? '';
+  return Array.from(word).slice(0, 4).join('').toLocaleUpperCase();
+}
+
+/** Black or white, whichever reads better on a background colour (WCAG relative luminance). */
+export function readableOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) ? '#000000' : '#ffffff';
+}
+
+export function stageBadge(
+  contact: Pick<Contact, 'name' | 'emails'>,
+  deal: Deal,
+  stage: Stage,
+  now: number,
+): BadgeView {
+  const who = contact.name || contact.emails[0] || t('unnamed');
+  return {
+    text: shortStageLabel(stage.name),
+    color: stage.color,
+    textColor: readableOn(stage.color),
+    title:
+      deal.outcome === null
+        ? t('popup_badgeStageDaysTitle', t('extName'), who, stage.name, daysInStage(deal, now))
+        : t('popup_badgeStageTitle', t('extName'), who, stage.name),
+  };
+}
+
+export function countBadge(count: number): BadgeView {
+  return { text: String(count), color: null, textColor: null, title: t('popup_badgeCountTitle', t('extName'), count) };
+}
+
+export const NO_BADGE: BadgeView = { text: '', color: null, textColor: null, title: '' };
+
+/**
+ * What the badge shows for the people of a tab: the first known one's stage (their open deal, else their
+ * latest closed one), else the count of people found. Indexed look-ups only.
+ */
+export async function badgeFor(db: ProspectorDb, people: readonly PersonLookup[], now: number): Promise<BadgeView> {
+  for (const lookup of people.slice(0, 50)) {
+    const [contact] = await findContacts(db, lookup);
+    if (!contact) continue;
+    const deals = (await db.deals.where('contactId').equals(contact.id).toArray()).filter((d) => d.deletedAt === null);
+    const deal =
+      deals.find((d) => d.outcome === null) ?? deals.sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0))[0];
+    const stage = deal ? await db.stages.get(deal.stageId) : undefined;
+    if (deal && stage) return stageBadge(contact, deal, stage, now);
+  }
+  return people.length ? countBadge(people.length) : NO_BADGE;
+}
+
+/** A LinkedIn profile URL names its person without reading the page. */
+export function lookupFromUrl(url: string): PersonLookup | null {
+  return linkedinKey(url) ? { emails: [], linkedinUrl: url, name: '', company: '' } : null;
+}
