@@ -172,12 +172,12 @@ describe('the Data view', () => {
     expect(await axeViolations(page), 'wipe confirmation').toEqual([]);
     await page.getByTestId('wipe-confirm').click();
     await page.getByTestId('wipe-done').waitFor();
+    // Every store is empty (contacts, deals, activities and the indexes derived from them) but the stages.
     const wiped = await everything(page);
-    expect(wiped.contacts).toEqual([]);
-    expect(wiped.deals).toEqual([]);
-    expect(wiped.activities).toEqual([]);
-    expect(wiped.contactIndex ?? []).toEqual([]);
-    expect(wiped.stages).toEqual(before.stages);
+    for (const [store, rows] of Object.entries(wiped)) {
+      if (store === 'stages') expect(rows).toEqual(before.stages);
+      else expect(rows, store).toEqual([]);
+    }
     await page.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...settings, owner: 'Someone else' } });
