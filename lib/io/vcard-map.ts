@@ -30,9 +30,12 @@ function values(card: Vcard, name: string): VcardProperty[] {
   return card.props.filter((p) => p.name === name);
 }
 
+/** vCard 2.1 escapes only ; (see vcardText). */
+const legacyOf = (card: Vcard) => card.version === '2.1';
+
 function first(card: Vcard, name: string): string {
   const p = values(card, name)[0];
-  return p ? vcardText(p.value) : '';
+  return p ? vcardText(p.value, legacyOf(card)) : '';
 }
 
 /** Preferred first: PREF=1 (4.0) or TYPE=pref (2.1/3.0). */
@@ -43,26 +46,28 @@ function byPreference(props: VcardProperty[]): VcardProperty[] {
 
 /** A card → an import row, or why it cannot be one. Cards are numbered from 1; the problem names its line. */
 export function mapVcard(card: Vcard, ctx: VcardMapContext): { row: ImportRow } | { problem: RowProblem } {
+  const legacy = legacyOf(card);
   const problem = (reason: string) => ({
     problem: { row: card.index, reason: t('io_problemCard', card.line, reason) },
   });
   const [family = '', given = '', additional = '', prefix = '', suffix = ''] = vcardParts(
     values(card, 'N')[0]?.value ?? '',
     ';',
+    legacy,
   );
   const fn = first(card, 'FN');
-  const org = vcardParts(values(card, 'ORG')[0]?.value ?? '', ';')[0] ?? '';
+  const org = vcardParts(values(card, 'ORG')[0]?.value ?? '', ';', legacy)[0] ?? '';
   const name = fn || [prefix, given, additional, family, suffix].filter(Boolean).join(' ');
 
   const emails: string[] = [];
   for (const p of byPreference(values(card, 'EMAIL'))) {
-    const email = normaliseEmail(vcardText(p.value));
+    const email = normaliseEmail(vcardText(p.value, legacy));
     if (!email) continue;
     if (!isEmail(email)) return problem(t('io_problemEmail', 'EMAIL', email));
     if (!emails.includes(email)) emails.push(email);
   }
   const phones = byPreference(values(card, 'TEL'))
-    .map((p) => vcardText(p.value).replace(/^tel:/i, ''))
+    .map((p) => vcardText(p.value, legacy).replace(/^tel:/i, ''))
     .filter(Boolean);
   const links = [...values(card, 'URL'), ...values(card, 'X-SOCIALPROFILE'), ...values(card, 'X-LINKEDIN')].map((p) =>
     vcardText(p.value),
@@ -72,12 +77,12 @@ export function mapVcard(card: Vcard, ctx: VcardMapContext): { row: ImportRow } 
   const adr = values(card, 'ADR')[0];
   let location = '';
   if (adr) {
-    const [, , street = '', city = '', region = '', , country = ''] = vcardParts(adr.value, ';');
+    const [, , street = '', city = '', region = '', , country = ''] = vcardParts(adr.value, ';', legacy);
     location = [city, region, country].filter(Boolean).join(', ') || adr.params.LABEL?.join(', ') || street;
   }
-  const tags = values(card, 'CATEGORIES').flatMap((p) => vcardParts(p.value, ','));
+  const tags = values(card, 'CATEGORIES').flatMap((p) => vcardParts(p.value, ',', legacy));
   const notes = values(card, 'NOTE')
-    .map((p) => vcardText(p.value))
+    .map((p) => vcardText(p.value, legacy))
     .join('\n');
   const contact = {
     name: clip(name || org),

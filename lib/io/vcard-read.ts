@@ -184,13 +184,16 @@ export function parseVcards(text: string): Vcard[] {
   return cards;
 }
 
-/** Splits on an unescaped separator, then unescapes each part (\n, \, \; \\). */
-export function vcardParts(value: string, separator: ';' | ','): string[] {
+/**
+ * Splits on an unescaped separator, then unescapes each part. `legacy` (vCard 2.1): only \; is an escape there; a
+ * backslash before anything else is the character itself (2.1 writes newlines with QUOTED-PRINTABLE instead).
+ */
+export function vcardParts(value: string, separator: ';' | ',', legacy = false): string[] {
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < value.length; i++) {
     const ch = value[i]!;
-    if (ch === '\\' && i + 1 < value.length) {
+    if (ch === '\\' && i + 1 < value.length && (!legacy || value[i + 1] === ';')) {
       cur += ch + value[i + 1];
       i++;
     } else if (ch === separator) {
@@ -199,11 +202,12 @@ export function vcardParts(value: string, separator: ';' | ','): string[] {
     } else cur += ch;
   }
   parts.push(cur);
-  return parts.map(vcardText);
+  return parts.map((p) => vcardText(p, legacy));
 }
 
-/** Unescapes a text value: \n (or \N) is a newline, \, \; \: and \\ are the character itself. */
-export function vcardText(value: string): string {
+/** Unescapes a text value: \n (or \N) is a newline, \, \; \: and \\ the character itself (2.1: only \;). */
+export function vcardText(value: string, legacy = false): string {
+  if (legacy) return value.replace(/\\;/g, ';').trim();
   return value.replace(/\\([nN,;:\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)).trim();
 }
 

@@ -105,6 +105,17 @@ describe('reading vCards as phones, Outlook, Gmail and Apple Contacts export the
     expect(problems[1]?.reason).toMatch(/line 7.*not-an-email/);
   });
 
+  it('in 2.1 only \\; is an escape; in 3.0 and 4.0 \\n, \\, and \\\\ are too', () => {
+    const card = (version: string) =>
+      parseVcards(
+        `BEGIN:VCARD\r\nVERSION:${version}\r\nN:O\\;Neil;Pat\r\nEMAIL:pat@x.example\r\nNOTE:C:\\new\\, ok\r\nEND:VCARD\r\n`,
+      )[0]!;
+    const old = mapVcard(card('2.1'), ctx);
+    const now = mapVcard(card('3.0'), ctx);
+    expect('row' in old && old.row.contact).toMatchObject({ familyName: 'O;Neil', notes: 'C:\\new\\, ok' });
+    expect('row' in now && now.row.contact).toMatchObject({ familyName: 'O;Neil', notes: 'C:\new, ok' });
+  });
+
   it('decodes QUOTED-PRINTABLE in any charset', () => {
     expect(decodeQuotedPrintable('Caf=E9', 'ISO-8859-1')).toBe('Café');
     expect(decodeQuotedPrintable('Caf=C3=A9', 'UTF-8')).toBe('Café');
