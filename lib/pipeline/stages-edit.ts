@@ -173,11 +173,9 @@ export async function saveStages(
   });
 }
 
-/** Live deals per stage (index counts minus the few soft-deleted ones), for the stage editor. */
+/** Live deals per stage, for the stage editor (index counts on the board's deal index, which lists live deals). */
 export async function liveDealCounts(db: ProspectorDb, stageIds: readonly string[]): Promise<Map<string, number>> {
-  const deleted = await db.deals.where('deletedAt').above(0).toArray();
   const counts = new Map<string, number>();
-  for (const id of stageIds) counts.set(id, await db.deals.where('stageId').equals(id).count());
-  for (const d of deleted) if (counts.has(d.stageId)) counts.set(d.stageId, counts.get(d.stageId)! - 1);
+  for (const id of stageIds) counts.set(id, await db.dealIndex.where('stageId').equals(id).count());
   return counts;
 }

@@ -130,3 +130,32 @@ export async function readStore<T = Record<string, unknown>>(extPage: Page, stor
     store,
   );
 }
+
+const AXE_PATH = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page, one line each ("rule: selectors"). The source is
+ * evaluated rather than added as a script tag: extension pages' CSP blocks inline scripts.
+ */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(await readFile(AXE_PATH, 'utf8'));
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script.
+    const axe = (globalThis as any).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v: { id: string; nodes: { target: string[] }[] }) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+  });
+}
+
+/** Sends one message of the protocol from an extension page, as the page's own code would; returns the reply. */
+export async function sendFrom<T = unknown>(extPage: Page, type: string, payload: unknown): Promise<T> {
+  return extPage.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [type, payload] as const);
+}

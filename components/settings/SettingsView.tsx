@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ViewProps } from '@/entrypoints/options/views';
+import { type MessageKey, t } from '@/lib/i18n';
+import { BANT_KEYS, type BantKey, type Settings } from '@/lib/model';
+import { saveSettings } from '@/lib/settings/store';
+import { AUTO_SITES, type AutoSite, grantedSites, setAutoDetect } from './auto-detect';
+import { StageEditor } from './StageEditor';
+
+const COMMON_CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY', 'CNY', 'INR', 'PHP', 'THB', 'VND'];
+const SITE_LABELS: Record<AutoSite, MessageKey> = {
+  linkedin: 'settings_siteLinkedin',
+  gmail: 'settings_siteGmail',
+  outlook: 'settings_siteOutlook',
+};
+const BANT_LABELS: Record<BantKey, MessageKey> = {
+  budget: 'detail_bantBudget',
+  authority: 'detail_bantAuthority',
+  need: 'detail_bantNeed',
+  timeline: 'detail_bantTimeline',
+};
+
+function currencies(current: string): string[] {
+  let all: string[] = [];
+  try {
+    all = Intl.supportedValuesOf('currency');
+  } catch {
+    // Older engines: the common ones only.
+  }
+  return [...new Set([current, ...COMMON_CURRENCIES, ...all])];
+}
+
+/** Settings: the pipeline's stages, currency and language, BANT weights, follow-up reminders, auto-detection. */
+export function SettingsView({ settings }: ViewProps) {
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const save = async (patch: Partial<Settings>) => {
+    setError('');
+    try {
+      await saveSettings(patch);
+      setStatus(t('detail_saved'));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const [granted, setGranted] = useState<Record<AutoSite, boolean> | null>(null);
+  useEffect(() => {
+    void grantedSites().then(setGranted);
+  }, [settings.autoDetect]);
+
+  return (
+    <div class="settings-view">
+      <p class="muted" role="status" data-testid="settings-status">
+        {status}
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <StageEditor />
+
+      <section class="settings-section" aria-labelledby="general-title">
+        <h2 id="general-title">{t('settings_general')}</h2>
+        <label>
+          <span>{t('settings_language')}</span>
+          <select
+            data-testid="settings-locale"
+            value={settings.locale}
+            onChange={(e) => void save({ locale: e.currentTarget.value as Settings['locale'] })}
+          >
+            <option value="auto">{t('settings_languageAuto')}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="id" lang="id">
+              Bahasa Indonesia
+            </option>
+          </select>
+        </label>
+        <label>
+          <span>{t('settings_currency')}</span>
+          <select
+            data-testid="settings-currency"
+            value={settings.currency}
+            onChange={(e) => void save({ currency: e.currentTarget.value })}
+          >
+            {currencies(settings.currency).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          <small class="muted">{t('settings_currencyHelp')}</small>
+        </label>
+        <label>
+          <span>{t('settings_owner')}</span>
+          <input
+            value={settings.owner}
+            maxLength={200}
+            onChange={(e) => void save({ owner: e.currentTarget.value.trim() })}
+          />
+          <small class="muted">{t('settings_ownerHelp')}</small>
+        </label>
+      </section>
+
+      <section class="settings-section" aria-labelledby="bant-title">
+        <h2 id="bant-title">{t('settings_bantWeights')}</h2>
+        <p class="muted">{t('settings_bantHelp')}</p>
+        <div class="weights">
+          {BANT_KEYS.map((k) => (
+            <label key={k}>
+              <span>{t(BANT_LABELS[k])}</span>
+              <input
+                type="number"
+                min={0}
+                max={100}
+                data-testid={`weight-${k}`}
+                value={settings.bantWeights[k]}
+                onChange={(e) => {
+                  const n = Number(e.currentTarget.value);
+                  if (Number.isFinite(n) && n >= 0 && n <= 100)
+                    void save({ bantWeights: { ...settings.bantWeights, [k]: n } });
+                  else setError(t('settings_weightRange'));
+                }}
+              />
+            </label>
+          ))}
+        </div>
+      </section>
+
+      <section class="settings-section" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">{t('settings_followUps')}</h2>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-testid="settings-reminders"
+            checked={settings.remindersEnabled}
+            onChange={(e) => void save({ remindersEnabled: e.currentTarget.checked })}
+          />
+          <span>{t('settings_remindersEnabled')}</span>
+        </label>
+        <label>
+          <span>{t('settings_followUpDays')}</span>
+          <input
+            type="number"
+            min={0}
+            max={365}
+            value={settings.followUpDays}
+            onChange={(e) => {
+              const n = Math.round(Number(e.currentTarget.value));
+              if (n >= 0 && n <= 365) void save({ followUpDays: n });
+            }}
+          />
+        </label>
+      </section>
+
+      <section class="settings-section" aria-labelledby="auto-title">
+        <h2 id="auto-title">{t('settings_autoDetect')}</h2>
+        <p class="muted">{t('settings_autoDetectHelp')}</p>
+        {AUTO_SITES.map((site) => (
+          <div key={site}>
+            <label class="inline">
+              <input
+                type="checkbox"
+                data-testid={`auto-${site}`}
+                checked={settings.autoDetect[site]}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  // The permission request must start inside this click: no await before it.
+                  setAutoDetect(site, on, settings.autoDetect).then(
+                    (now) => {
+                      setStatus(now === on ? t('detail_saved') : t('settings_permissionDenied'));
+                      void grantedSites().then(setGranted);
+                    },
+                    (err) => setError(err instanceof Error ? err.message : String(err)),
+                  );
+                }}
+              />
+              <span>{t(SITE_LABELS[site])}</span>
+            </label>
+            {settings.autoDetect[site] && granted && !granted[site] && (
+              <small class="error">{t('settings_permissionMissing')}</small>
+            )}
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}
