@@ -1,6 +1,8 @@
 import type { ProspectorDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/model';
 import { badge } from './badge';
+import { captureShortcut } from './capture-shortcut';
+import { contextMenu } from './context-menu';
 import { reminders } from './reminders';
 
 export interface BackgroundContext {
@@ -21,4 +23,4 @@ export interface BackgroundFeature {
 }
 
 /** Every background feature, one line each. A feature that throws while registering never stops the others. */
-export const FEATURES: BackgroundFeature[] = [reminders, badge];
+export const FEATURES: BackgroundFeature[] = [reminders, badge, captureShortcut, contextMenu];

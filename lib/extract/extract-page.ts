@@ -1,46 +1,81 @@
-import type { CandidateInput } from '../model';
-import { mergeCandidates } from './merge-candidates';
+import { MAX_FOUND } from './limits';
 import { EXTRACTORS } from './registry';
 import { cleanText } from './text';
-import type { Extractor } from './types';
+import type { Extractor, Fragment, RawCandidate, RawCapture } from './types';
 
-const MAX_CANDIDATES = 200;
+export { MAX_FOUND };
+
+/**
+ * After this long the remaining generic sources are skipped: a capture must never hang a page. (jsdom is tens of
+ * times slower than a browser, so the fixture replay test lifts it: its answers must not depend on the clock.)
+ */
+const BUDGET_MS = 1500;
 
 /** The site id recorded as a capture's source. */
 export function siteOf(url: URL): string {
   const host = url.hostname.replace(/^www\./, '');
-  if (host.endsWith('linkedin.com')) return 'linkedin';
+  if (host === 'linkedin.com' || host.endsWith('.linkedin.com')) return 'linkedin';
   if (host === 'mail.google.com') return 'gmail';
-  if (host.startsWith('outlook.')) return 'outlook';
+  if (/^outlook\.(?:office\.com|office365\.com|live\.com|cloud\.microsoft)$/.test(host)) return 'outlook';
   if (host === 'github.com') return 'github';
   return 'web';
 }
 
-export interface RawCapture {
-  url: string;
-  title: string;
-  site: string;
-  candidates: CandidateInput[];
+function siteName(doc: Document): string {
+  const meta = doc.querySelector('meta[property="og:site_name" i], meta[name="application-name" i]');
+  return cleanText(meta?.getAttribute('content'), 120);
 }
 
+function pageLang(doc: Document): string {
+  const og = doc.querySelector('meta[property="og:locale" i]')?.getAttribute('content');
+  return cleanText(og || doc.documentElement?.getAttribute('lang') || '', 35);
+}
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
 /**
- * Everyone on the page: site adapters that match the URL first, then the generic sources; one candidate per
- * person. One extractor failing never stops the others. Runs inside the page, so it carries no schema library:
- * whoever receives the result validates it (lib/model PageCapture), as it must anyway.
+ * Everyone on the page, as the page is now: site adapters whose URL pattern matches run first (highest priority
+ * first); the generic sources follow unless an adapter's policy says otherwise. One extractor failing never
+ * stops the others. Runs inside the page, so it carries no schema or phone library: the result is validated,
+ * normalised and merged off the page (lib/capture/prepare.ts).
  */
-export function extractPage(doc: Document, href: string, extractors: readonly Extractor[] = EXTRACTORS): RawCapture {
+export function extractPage(
+  doc: Document,
+  href: string,
+  extractors: readonly Extractor[] = EXTRACTORS,
+  budgetMs = BUDGET_MS,
+): RawCapture {
   const url = new URL(href);
-  const applicable = extractors.filter((e) => !e.matches || e.matches(url)).sort((a, b) => b.priority - a.priority);
-  const found: CandidateInput[] = [];
-  for (const extractor of applicable) {
+  const started = now();
+  const ordered = [...extractors].sort((a, b) => b.priority - a.priority);
+  const found: RawCandidate[] = [];
+  const fragments: Fragment[] = [];
+  const failed: string[] = [];
+  let generic = true;
+  for (const ex of ordered) {
+    const isSite = !!ex.matches;
+    if (isSite ? !ex.matches!(url) : !generic) continue;
+    if (!isSite && now() - started > budgetMs) {
+      failed.push(`${ex.id}: time`);
+      continue;
+    }
     try {
-      found.push(...extractor.extract(doc, url));
+      const people = ex.extract?.(doc, url) ?? [];
+      for (const c of people) if (found.length < MAX_FOUND) found.push(c);
+      for (const html of ex.collect?.(doc, url) ?? []) fragments.push({ source: ex.id, priority: ex.priority, html });
+      if (isSite && (ex.generic === 'never' || people.length)) generic = false;
     } catch (err) {
-      console.warn(`Prospector: extractor ${extractor.id} failed`, err);
+      failed.push(`${ex.id}: ${cleanText(err instanceof Error ? err.message : String(err), 200)}`);
     }
   }
-  const candidates = mergeCandidates(found)
-    .filter((c) => c.name || c.emails?.length || c.linkedinUrl)
-    .slice(0, MAX_CANDIDATES);
-  return { url: url.href.slice(0, 500), title: cleanText(doc.title), site: siteOf(url), candidates };
+  return {
+    url: url.href.slice(0, 2000),
+    title: cleanText(doc.title),
+    site: siteOf(url),
+    lang: pageLang(doc),
+    siteName: siteName(doc),
+    found,
+    fragments,
+    failed,
+  };
 }

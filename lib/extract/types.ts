@@ -1,15 +1,63 @@
 import type { CandidateInput } from '../model';
 
+/** Where one field's value came from: the extractor's id, the element or key it was read from, how sure we are. */
+export interface FieldSource {
+  source: string;
+  detail?: string;
+  confidence?: number;
+}
+
+/** A person as an extractor found them: cleaned page text, not yet normalised (that happens off the page). */
+export type RawCandidate = CandidateInput & { provenance?: Record<string, FieldSource> };
+
 /**
- * One way of finding people on a page: a site adapter (matched by URL) or a generic source. Pure: reads only
- * `doc` and `url`, never the global document, the network or browser APIs, so a saved page tests it.
+ * What a site adapter lets the generic sources do after it ran: `fallback` = only when the adapter found nobody
+ * (a LinkedIn profile's sidebars are full of other people), `never` = not at all (a mailbox's message list would
+ * turn every correspondent into a candidate).
+ */
+export type GenericPolicy = 'fallback' | 'never';
+
+/**
+ * One way of finding people on a page: a site adapter (matched by URL, in lib/extract/sites/) or a generic source
+ * (lib/extract/sources/). Pure: reads only `doc` and `url`, never the global document, the network or browser
+ * APIs, so a saved page tests it. Registered once in lib/extract/registry.ts.
  */
 export interface Extractor {
   /** Stable id, recorded in each value's provenance. Also the file name under sources/ or sites/. */
   id: string;
-  /** Higher runs first and wins a conflicting single-valued field. Site adapters: 100+, generic sources: < 100. */
+  /** Higher runs first. Site adapters: 100+, generic sources: < 100. */
   priority: number;
   /** Site adapters only: the pages they understand. */
   matches?: (url: URL) => boolean;
-  extract(doc: Document, url: URL): CandidateInput[];
+  /** Site adapters only (default `fallback`). */
+  generic?: GenericPolicy;
+  /** The people this extractor sees on the page. */
+  extract?(doc: Document, url: URL): RawCandidate[];
+  /**
+   * HTML fragments for the background to parse with a library too large to inject into pages (h-card uses the
+   * microformats-parser, which brings parse5). See lib/capture/prepare.ts.
+   */
+  collect?(doc: Document, url: URL): string[];
+}
+
+/** HTML a source collected in the page, parsed off the page. */
+export interface Fragment {
+  source: string;
+  priority: number;
+  html: string;
+}
+
+/** What the injected reader returns: everything found, unmerged and not yet normalised. */
+export interface RawCapture {
+  url: string;
+  title: string;
+  site: string;
+  /** The page's language tag (`<html lang>`, og:locale): a hint for the phone numbers' country. */
+  lang: string;
+  /** The site's own name (og:site_name, application-name): names the company behind the page's addresses. */
+  siteName: string;
+  found: RawCandidate[];
+  fragments: Fragment[];
+  /** Extractors that threw or ran out of time (their id): reported, never fatal. */
+  failed: string[];
 }

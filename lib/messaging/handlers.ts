@@ -1,3 +1,4 @@
+import { prepareCapture } from '../capture/prepare';
 import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
@@ -27,6 +28,7 @@ export interface HandlerContext {
 /** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
+    'capture.prepare': async ({ raw }) => prepareCapture(raw),
     'capture.save': async ({ capture }) => {
       const s = await ctx.settings();
       const saved = await saveCapture(ctx.db, capture, { now: ctx.now(), currency: s.currency, owner: s.owner });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RawPageCapture } from '../capture/raw';
 import { ImportChunk, ImportChunkResult } from '../io/import-row';
 import { RestoreStep } from '../io/restore-db';
 import { ContactPatch, DealPatch, Id, PageCapture, Stage } from '../model';
@@ -9,6 +10,12 @@ import { ContactPatch, DealPatch, Id, PageCapture, Stage } from '../model';
  * the schema on receipt; anything else is rejected before a handler sees it.
  */
 export const protocol = {
+  /** The page reader's raw findings made reviewable: h-cards parsed, names split, phones in E.164, merged. */
+  'capture.prepare': {
+    from: ['extension'],
+    request: z.object({ raw: RawPageCapture }),
+    response: PageCapture,
+  },
   /** Store the people of a capture (merged with who is already known). */
   'capture.save': {
     from: ['extension'],

@@ -20,6 +20,8 @@ export const Candidate = z.object({
   /** Per field (name, jobTitle, emails…): where the value came from. */
   provenance: z.record(z.string(), Provenance).default({}),
   confidence: z.number().min(0).max(1).default(0.5),
+  /** 'organization' when the page is about a company rather than a person (a LinkedIn company page). */
+  kind: z.enum(['person', 'organization']).optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 export type CandidateInput = z.input<typeof Candidate>;

@@ -1,42 +1,62 @@
-import type { CandidateInput } from '../../model';
-import { cleanEmail, cleanPhone, cleanText } from '../text';
-import type { Extractor } from '../types';
+import { CandidateBuilder } from '../candidate';
+import { describe } from '../dom';
+import { cleanText, looksLikeName } from '../text';
+import type { Extractor, RawCandidate } from '../types';
 
 const MAX_LINKS = 2000;
 
-/** `mailto:` and `tel:` links; the link text is a name hint when it is not itself the address. */
+/** "Email Jane Doe", "Kirim email ke Jane Doe" → "Jane Doe", when what is left reads like a name. */
+export function nameHint(...texts: (string | null | undefined)[]): string {
+  for (const raw of texts) {
+    const t = cleanText(raw ?? '', 120)
+      .replace(
+        /^(?:e-?mail|mail|message|contact|write to|send (?:an? )?(?:e-?mail|message) to|call|phone|ring|reach|kirim (?:e-?mail|pesan) (?:ke|kepada)|hubungi|telepon)\s+/i,
+        '',
+      )
+      .replace(/[’']s\s+(?:e-?mail|phone|number).*$/i, '');
+    if (looksLikeName(t)) return t;
+  }
+  return '';
+}
+
+/** Addresses in a mailto: URL (`mailto:a@x,b@x?cc=c@x`). */
+export function mailtoAddresses(href: string): string[] {
+  const body = href.replace(/^mailto:/i, '');
+  const [to = '', query = ''] = body.split('?', 2);
+  const out = to.split(/[,;]/);
+  for (const pair of query.split('&')) {
+    const [k, v = ''] = pair.split('=', 2);
+    if (/^(?:to|cc)$/i.test(k ?? '')) out.push(...v.split(/[,;]|%2C/i));
+  }
+  return out.filter(Boolean).slice(0, 10);
+}
+
+/** `mailto:` and `tel:` links; the link's text (or title / aria-label) is a name hint when it reads like a name. */
 export const mailtoTel: Extractor = {
   id: 'mailto-tel',
   priority: 10,
-  extract(doc) {
-    const out: CandidateInput[] = [];
+  extract(doc, url) {
+    const out: RawCandidate[] = [];
     const links = doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]');
-    const n = Math.min(links.length, MAX_LINKS);
-    for (let i = 0; i < n; i++) {
-      const a = links[i] as HTMLAnchorElement;
-      const href = a.getAttribute('href') ?? '';
-      const text = cleanText(a.textContent, 200);
+    for (let i = 0; i < Math.min(links.length, MAX_LINKS); i++) {
+      const a = links[i]!;
+      const href = (a.getAttribute('href') ?? '').slice(0, 2000);
+      const name = nameHint(a.textContent, a.getAttribute('title'), a.getAttribute('aria-label'));
+      const detail = describe(a);
       if (/^mailto:/i.test(href)) {
-        const email = cleanEmail(href);
-        if (!email) continue;
-        const name = text && !text.includes('@') ? text : '';
-        out.push({
-          name,
-          emails: [email],
-          provenance: {
-            emails: { source: 'mailto-tel', detail: 'a[href^=mailto]' },
-            ...(name ? { name: { source: 'mailto-tel', detail: 'link text' } } : {}),
-          },
-          confidence: 0.4,
-        });
+        for (const address of mailtoAddresses(href)) {
+          const b = new CandidateBuilder('mailto-tel', 0.4, url);
+          b.add('emails', address, `${detail} href`);
+          if (!b.count('emails')) continue;
+          b.set('name', name, `${detail} text`, 0.35);
+          out.push(b.done()!);
+        }
       } else {
-        const phone = cleanPhone(href);
-        if (phone)
-          out.push({
-            phones: [phone],
-            provenance: { phones: { source: 'mailto-tel', detail: 'a[href^=tel]' } },
-            confidence: 0.2,
-          });
+        const b = new CandidateBuilder('mailto-tel', 0.3, url);
+        b.add('phones', href, `${detail} href`);
+        b.set('name', name, `${detail} text`, 0.3);
+        const c = b.done();
+        if (c) out.push(c);
       }
     }
     return out;

@@ -1,0 +1,36 @@
+import type { ProspectorDb } from '../db/database';
+import type { PageCapture, Settings } from '../model';
+import { type SavedContact, saveCapture } from '../pipeline/capture';
+import { captureTab, usePreparerHere } from './inject';
+import { prepareCapture } from './prepare';
+import type { RawPageCapture } from './raw';
+
+export interface CaptureServices {
+  db: ProspectorDb;
+  settings: () => Promise<Settings>;
+  now: () => number;
+  ready: Promise<void>;
+}
+
+/** The background prepares captures itself (it cannot send itself a message). Idempotent. */
+export function prepareInBackground(): void {
+  usePreparerHere(prepareCapture);
+}
+
+/** Stores every person of a capture (merged with who is known), as the popup's save does. */
+export async function storeCapture(svc: CaptureServices, capture: PageCapture): Promise<SavedContact[]> {
+  await svc.ready;
+  if (!capture.candidates.length) return [];
+  const s = await svc.settings();
+  return saveCapture(svc.db, capture, { now: svc.now(), currency: s.currency, owner: s.owner });
+}
+
+/** Shortcut: everyone on the tab's page, read now, stored. */
+export async function captureTabAndStore(svc: CaptureServices, tabId: number): Promise<SavedContact[]> {
+  return storeCapture(svc, await captureTab(tabId));
+}
+
+/** Context menu: a selection or a link, already read into a raw capture, prepared and stored. */
+export async function storeRaw(svc: CaptureServices, raw: RawPageCapture): Promise<SavedContact[]> {
+  return storeCapture(svc, prepareCapture(raw));
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { MAX_FOUND } from '../extract/limits';
+
+/**
+ * What the injected reader hands back, checked on receipt: it ran inside someone else's page. Generous limits
+ * (the values are cleaned and capped again by prepareCapture); anything beyond them is rejected whole.
+ */
+const RawText = z.string().max(5000);
+const RawList = z.array(RawText).max(100);
+
+export const CANDIDATE_FIELDS = [
+  'name',
+  'givenName',
+  'familyName',
+  'jobTitle',
+  'company',
+  'emails',
+  'phones',
+  'urls',
+  'linkedinUrl',
+  'location',
+] as const;
+
+export const RawFieldSource = z.object({
+  source: z.string().max(64),
+  detail: z.string().max(500).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+});
+
+export const RawCandidate = z.object({
+  name: RawText.optional(),
+  givenName: RawText.optional(),
+  familyName: RawText.optional(),
+  jobTitle: RawText.optional(),
+  company: RawText.optional(),
+  emails: RawList.optional(),
+  phones: RawList.optional(),
+  urls: RawList.optional(),
+  linkedinUrl: RawText.optional(),
+  location: RawText.optional(),
+  provenance: z.partialRecord(z.enum(CANDIDATE_FIELDS), RawFieldSource).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  kind: z.enum(['person', 'organization']).optional(),
+});
+
+export const RawPageCapture = z.object({
+  url: z.string().max(8000),
+  title: RawText.default(''),
+  site: z.string().max(64).default('web'),
+  lang: z.string().max(64).default(''),
+  siteName: z.string().max(500).default(''),
+  found: z.array(RawCandidate).max(MAX_FOUND),
+  fragments: z
+    .array(z.object({ source: z.string().max(64), priority: z.number(), html: z.string().max(60_000) }))
+    .max(500)
+    .default([]),
+  failed: z.array(z.string().max(300)).max(100).default([]),
+});
+export type RawPageCapture = z.infer<typeof RawPageCapture>;

@@ -1,0 +1,133 @@
+/**
+ * Reading a page without disturbing it: textContent and attributes only, never innerText, layout or style
+ * queries (they force a synchronous layout in someone else's page), and iterative walks (a hostile page may nest
+ * elements thousands deep).
+ */
+
+/** A short, stable description of an element for provenance: `h1.top-card-layout__title`, `a#contact`. */
+export function describe(el: Element | null | undefined): string {
+  if (!el) return '';
+  const tag = el.localName;
+  if (el.id && el.id.length <= 40) return `${tag}#${el.id}`;
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+  return (cls.length ? `${tag}.${cls.join('.')}` : tag).slice(0, 120);
+}
+
+/** The element's text content (raw: callers clean it). */
+export function textOf(el: Element | null | undefined): string {
+  return el?.textContent ?? '';
+}
+
+/** First element matching any of the selectors, tried in order (the first selector is the preferred layout). */
+export function pick(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = root.querySelector(s);
+    if (el) return el;
+  }
+  return null;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'canvas']);
+
+/** Elements whose content the reader never sees: scripts, styles, and anything the page marks hidden. */
+export function isSkipped(el: Element): boolean {
+  if (SKIP.has(el.localName)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
+
+export function isBlock(el: Element): boolean {
+  return BLOCK.has(el.localName);
+}
+
+/** Marks blockText puts on a line of their own where an element matching `marks` starts. */
+export interface BlockTextOptions {
+  /** Selector → marker line emitted when the walk enters a matching element. */
+  marks?: readonly [selector: string, marker: string][];
+  maxChars?: number;
+}
+
+/**
+ * The text of `root` as lines, the way a reader sees it: line breaks at block elements and `<br>`, hidden
+ * elements and scripts left out. Iterative (no recursion), bounded by `maxChars`.
+ */
+export function blockText(root: Element, opts: BlockTextOptions = {}): string[] {
+  const max = opts.maxChars ?? 200_000;
+  const marks = opts.marks ?? [];
+  const parts: string[] = [];
+  let size = 0;
+  const stack: (Node | string)[] = [root];
+  while (stack.length && size < max) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      parts.push(data);
+      size += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (el !== root && isSkipped(el)) continue;
+    if (el.localName === 'br') {
+      parts.push('\n');
+      continue;
+    }
+    const block = isBlock(el);
+    if (block) parts.push('\n');
+    for (const [selector, marker] of marks) {
+      if (el.matches(selector)) {
+        parts.push(`\n${marker}\n`);
+        break;
+      }
+    }
+    if (block) stack.push('\n');
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return parts
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/[\s\u00A0]+/g, ' ').trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,154 @@
+import { cleanText } from '../text';
+
+export interface NameParts {
+  /** The full name as written (a "Last, First" sort form turned around, an all-caps name given its capitals). */
+  name: string;
+  givenName: string;
+  familyName: string;
+}
+
+const MAX_NAME = 200;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'des',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'do',
+  'bin',
+  'binti',
+  'ibn',
+  'bint',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'af',
+  'zu',
+  'ní',
+  'nic',
+  'ó',
+  'uí',
+  'st.',
+  'saint',
+]);
+const PREFIXES =
+  /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|ir|drs|dra|hj|h|bapak|pak|ibu|bu|herr|frau|mme|mlle|m)\.?$/i;
+const SUFFIXES =
+  /^(?:jr|sr|ii|iii|iv|v|phd|ph\.d|md|m\.d|esq|mba|cpa|cfa|pmp|msc|m\.sc|bsc|b\.sc|ma|ba|se|s\.e|mm|m\.m|st|s\.t|skom|s\.kom|mt|m\.t|sh|s\.h|dds|rn|obe|mbe|cbe)\.?$/i;
+/** Scripts that write the family name first and usually need no space between the parts. */
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
+
+/** Vietnamese names are written family name first ("Nguyễn Thị Lan"): the common family names, with diacritics. */
+const VIETNAMESE_FAMILY = new Set([
+  'nguyễn',
+  'trần',
+  'lê',
+  'phạm',
+  'hoàng',
+  'huỳnh',
+  'phan',
+  'vũ',
+  'võ',
+  'đặng',
+  'bùi',
+  'đỗ',
+  'hồ',
+  'ngô',
+  'dương',
+  'lý',
+  'đinh',
+  'trương',
+]);
+const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/** A mailbox's display name ("Orbital Freight Accounts Payable", "Sales Team") is not split into a person's parts. */
+const ROLE_WORDS =
+  /\b(?:team|accounts?|payable|receivable|support|sales|billing|invoices?|info|helpdesk|help desk|no-?reply|notifications?|admin|office|hr|recruiting|careers|marketing|customer|service|department|dept|tim|layanan|pelanggan)\b/i;
+
+const isSuffix = (w: string) => SUFFIXES.test(w.replace(/,$/, ''));
+
+/** "O'NEIL-SMITH" → "O'Neil-Smith", "MCDONALD" → "Mcdonald"; particles stay lower-case. */
+function titleCase(word: string, first: boolean): string {
+  const lower = word.toLocaleLowerCase();
+  if (!first && PARTICLES.has(lower)) return lower;
+  return lower.replace(/(^|[-'’\s])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toLocaleUpperCase());
+}
+
+function isAllCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 2 &&
+    LATIN_LETTER.test(letters) &&
+    letters === letters.toLocaleUpperCase() &&
+    letters !== letters.toLocaleLowerCase()
+  );
+}
+
+/**
+ * A person's name split into given and family parts. Keeps the name as written, except that a sort form
+ * ("Doe, Jane") is turned around and an all-caps name gets normal capitals. Handles honorifics (Dr., Ibu),
+ * suffixes and credentials (Jr., III, PhD, S.E.), particles (van, de, bin), the surname-in-capitals convention
+ * ("Jean DUPONT"), and leaves names in scripts without spaces alone rather than guessing where to cut them.
+ */
+export function normaliseName(raw: unknown): NameParts {
+  let name = cleanText(typeof raw === 'string' ? raw.normalize('NFKC') : raw, MAX_NAME)
+    .replace(/^["'“‘(]+|["'”’)]+$/g, '')
+    .replace(/\s*[<([]?[^\s<>()[\]]+@[^\s<>()[\]]+[>)\]]?\s*$/, '')
+    .trim();
+  if (!name || name.includes('@') || /^[\d\s+().-]+$/.test(name)) return { name: '', givenName: '', familyName: '' };
+  // "Doe, Jane" (but not "Jane Doe, PhD" or "Budi Santoso, S.E., M.M.").
+  const comma = name.split(/\s*,\s*/);
+  const [last, first] = comma;
+  if (comma.length === 2 && last && first && !first.split(/\s+/).every(isSuffix) && last.split(/\s+/).length <= 3)
+    name = `${first} ${last}`;
+  if (isAllCaps(name))
+    name = name
+      .split(/\s+/)
+      .map((w, i) => titleCase(w, i === 0))
+      .join(' ');
+  const words = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  while (words.length > 1 && PREFIXES.test(words[0]!)) words.shift();
+  while (words.length > 1 && isSuffix(words.at(-1)!)) words.pop();
+  if (ROLE_WORDS.test(name)) return { name, givenName: '', familyName: '' };
+  if (EAST_ASIAN.test(name)) {
+    // 山田 太郎: family name first. Without a space we cannot tell where the family name ends.
+    return words.length >= 2
+      ? { name, familyName: words[0]!, givenName: words.slice(1).join(' ') }
+      : { name, givenName: '', familyName: '' };
+  }
+  if (words.length === 1) return { name, givenName: titleIfCaps(words[0]!), familyName: '' };
+  if (VIETNAMESE_FAMILY.has(words[0]!.toLocaleLowerCase()) && VIETNAMESE_LETTERS.test(name))
+    return { name, familyName: words[0]!, givenName: words.slice(1).join(' ') };
+  // "Jean DUPONT" / "DUPONT Jean": the word in capitals is the family name.
+  const caps = words.map((w) => isAllCaps(w) && w.replace(/\W/g, '').length > 1 && !/^[IVX]+$/.test(w));
+  if (caps.filter(Boolean).length === 1 && !isAllCaps(name)) {
+    const i = caps.indexOf(true);
+    const family = titleCase(words[i]!, true);
+    const given = words.filter((_, j) => j !== i).join(' ');
+    return { name, givenName: given, familyName: family };
+  }
+  let split = words.length - 1;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (PARTICLES.has(words[i]!.toLowerCase())) {
+      split = i;
+      break;
+    }
+  }
+  return { name, givenName: words.slice(0, split).join(' '), familyName: words.slice(split).join(' ') };
+}
+
+function titleIfCaps(w: string): string {
+  return isAllCaps(w) ? titleCase(w, true) : w;
+}

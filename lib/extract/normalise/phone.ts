@@ -1,0 +1,24 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { cleanPhone } from '../text';
+
+/**
+ * A phone number in E.164 (`+622150501234`, with ` ext. 12` when it has an extension) when libphonenumber-js can
+ * read it, internationally written or in the format of one of `countries` (most likely first). Otherwise the number
+ * as written, cleaned; with `strict` (numbers found in running text), '' when it could be checked and is not valid.
+ */
+export function normalisePhone(raw: unknown, countries: readonly CountryCode[] = [], strict = false): string {
+  const written = cleanPhone(raw);
+  if (!written) return '';
+  const text = written.replace(/^00(?=[1-9])/, '+');
+  const tries: (CountryCode | undefined)[] = text.startsWith('+') ? [undefined] : [...countries];
+  for (const country of tries) {
+    try {
+      const p = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+      if (p?.isValid()) return p.ext ? `${p.number} ext. ${p.ext}` : p.number;
+    } catch {
+      // unreadable in this country: try the next
+    }
+  }
+  // Nothing to check a national number against: keep it as written rather than lose it.
+  return strict && tries.length ? '' : written;
+}

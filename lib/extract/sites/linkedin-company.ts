@@ -1,0 +1,72 @@
+import { linkedinKey, linkedinUrlFromKey } from '../../db/keys';
+import { CandidateBuilder } from '../candidate';
+import { describe, pick } from '../dom';
+import { cleanText, splitTitleCompany } from '../text';
+import type { Extractor, RawCandidate } from '../types';
+
+const COMPANY_NAME = ['h1.org-top-card-summary__title', 'h1.top-card-layout__title', 'main h1'];
+const PEOPLE = 'li.org-people-profile-card__profile-card-spacing, .org-people-profile-card, li.grid';
+const MAX_PEOPLE = 200;
+
+/** `<dt>Website</dt><dd>…</dd>` in the About tab: the dd after the term, by its label (any UI language). */
+function about(doc: Document, label: RegExp): Element | null {
+  for (const dt of doc.querySelectorAll('dl dt, [data-test-id] dt')) {
+    if (!label.test(cleanText(dt.textContent))) continue;
+    let dd = dt.nextElementSibling;
+    while (dd && dd.localName !== 'dd') dd = dd.nextElementSibling;
+    if (dd) return dd;
+  }
+  return null;
+}
+
+/**
+ * LinkedIn company page (`/company/<slug>/…`). The People tab lists employees: each is a prospect at this
+ * company (name, title, profile). On the other tabs the company itself is the record, with its website, phone,
+ * headquarters and LinkedIn page, so the rep can save the account.
+ */
+export const linkedinCompany: Extractor = {
+  id: 'linkedin-company',
+  priority: 200,
+  generic: 'fallback',
+  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/company\/[^/]+/.test(url.pathname),
+  extract(doc, url) {
+    const nameEl = pick(doc, COMPANY_NAME);
+    const company = cleanText(nameEl?.textContent);
+    if (!company) return [];
+    const out: RawCandidate[] = [];
+    const cards = doc.querySelectorAll(PEOPLE);
+    for (let i = 0; i < Math.min(cards.length, MAX_PEOPLE); i++) {
+      const card = cards[i]!;
+      const link = card.querySelector('a[href*="/in/"]');
+      const who = card.querySelector('.artdeco-entity-lockup__title, .org-people-profile-card__profile-title');
+      const name = cleanText(who?.textContent);
+      if (!name || /^linkedin member$/i.test(name)) continue;
+      const b = new CandidateBuilder('linkedin-company', 0.85, url);
+      b.set('name', name, describe(who));
+      const titleEl = card.querySelector('.artdeco-entity-lockup__subtitle, .lt-line-clamp--multi-line');
+      b.set('jobTitle', splitTitleCompany(cleanText(titleEl?.textContent))[0], describe(titleEl), 0.75);
+      b.set('company', company, `company page ${describe(nameEl)}`, 0.8);
+      const li = linkedinKey(new URL(link?.getAttribute('href') ?? '', url).href);
+      b.set('linkedinUrl', linkedinUrlFromKey(li), describe(link));
+      out.push(b.done()!);
+    }
+    if (out.length) return out;
+    const b = new CandidateBuilder('linkedin-company', 0.7, url).organization();
+    b.set('name', company, describe(nameEl));
+    b.set('company', company, describe(nameEl));
+    const website = about(doc, /^(?:website|situs web)$/i)?.querySelector('a');
+    b.add('urls', website?.getAttribute('href'), `about ${describe(website)}`);
+    const phone = about(doc, /^(?:phone|telepon)$/i);
+    b.add(
+      'phones',
+      phone?.querySelector('a[href^="tel:"]')?.getAttribute('href') ?? phone?.textContent,
+      `about ${describe(phone)}`,
+    );
+    const hq = about(doc, /^(?:headquarters|kantor pusat)$/i);
+    const info = doc.querySelectorAll('.org-top-card-summary-info-list__info-item');
+    b.set('location', hq?.textContent ?? info[1]?.textContent, hq ? `about ${describe(hq)}` : describe(info[1]), 0.6);
+    const slug = /^\/company\/([^/]+)/.exec(url.pathname)?.[1] ?? '';
+    b.add('urls', `https://www.linkedin.com/company/${slug}/`, 'page URL');
+    return [b.done()!];
+  },
+};
