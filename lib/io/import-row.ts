@@ -61,6 +61,30 @@ export type OnMatch = z.infer<typeof OnMatch>;
 
 export const MAX_CHUNK_ROWS = 2000;
 
+/**
+ * A row without the fields that hold their schema's default ('' and [] in the contact; empty optional deal
+ * fields; no creation date): the message the page serialises is about half as long, and the background's parse
+ * of ImportRow puts the defaults back, so what it sees is the same row.
+ */
+export function compactRow(row: ImportRow): ImportRowInput {
+  const contact: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row.contact)) {
+    if (v !== '' && !(Array.isArray(v) && v.length === 0)) contact[k] = v;
+  }
+  let deal: Record<string, unknown> | null = null;
+  if (row.deal) {
+    deal = {};
+    for (const [k, v] of Object.entries(row.deal)) {
+      const optional =
+        k === 'externalId' || k === 'owner' || k === 'lostReason' || k === 'closedAt' || k === 'expectedClose';
+      if (!(optional && (v === '' || v === null))) deal[k] = v;
+    }
+  }
+  const out: Record<string, unknown> = { row: row.row, contact, deal };
+  if (row.createdAt !== null) out.createdAt = row.createdAt;
+  return out as ImportRowInput;
+}
+
 export const ImportChunk = z.object({
   fileName: Text,
   /**

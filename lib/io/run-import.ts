@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { CsvEncodingError, type CsvFormat, readCsvRecords } from './csv-read';
 import {
   addCounts,
+  compactRow,
   emptyCounts,
   type ImportChunkInput,
   type ImportChunkResult,
@@ -57,13 +58,19 @@ export interface RunOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Chunks on their way to the background at once: the next is mapped while the last is written. */
   inFlight?: number;
+  /** Rows per chunk (at most MAX_CHUNK_ROWS). */
   chunkRows?: number;
   /** The import's start time (default: now). */
   startedAt?: number;
 }
 
 /** A chunk's size in characters of the file: one message stays well under a megabyte or two of JSON. */
-const MAX_CHUNK_CHARS = 512 * 1024;
+const MAX_CHUNK_CHARS = 256 * 1024;
+/**
+ * Rows per message. Serialising a message is one task on the page's main thread, so chunks stay small enough for
+ * that to take a few milliseconds even on a busy machine; the background still writes each in one transaction.
+ */
+const CHUNK_ROWS = 1000;
 
 /** Problem rows kept with their values; beyond this only row number and reason (memory stays bounded). */
 const MAX_PROBLEM_VALUES = 20_000;
@@ -95,7 +102,8 @@ class ChunkPump {
     this.pending.rows.push(row);
     this.pending.fields.push(fields);
     for (const f of fields) this.pendingChars += f.length;
-    if (this.pending.rows.length >= (this.opts.chunkRows ?? MAX_CHUNK_ROWS) || this.pendingChars > MAX_CHUNK_CHARS) {
+    const limit = Math.min(this.opts.chunkRows ?? CHUNK_ROWS, MAX_CHUNK_ROWS);
+    if (this.pending.rows.length >= limit || this.pendingChars > MAX_CHUNK_CHARS) {
       await this.flush();
     }
   }
@@ -110,7 +118,7 @@ class ChunkPump {
     if (this.failure) throw this.failure;
     const { fileName, onMatch, fieldSources } = this.opts;
     const job = this.opts
-      .send({ fileName, onMatch, fieldSources, startedAt: this.startedAt, rows })
+      .send({ fileName, onMatch, fieldSources, startedAt: this.startedAt, rows: rows.map(compactRow) })
       .then((result) => {
         const { problems, ...counts } = result;
         this.counts = addCounts(this.counts, counts);
