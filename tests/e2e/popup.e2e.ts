@@ -222,6 +222,13 @@ describe('the popup in real Chromium', () => {
     expect(stored.followUpNote).toBe('Send the API docs');
     expect(new Date(stored.followUpAt!).getDate()).toBe(new Date(Date.now() + 86_400_000).getDate());
 
+    // Escape closes a form unsaved, and the keyboard is back where it was.
+    await popup.getByTestId('add-note').click();
+    await expect.poll(() => activeTestId(popup)).toBe('note-text');
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.getByTestId('note-form').count()).toBe(0);
+    await expect.poll(() => activeTestId(popup)).toBe('add-note');
+
     // A note: shown as the latest, and (it says the need is urgent) it suggests Need 3.
     await popup.getByTestId('add-note').click();
     await popup.getByTestId('note-text').fill('They need the new WMS urgently, before the peak season.');
