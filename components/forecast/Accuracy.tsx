@@ -1,5 +1,7 @@
 import type { AccuracyRow, TrackRecord } from '@/lib/forecast/accuracy';
+import { dayStart } from '@/lib/forecast/calendar';
 import { t } from '@/lib/i18n';
+import { formatDate } from '@/lib/i18n/money';
 import { count, money, percent, periodLabel, signedPercent } from './format';
 import { Value } from './Value';
 
@@ -70,7 +72,7 @@ export function AsOfAccuracy({
         </p>
       ) : (
         <>
-          <p class="muted">{t('forecast_accuracyIntro', asOfDay)}</p>
+          <p class="muted">{t('forecast_accuracyIntro', formatDate(dayStart(asOfDay, 'local')))}</p>
           <AccuracyTable rows={rows} currency={currency} prefix="accuracy" />
         </>
       )}

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
+import { dayStart } from '@/lib/forecast/calendar';
 import { type DataQuality, QUALITY_ISSUES, type QualityIssue, type QualityItem } from '@/lib/forecast/data-quality';
 import { t } from '@/lib/i18n';
-import { currencyDigits, toMinor } from '@/lib/i18n/money';
+import { currencyDigits, formatDate, toMinor } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
 import type { DealPatch } from '@/lib/model';
 import { count, money } from './format';
@@ -112,7 +113,7 @@ function QualityRow({ item, stage, today }: { item: QualityItem; stage: string; 
         <span class="muted">{stage}</span>
         <span class="muted">
           {item.amount === null ? t('forecast_noAmountShort') : money(item.amount, item.currency)} ·{' '}
-          {item.expectedClose ?? t('forecast_noDateShort')}
+          {item.expectedClose ? formatDate(dayStart(item.expectedClose, 'local')) : t('forecast_noDateShort')}
         </span>
         {item.issues.map((issue) => (
           <span class="flag flag-warn" key={issue}>

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ViewProps } from '@/entrypoints/options/views';
-import { dayKey } from '@/lib/forecast/calendar';
+import { dayKey, dayStart } from '@/lib/forecast/calendar';
 import type { ForecastParams } from '@/lib/forecast/forecast-report';
 import { t } from '@/lib/i18n';
+import { formatDate } from '@/lib/i18n/money';
 import { AsOfAccuracy, TrackRecordTable } from './Accuracy';
 import { DataQualityPanel } from './DataQualityPanel';
 import { ForecastControls } from './ForecastControls';
@@ -72,7 +73,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
         <div class="report-body" data-testid="forecast-ready">
           <p class="muted" data-testid="forecast-as-of-note">
             {choice.asOfDay
-              ? t('forecast_asOfPast', choice.asOfDay, count(report.deals))
+              ? t('forecast_asOfPast', formatDate(dayStart(choice.asOfDay, 'local')), count(report.deals))
               : t('forecast_asOfToday', count(report.deals))}
           </p>
           {report.deals === 0 && <p data-testid="forecast-empty">{t('forecast_empty')}</p>}

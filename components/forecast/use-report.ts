@@ -43,8 +43,8 @@ type Kinds = {
 
 /**
  * Asks the report worker for a view's report whenever its parameters change, and keeps the last answer on screen
- * (marked busy) until the next one arrives. Each answer is also a performance mark, `<kind>-report`, carrying the
- * worker's timings (npm run bench reads them).
+ * (marked busy) until the next one arrives. Each answer is also a performance mark, `<kind>-report` (and
+ * `forecast-track` for the track record), carrying the worker's timings (npm run bench reads them).
  */
 export function useReport<K extends keyof Kinds>(kind: K, params: Kinds[K]['params']): ReportState<Kinds[K]['report']> {
   const [state, setState] = useState<ReportState<Kinds[K]['report']>>({ busy: true });
@@ -55,8 +55,10 @@ export function useReport<K extends keyof Kinds>(kind: K, params: Kinds[K]['para
     const listen: Listener = (reply) => {
       if (reply.id !== id && reply.id !== -1) return;
       if (reply.kind === 'error') setState((s) => ({ ...s, error: reply.message, busy: false }));
-      else if (reply.kind === 'track') setState((s) => ({ ...s, trackRecord: reply.trackRecord }));
-      else if (reply.kind === kind) {
+      else if (reply.kind === 'track') {
+        performance.mark(`${kind}-track`, { detail: reply.timings });
+        setState((s) => ({ ...s, trackRecord: reply.trackRecord }));
+      } else if (reply.kind === kind) {
         performance.mark(`${kind}-report`, { detail: reply.timings });
         setState({ report: reply.report as Kinds[K]['report'], busy: false });
       }

@@ -63,15 +63,21 @@ export function dayNumber(day: string): number {
   return n;
 }
 
+/** Numbers the distinct values of a column (currency, source) into `list`; most rows repeat the previous one. */
 function interner(list: string[]) {
   const index = new Map<string, number>();
+  let last: string | undefined;
+  let lastIndex = -1;
   return (value: string) => {
+    if (value === last) return lastIndex;
     let i = index.get(value);
     if (i === undefined) {
       i = list.length;
       list.push(value);
       index.set(value, i);
     }
+    last = value;
+    lastIndex = i;
     return i;
   };
 }

@@ -1,6 +1,6 @@
 import type { BantWeights, Stage } from '../model';
-import { type AccuracyRow, forecastAccuracy, type TrackRecord, trackRecord } from './accuracy';
-import { dayKey, type Period, periodsBefore, periodsFrom, type Zone } from './calendar';
+import { type AccuracyRow, forecastAccuracy } from './accuracy';
+import { dayKey, type Period, periodsFrom, type Zone } from './calendar';
 import { type DataQuality, dataQuality } from './data-quality';
 import type { DealTable } from './deal-table';
 import { type ForecastByPeriod, forecastByPeriod } from './forecast-by-period';
@@ -20,7 +20,7 @@ export interface ForecastParams {
   currency: string;
   bantWeights: BantWeights;
   minSample?: number;
-  /** Past periods in the track record. */
+  /** Past periods in the track record (computed apart: accuracy.ts trackRecord, the worker's second answer). */
   trackRecordPeriods?: number;
   /** How many data-quality problems to list (all are counted). */
   qualityLimit?: number;
@@ -37,7 +37,6 @@ export interface ForecastReport {
   minSample: number;
   /** For the shown periods that have ended since `asOf`: what the forecast said next to what was won. */
   accuracy: AccuracyRow[];
-  trackRecord: TrackRecord;
   /** Today's open deals with missing or stale data (today's, not as of `asOf`: that is what there is to fix). */
   quality: DataQuality;
   deals: number;
@@ -61,7 +60,6 @@ export function forecastReport(t: DealTable, p: ForecastParams): ForecastReport 
     rates: rates.filter((r) => r !== undefined),
     minSample,
     accuracy: forecastAccuracy(t, p.asOf, ended, opts),
-    trackRecord: trackRecord(t, periodsBefore(today, p.grain, p.trackRecordPeriods ?? 6, p.zone), opts),
     quality: dataQuality(t, { today, currency: p.currency, limit: p.qualityLimit }),
     deals: t.n,
   };

@@ -7,6 +7,28 @@ export const UNKNOWN_SOURCE = 'unknown';
 /** Sources that mean "came from a file", not a capture on a page. */
 export const IMPORT_SOURCES: ReadonlySet<string> = new Set(['import']);
 
+const firstCache = new WeakMap<DealTable, Uint8Array>();
+
+/**
+ * Which rows are their contact's first deal (the earliest created; ties: the first row): a prospect is a person,
+ * and a second deal with someone already known — or a file row about an account already imported — is not a new
+ * one. Kept per table.
+ */
+export function firstDealOfContact(t: DealTable): Uint8Array {
+  const cached = firstCache.get(t);
+  if (cached) return cached;
+  const earliest = new Map<string, number>();
+  for (let i = 0; i < t.n; i++) {
+    const contact = t.deals[i]!.contactId;
+    const j = earliest.get(contact);
+    if (j === undefined || t.createdAt[i]! < t.createdAt[j]!) earliest.set(contact, i);
+  }
+  const first = new Uint8Array(t.n);
+  for (const i of earliest.values()) first[i] = 1;
+  firstCache.set(t, first);
+  return first;
+}
+
 export interface ProspectsBySource {
   /** Every source seen, most prospects first. */
   sources: string[];
@@ -14,12 +36,16 @@ export interface ProspectsBySource {
   total: number;
 }
 
-/** New prospects per month, split by source (site or import): the deals created in the range, by month. */
+/**
+ * New prospects per month, split by source (site or import): the contacts whose first deal was created in the
+ * range, by month, with that deal's source.
+ */
 export function newProspectsBySource(t: DealTable, range: DateRange, months: readonly Period[]): ProspectsBySource {
   const counts = months.map(() => new Int32Array(t.sources.length));
+  const first = firstDealOfContact(t);
   for (let i = 0; i < t.n; i++) {
     const created = t.createdAt[i]!;
-    if (!inRange(created, range)) continue;
+    if (!first[i] || !inRange(created, range)) continue;
     const r = periodIndexAt(months, created);
     if (r >= 0) counts[r]![t.source[i]!]!++;
   }

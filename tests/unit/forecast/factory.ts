@@ -52,7 +52,8 @@ const OPEN_STAGE: Record<string, string> = { Prospecting: 'prospecting', Engagin
 /**
  * The generic opportunity CSV as deals, by the import's rules (lib/pipeline/import-rows.ts): created at the engage
  * date; Won/Lost created in the first open stage and moved to won/lost at the close date; open rows stay in their
- * stage with the close date as expected close; the close value (dollars) is the amount; dates at 12:00 UTC.
+ * stage with the close date as expected close; the close value (dollars) is the amount; dates at 12:00 UTC; rows
+ * about the same account are one contact.
  * Written here independently of the import, so the test checks the KPIs against the file, not against lib/io.
  */
 export function opportunityDeals(path: string): Deal[] {
@@ -65,6 +66,8 @@ export function opportunityDeals(path: string): Deal[] {
     const value = r.close_value ? Math.round(Number(r.close_value) * 100) : null;
     const closeDay = r.close_date || null;
     const common = {
+      // The import finds the same account again by name at company: one contact, several deals.
+      contactId: `c-${r.account}`,
       title: `${r.product} — ${r.account}`,
       owner: r.sales_agent!,
       source: 'import',

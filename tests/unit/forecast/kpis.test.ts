@@ -210,12 +210,14 @@ describe('new prospects and captures', () => {
       deal('4', [['prospecting', Date.UTC(2026, 1, 2)]], { source: '' }),
       deal('5', [['prospecting', Date.UTC(2026, 1, 3)]], { source: 'gmail', deletedAt: Date.UTC(2026, 1, 4) }),
       deal('6', [['prospecting', Date.UTC(2025, 11, 31)]], { source: 'gmail' }),
+      // A second deal with contact 1 (made in the popup): not a new prospect, not a capture.
+      deal('7', [['prospecting', Date.UTC(2026, 0, 20)]], { source: 'linkedin', contactId: 'c-1' }),
     ],
     STAGES,
   );
   const range = { start: JAN, end: Date.UTC(2026, 2, 1) };
 
-  it('counts deals created per month by source (deleted ones left out, no source shown as unknown)', () => {
+  it('counts contacts first seen per month by source (deleted deals left out, no source shown as unknown)', () => {
     const p = newProspectsBySource(t, range, periodsCovering('2026-01-01', '2026-02-28', 'month', 'utc'));
     expect(p.sources).toEqual(['linkedin', 'import', 'unknown']);
     expect(p.rows).toEqual([

@@ -37,18 +37,18 @@ describe('KPIs for 2026-01-01 … 2026-06-30 on the opportunity file', () => {
     expect(r.velocity).toBeCloseTo(69_222.4359, 3);
   });
 
-  it('new prospects per month by source, and captures per week', () => {
+  it('new prospects (accounts first seen) per month by source, and captures per week', () => {
     const r = kpis();
     expect(r.prospects.sources).toEqual(['import']);
     expect(r.prospects.rows.map((m) => [m.key, m.total])).toEqual([
       ['2026-01', 4],
-      ['2026-02', 4],
-      ['2026-03', 4],
-      ['2026-04', 4],
-      ['2026-05', 4],
-      ['2026-06', 5],
+      ['2026-02', 3],
+      ['2026-03', 3],
+      ['2026-04', 2],
+      ['2026-05', 0],
+      ['2026-06', 0],
     ]);
-    expect(r.prospects.total).toBe(25);
+    expect(r.prospects.total).toBe(12);
     expect(r.captures.length).toBe(27); // the weeks of Dec 29, 2025 … Jun 29, 2026
     expect(r.captures.every((w) => w.count === 0)).toBe(true);
   });
