@@ -54,6 +54,7 @@ export function ImportWizard({ settings }: { settings: Settings }) {
     try {
       if (isVcard(file)) {
         const cards = await readVcardFile(file, controller.signal);
+        if (!cards.length) throw new Error(t('io_errorNoCards'));
         const open = stages?.find((s) => s.kind === 'open') ?? null;
         const { rows, problems } = mapVcards(cards, { newContactStage: open, currency: settings.currency });
         setStep({ kind: 'vcard', file, rows, problems, cards: cards.length });

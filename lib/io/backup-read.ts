@@ -8,6 +8,7 @@ import {
   type BackupTable,
   RECORD_SCHEMAS,
 } from './backup-format';
+import { timeSlicer } from './yield';
 
 /** The file is not a backup we can restore; the message says why (in the rep's language). */
 export class BackupError extends Error {}
@@ -152,10 +153,13 @@ export async function validateBackup(
   };
   const dealRefs: { stageId: string; contactId: string; line: number }[] = [];
   const activityRefs: { contactId: string; line: number }[] = [];
+  const slicer = timeSlicer();
   const header = await readBackup(blob, {
     ...opts,
-    rows: (table, rows, firstLine) => {
-      rows.forEach((raw, i) => {
+    rows: async (table, rows, firstLine) => {
+      for (const [i, raw] of rows.entries()) {
+        // Checking every record is the page's work: keep each task short.
+        if (slicer.due()) await slicer.yield();
         const line = firstLine ? firstLine + i : 0;
         const parsed = RECORD_SCHEMAS[table].safeParse(raw);
         if (!parsed.success) {
@@ -173,7 +177,7 @@ export async function validateBackup(
         } else if (table === 'activities') {
           activityRefs.push({ contactId: (parsed.data as { contactId: string }).contactId, line });
         }
-      });
+      }
     },
   });
   const counts = {

@@ -3,7 +3,10 @@ import type { ProspectorDb } from '../db/database';
 import { Activity, Contact, Deal, Settings, Stage } from '../model';
 import { BACKUP_TABLES } from './backup-format';
 
-export const RESTORE_BATCH = 2000;
+const MAX_RESTORE_ROWS = 5000;
+
+/** Rows per restore message: small enough that serialising one is a short task on the page. */
+export const RESTORE_BATCH = 500;
 
 /**
  * One step of a restore, as the options page sends it to the background: 'begin' empties the tables, then the
@@ -12,10 +15,10 @@ export const RESTORE_BATCH = 2000;
  */
 export const RestoreStep = z.discriminatedUnion('step', [
   z.object({ step: z.literal('begin') }),
-  z.object({ step: z.literal('stages'), rows: z.array(Stage).max(RESTORE_BATCH) }),
-  z.object({ step: z.literal('contacts'), rows: z.array(Contact).max(RESTORE_BATCH) }),
-  z.object({ step: z.literal('deals'), rows: z.array(Deal).max(RESTORE_BATCH) }),
-  z.object({ step: z.literal('activities'), rows: z.array(Activity).max(RESTORE_BATCH) }),
+  z.object({ step: z.literal('stages'), rows: z.array(Stage).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('contacts'), rows: z.array(Contact).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('deals'), rows: z.array(Deal).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('activities'), rows: z.array(Activity).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('end'), settings: Settings.nullable() }),
 ]);
 export type RestoreStep = z.infer<typeof RestoreStep>;
