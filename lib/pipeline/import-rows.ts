@@ -64,8 +64,13 @@ function strongKeys(c: ImportContact) {
   };
 }
 
-/** Name + phone: how a row without email, profile or company is told apart (a phone's vCard). */
+/**
+ * Name + phone: how a row with no email, LinkedIn profile or company is told apart (a phone's vCard). Rows that
+ * have any of those are matched exactly as captures are, and never by phone.
+ */
 function phoneKeysOf(c: ImportContact): string[] {
+  const k = strongKeys(c);
+  if (!c.name || k.emails.length || k.linkedin || k.name) return [];
   return [...new Set(c.phones.map(phoneKey).filter(Boolean))];
 }
 
@@ -81,7 +86,6 @@ function evidence(contact: Contact, row: ImportContact, fixedId: string | null):
   if (keys.name && contact.nameKey === keys.name) return 2;
   const phones = phoneKeysOf(row);
   if (
-    row.name &&
     phones.length &&
     foldText(contact.name) === foldText(row.name) &&
     contact.phones.some((p) => phones.includes(phoneKey(p)))
@@ -160,11 +164,11 @@ export async function writeImportChunk(
     // 1. Everyone these rows might be, read at once.
     const fixedIdOf = (r: ImportRow): string | null => {
       const k = strongKeys(r.contact);
-      const identified = k.emails.length || k.linkedin || k.name || (r.contact.name && phoneKeysOf(r.contact).length);
+      const identified = k.emails.length || k.linkedin || k.name || phoneKeysOf(r.contact).length;
       return !identified && r.deal?.key ? importedId(`contact|${r.deal.key}|${foldText(r.contact.name)}`) : null;
     };
     const fixedIds = rows.map(fixedIdOf);
-    const phoneKeys = [...new Set(rows.flatMap((r) => (r.contact.name ? phoneKeysOf(r.contact) : [])))];
+    const phoneKeys = [...new Set(rows.flatMap((r) => phoneKeysOf(r.contact)))];
     const [stored, fixed, byPhone] = await Promise.all([
       Promise.all(
         rows.map((r) =>

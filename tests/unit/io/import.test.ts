@@ -285,6 +285,12 @@ describe('importing people who are already stored', () => {
     expect(await db.contacts.count()).toBe(2);
     const nameOnly = await importFile(db, csvFile('Name,Phone\nNobody Special,\n'), { at: NOW + 120_000 });
     expect(nameOnly.problems).toHaveLength(1);
+    // A row with an email is matched as captures match (by email, profile, name at company), never by phone.
+    const withEmail = await importFile(db, csvFile('Name,Phone,Email\nSiti Rahma,0812 3456 7890,siti@x.example\n'), {
+      at: NOW + 180_000,
+    });
+    expect(withEmail.counts).toMatchObject({ contactsCreated: 1 });
+    expect(await db.contacts.count()).toBe(3);
   });
 });
 
