@@ -1,5 +1,6 @@
 import type { ProspectorDb } from '../db/database';
-import type { PageCapture, Settings } from '../model';
+import { linkedinKey } from '../db/keys';
+import type { Candidate, PageCapture, Settings } from '../model';
 import { type SavedContact, saveCapture } from '../pipeline/capture';
 import { captureTab, usePreparerHere } from './inject';
 import { prepareCapture } from './prepare';
@@ -17,12 +18,22 @@ export function prepareInBackground(): void {
   usePreparerHere(prepareCapture);
 }
 
-/** Stores every person of a capture (merged with who is known), as the popup's save does. */
+/**
+ * Who a capture without review may store: someone with an email, a LinkedIn profile, or a company next to their
+ * name. A bare name cannot be recognised again (the same name at no company matches nobody), so saving it
+ * unreviewed would add a copy at every press of the shortcut; the popup's review shows them instead.
+ */
+export function recognisable(c: Candidate): boolean {
+  return c.emails.length > 0 || !!linkedinKey(c.linkedinUrl) || !!(c.name && c.company);
+}
+
+/** Stores the recognisable people of a capture (merged with who is known), as the popup's save does. */
 export async function storeCapture(svc: CaptureServices, capture: PageCapture): Promise<SavedContact[]> {
   await svc.ready;
-  if (!capture.candidates.length) return [];
+  const candidates = capture.candidates.filter(recognisable);
+  if (!candidates.length) return [];
   const s = await svc.settings();
-  return saveCapture(svc.db, capture, { now: svc.now(), currency: s.currency, owner: s.owner });
+  return saveCapture(svc.db, { ...capture, candidates }, { now: svc.now(), currency: s.currency, owner: s.owner });
 }
 
 /** Shortcut: everyone on the tab's page, read now, stored. */

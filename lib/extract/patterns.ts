@@ -2,9 +2,9 @@
 
 const AT = String.raw`\s*(?:@|＠|[[({<]\s*(?:at|@)\s*[\])}>]|\s(?:at|AT)\s)\s*`;
 const DOT = String.raw`\s*(?:\.|[[({<]\s*(?:dot|\.)\s*[\])}>]|\s(?:dot|DOT)\s)\s*`;
-const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 /** `jane.doe [at] acme [dot] co [dot] id`, `jane(at)acme.com`, `jane AT acme DOT com`, `jane＠acme.com`. */
-const LOCAL = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`;
+const LOCAL = '[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}';
 const EMAIL_IN_TEXT = new RegExp(
   String.raw`(?<![^\s<>()[\]:;,'"=|])(${LOCAL}(?:${DOT}${LOCAL}){0,3})${AT}(${LABEL}(?:${DOT}${LABEL}){0,4}${DOT}[A-Za-z]{2,24})(?![A-Za-z0-9-])`,
   'g',
@@ -43,7 +43,8 @@ export function emailsInText(text: string, max = 50): TextMatch[] {
   return out;
 }
 
-const PHONE_LABEL = String.raw`(?:tel(?:ephone|epon|p)?|phone|ph|mobile|mob|cell(?:ular)?|hp|handphone|ponsel|seluler|kantor|wa|whatsapp|office|direct|dir|work|call|hubungi|[TMPODW])`;
+const PHONE_LABEL =
+  '(?:tel(?:ephone|epon|p)?|phone|ph|mobile|mob|cell(?:ular)?|hp|handphone|ponsel|seluler|kantor|wa|whatsapp|office|direct|dir|work|call|hubungi|[TMPODW])';
 const NUMBER = String.raw`(\+?\s?\(?\d[\d\s().\-/\u00A0]{5,22}\d)`;
 const LABELLED = new RegExp(
   String.raw`(?:^|[^A-Za-z])${PHONE_LABEL}\.?\s*[:.]?\s*${NUMBER}(?:\s*(?:ext\.?|x|ext)\s*(\d{1,6}))?`,
@@ -77,7 +78,9 @@ export function phonesInText(text: string, max = 20): TextMatch[] {
       if (digits.length < 7 || digits.length > 15 || seen.has(digits)) continue;
       if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(number)) continue;
       seen.add(digits);
-      const ext = m[2] ? ` ext. ${m[2]}` : '';
+      const after = /^\s*(?:ext\.?|x|extension)\s*(\d{1,6})/i.exec(text.slice(end, end + 20));
+      const extDigits = m[2] ?? after?.[1];
+      const ext = extDigits ? ` ext. ${extDigits}` : '';
       out.push({ value: number + ext, index: m.index, length: m[0].length });
     }
   }

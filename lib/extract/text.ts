@@ -95,6 +95,10 @@ export function looksLikeName(s: string, minWords = 2): boolean {
 export const JOB_WORDS =
   /\b(?:CEO|CTO|CFO|COO|CMO|CRO|CIO|CISO|CPO|VP|SVP|EVP|AVP|GM|President|Founder|Co-?founder|Owner|Partner|Principal|Director|Head|Manager|Lead|Chief|Officer|Engineer|Developer|Designer|Architect|Consultant|Analyst|Specialist|Coordinator|Executive|Associate|Representative|Advisor|Adviser|Administrator|Assistant|Recruiter|Scientist|Researcher|Professor|Lecturer|Editor|Producer|Strategist|Chair(?:man|woman|person)?|Secretary|Treasurer|Supervisor|Agent|Broker|Attorney|Lawyer|Counsel|Accountant|Intern|Buyer|Controller|Evangelist|Advocate|Teacher|Physician|Nurse|Pharmacist|Direktur|Manajer|Kepala|Staf|Pimpinan|Komisaris|Wakil|Directeur|Directrice|Directora?|Gerente|Jefe|Responsable|Leiter(?:in)?|Geschäftsführer(?:in)?|Vorstand|Dirigente|Amministratore)\b/i;
 
+/** Words that mark a name as a company's (legal forms and the usual trade words). */
+export const COMPANY_WORDS =
+  /\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|PLC|Pty|Corp|Corporation|Co|Company|Group|Holdings|Labs|Technologies|Technology|Solutions|Systems|Software|Partners|Consulting|Ventures|Capital|Studio|Agency|PT|Tbk|CV|Pte|Sdn Bhd|KK|Oy|AB|AS|ApS|Srl|SpA)\b\.?/;
+
 /** "VP Sales at Acme | Speaker" → ["VP Sales", "Acme"]: a headline or signature line split into title and company. */
 export function splitTitleCompany(line: string): [string, string] {
   const first = cleanText(line.split(/\s+[|•·]\s+/)[0]);

@@ -98,12 +98,18 @@ async function saveOne(
     company: cand.company,
   });
   if (existing) {
-    const { contact, changed } = mergeCandidate(existing, cand, src);
+    const { contact, changed, previous } = mergeCandidate(existing, cand, src);
     const deal = await db.deals.where('contactId').equals(existing.id).first();
     if (changed.length) {
       await db.contacts.put(contact);
+      // The activity says what the capture changed and what it replaced, so the rep can see (and undo by hand).
       await db.activities.add(
-        activity(contact.id, deal?.id ?? null, 'updated', src.at, { url: src.url, site: src.site, fields: changed }),
+        activity(contact.id, deal?.id ?? null, 'updated', src.at, {
+          url: src.url,
+          site: src.site,
+          fields: changed,
+          previous,
+        }),
       );
     }
     return { contactId: contact.id, dealId: deal?.id ?? null, created: false, changed };

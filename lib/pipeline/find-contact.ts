@@ -11,6 +11,19 @@ export interface ContactLookup {
 
 const alive = (c: Contact) => c.deletedAt === null && c.mergedInto === null;
 
+/** Legal forms the stored name key may not drop ("Orbital Freight Pte. Ltd." is "Orbital Freight"). */
+const LEGAL_FORMS =
+  /(?:[\s,]+(?:pte|pty|sdn|bhd|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|ab|as|oy|kk|nv|n\.v\.|bv|b\.v\.|llp|lp|gmbh|ag|ltd|limited|inc|llc|corp|corporation|co|company|plc|tbk|cv)\.?)+$/i;
+
+/** The company as written, and without its legal form (a page may add "Pte. Ltd." where another did not). */
+function companyVariants(company: string): string[] {
+  const bare = company
+    .replace(/^(?:pt|cv)\.?\s+/i, '')
+    .replace(LEGAL_FORMS, '')
+    .trim();
+  return bare && bare !== company ? [company, bare] : [company];
+}
+
 /**
  * The stored contacts that are this person, strongest evidence first: same email, same LinkedIn profile, same
  * name at the same company. Indexed look-ups only (this runs on the popup's open path with 100,000 contacts).
@@ -24,8 +37,8 @@ export async function findContacts(db: ProspectorDb, q: ContactLookup): Promise<
   if (emails.length) add(await db.contacts.where('emails').anyOf(emails).toArray());
   const li = linkedinKey(q.linkedinUrl ?? '');
   if (li) add(await db.contacts.where('linkedinKey').equals(li).toArray());
-  const nk = nameKey(q.name ?? '', q.company ?? '');
-  if (nk) add(await db.contacts.where('nameKey').equals(nk).toArray());
+  const keys = [...new Set(companyVariants(q.company ?? '').map((c) => nameKey(q.name ?? '', c)))].filter(Boolean);
+  if (keys.length) add(await db.contacts.where('nameKey').anyOf(keys).toArray());
   return [...found.values()];
 }
 

@@ -1,4 +1,5 @@
 import { linkedinKey, nameKey } from '../db/keys';
+import { companyDomainOf } from '../extract/normalise/company';
 import type { Candidate, Contact, ContactField, Provenance } from '../model';
 import { MAX_LIST } from '../model';
 import { classifyUrls, mergeUrls } from './profile-urls';
@@ -15,21 +16,36 @@ function stamp(p: Provenance | undefined, src: CaptureSource, fallback: string):
   return { source: p?.source ?? fallback, detail: p?.detail, url: src.url, at: src.at, confidence: p?.confidence };
 }
 
-function union(a: readonly string[], b: readonly string[]): string[] {
+/** Phones compare by digits (+14155550132 is "+1 (415) 555-0132"); everything else case-insensitively. */
+const phoneKey = (p: string) => p.replace(/[^\d+]/g, '') || p.toLowerCase();
+const textKey = (v: string) => v.toLowerCase();
+
+function union(a: readonly string[], b: readonly string[], key = textKey): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of [...a, ...b]) {
-    const key = v.toLowerCase();
-    if (!v || seen.has(key)) continue;
-    seen.add(key);
+    const k = key(v);
+    if (!v || seen.has(k)) continue;
+    seen.add(k);
     out.push(v);
   }
   return out.slice(0, MAX_LIST);
 }
 
+/** The organisation's domain behind the first work address (free-mail addresses say nothing), or ''. */
 function emailDomain(emails: readonly string[]): string {
-  return emails[0]?.split('@')[1] ?? '';
+  for (const e of emails) {
+    const d = companyDomainOf(e);
+    if (d) return d;
+  }
+  return '';
 }
+
+/**
+ * Below this, a value was inferred rather than read (a company guessed from an email domain): it fills an empty
+ * field but never replaces what a page said before.
+ */
+const INFERRED = 0.35;
 
 /** Recomputes the dedupe keys a contact is found by. Call on every write. */
 export function withKeys(c: Contact): Contact {
@@ -47,9 +63,9 @@ export function contactFromCandidate(cand: Candidate, src: CaptureSource, id: st
     familyName: cand.familyName,
     jobTitle: cand.jobTitle,
     company: cand.company,
-    companyDomain: cand.company ? emailDomain(cand.emails) : '',
+    companyDomain: emailDomain(cand.emails),
     emails: union(cand.emails, []),
-    phones: union(cand.phones, []),
+    phones: union(cand.phones, [], phoneKey),
     urls: classifyUrls(cand.urls, cand.linkedinUrl),
     location: cand.location,
     tags: [],
@@ -68,29 +84,34 @@ export function contactFromCandidate(cand: Candidate, src: CaptureSource, id: st
 
 /**
  * A later capture of a known contact. Keeps every distinct email, phone and link; a single-valued field takes
- * the newer, non-empty value unless the rep edited that field by hand. Returns the fields that changed.
+ * the newer, non-empty value unless the rep edited that field by hand, or the new value was only inferred
+ * (confidence below INFERRED) and the contact already has one. Returns the fields that changed and, for
+ * single-valued ones, what they were before (for the activity).
  */
 export function mergeCandidate(
   contact: Contact,
   cand: Candidate,
   src: CaptureSource,
-): { contact: Contact; changed: ContactField[] } {
+): { contact: Contact; changed: ContactField[]; previous: Partial<Record<ContactField, string>> } {
   const next: Contact = { ...contact, provenance: { ...contact.provenance } };
   const changed: ContactField[] = [];
+  const previous: Partial<Record<ContactField, string>> = {};
   const edited = new Set(contact.editedFields);
   for (const field of SINGLE_FIELDS) {
     const value = field === 'companyDomain' ? '' : cand[field];
     if (!value || value === contact[field] || edited.has(field)) continue;
+    if (contact[field] && (cand.provenance[field]?.confidence ?? 1) < INFERRED) continue;
+    if (contact[field]) previous[field] = contact[field];
     next[field] = value;
     next.provenance[field] = stamp(cand.provenance[field], src, 'page');
     changed.push(field);
   }
   const lists = [
-    ['emails', cand.emails],
-    ['phones', cand.phones],
+    ['emails', cand.emails, textKey],
+    ['phones', cand.phones, phoneKey],
   ] as const;
-  for (const [field, values] of lists) {
-    const merged = union(contact[field], values);
+  for (const [field, values, key] of lists) {
+    const merged = union(contact[field], values, key);
     if (merged.length !== contact[field].length) {
       next[field] = merged;
       next.provenance[field] = stamp(cand.provenance[field], src, 'page');
@@ -103,9 +124,9 @@ export function mergeCandidate(
     next.provenance.urls = stamp(cand.provenance.urls ?? cand.provenance.linkedinUrl, src, 'page');
     changed.push('urls');
   }
-  if (!next.companyDomain && next.company) next.companyDomain = emailDomain(next.emails);
+  if (!next.companyDomain) next.companyDomain = emailDomain(next.emails);
   if (changed.length) next.updatedAt = src.at;
-  return { contact: withKeys(next), changed };
+  return { contact: withKeys(next), changed, previous };
 }
 
 /** True when a candidate carries enough to identify a person. */

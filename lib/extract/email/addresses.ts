@@ -11,7 +11,8 @@ const BARE = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g;
 
 /** A display name from a header: quotes dropped, "Doe, Jane" kept as written (normalised later). */
 function displayName(raw: string | undefined): string {
-  const n = cleanText((raw ?? '').replace(/^['"\s]+|['"\s]+$/g, ''), 120);
+  // A header label before the name ("To: Ana Ribeiro <…>") is not part of it.
+  const n = cleanText((raw ?? '').replace(/^[^:"]*:\s*/, '').replace(/^['"\s]+|['"\s]+$/g, ''), 120);
   return n.includes('@') ? '' : n;
 }
 
@@ -46,8 +47,9 @@ export function parseAddressList(text: string, max = 50): Address[] {
   return out;
 }
 
+/** "On … Jane <jane@x> wrote:", "Pada … menulis:", and the verb-first forms ("Am … schrieb Jürgen <j@x>:"). */
 const ATTRIBUTION =
-  /^(?:On|Pada|Am|Le|El|Op|Il|Den|Dne)\b.{3,300}?(?:wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|skrev|napsal)\s*:?\s*$/i;
+  /^(?:On|Pada|Am|Le|El|Op|Il|Den|Dne)\b.{3,300}?(?:wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|skrev|napsal)(?:\s*:?\s*$|\s+[^:]{1,200}:\s*$)/i;
 
 /** "On Mon, 6 Jan 2025 at 10:02, Jane Doe <jane@acme.com> wrote:" → Jane Doe. */
 export function parseAttribution(line: string): Address | null {

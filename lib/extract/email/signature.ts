@@ -1,5 +1,5 @@
 import { emailsInText, phonesInText } from '../patterns';
-import { cleanText, JOB_WORDS, looksLikeName } from '../text';
+import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName } from '../text';
 
 export interface Signature {
   name: string;
@@ -14,8 +14,6 @@ export interface Signature {
 const SIGN_OFF =
   /^(?:best|best regards|best wishes|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|cheers|sincerely|yours sincerely|yours truly|yours|all the best|br|rgds|talk soon|salam|salam hangat|hormat saya|hormat kami|terima kasih|wassalam|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|met vriendelijke groet|groeten|med vänlig hälsning|cumprimentos)\s*[,.!-]*$/i;
 const DELIMITER = /^--\s*$/;
-const COMPANY_WORDS =
-  /\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|PLC|Pty|Corp|Corporation|Co|Company|Group|Holdings|Labs|Technologies|Technology|Solutions|Systems|Software|Partners|Consulting|Ventures|Capital|Studio|Agency|PT|Tbk|CV|Pte|Sdn Bhd|KK|Oy|AB|AS|ApS|Srl|SpA)\b\.?/;
 const URL_IN_LINE = /\b(?:https?:\/\/|www\.)[^\s<>"',]+/i;
 const BARE_DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,24}(?:\/\S*)?$/i;
 const ADDRESS =

@@ -96,7 +96,8 @@ export function companyFromEmail(email: string): { company: string; domain: stri
   const company = label
     .split(/[-_]+/)
     .filter(Boolean)
-    .map((w) => (w.length <= 3 && !/[aeiou]/.test(w) ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
+    // Three letters or fewer is an acronym (ibm, sap, 3m); longer parts are words.
+    .map((w) => (w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
     .join(' ');
   return { company, domain };
 }

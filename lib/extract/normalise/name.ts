@@ -104,8 +104,8 @@ function isAllCaps(s: string): boolean {
  */
 export function normaliseName(raw: unknown): NameParts {
   let name = cleanText(typeof raw === 'string' ? raw.normalize('NFKC') : raw, MAX_NAME)
-    .replace(/^["'“‘(]+|["'”’)]+$/g, '')
     .replace(/\s*[<([]?[^\s<>()[\]]+@[^\s<>()[\]]+[>)\]]?\s*$/, '')
+    .replace(/^["'“‘(]+|["'”’)]+$/g, '')
     .trim();
   if (!name || name.includes('@') || /^[\d\s+().-]+$/.test(name)) return { name: '', givenName: '', familyName: '' };
   // "Doe, Jane" (but not "Jane Doe, PhD" or "Budi Santoso, S.E., M.M.").
@@ -119,6 +119,7 @@ export function normaliseName(raw: unknown): NameParts {
       .map((w, i) => titleCase(w, i === 0))
       .join(' ');
   const words = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length || !/\p{L}/u.test(name)) return { name: '', givenName: '', familyName: '' };
   while (words.length > 1 && PREFIXES.test(words[0]!)) words.shift();
   while (words.length > 1 && isSuffix(words.at(-1)!)) words.pop();
   if (ROLE_WORDS.test(name)) return { name, givenName: '', familyName: '' };

@@ -1,6 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { describe } from '../dom';
-import { cleanText, JOB_WORDS, looksLikeName } from '../text';
+import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName, splitTitleCompany } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 import { mailtoAddresses } from './mailto-tel';
 
@@ -54,12 +54,29 @@ function titleIn(card: Element, nameEl: Element, strict: boolean): Element | nul
   return sib && t.length <= 120 && !t.includes('@') && JOB_WORDS.test(t) ? sib : null;
 }
 
+/**
+ * "Partner, Northgate Ventures" → ["Partner", "Northgate Ventures"]; "VP Sales at Acme" likewise. A tail that is
+ * a region or a team ("VP Sales, APAC", "Account Executive, Retail") stays part of the title.
+ */
+function titleAndCompany(text: string): [string, string] {
+  const [title, company] = splitTitleCompany(text);
+  if (company) return [title, company];
+  const comma = text.lastIndexOf(', ');
+  if (comma < 0) return [text, ''];
+  const tail = text.slice(comma + 2);
+  const words = tail.split(/\s+/);
+  const companyLike = COMPANY_WORDS.test(tail) || (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)));
+  return companyLike && !JOB_WORDS.test(tail) ? [text.slice(0, comma), tail] : [text, ''];
+}
+
 function fromCard(card: Element, nameEl: Element, url: URL, strict: boolean): RawCandidate | null {
   const at = describe(card);
   const b = new CandidateBuilder('person-cards', strict ? 0.45 : 0.6, url);
   b.set('name', nameEl.textContent, `${at} ${describe(nameEl)}`);
   const titleEl = titleIn(card, nameEl, strict);
-  b.set('jobTitle', titleEl?.textContent, `${at} ${describe(titleEl)}`);
+  const [title, company] = titleAndCompany(cleanText(titleEl?.textContent));
+  b.set('jobTitle', title, `${at} ${describe(titleEl)}`);
+  b.set('company', company, `${at} ${describe(titleEl)}`, 0.5);
   const links = card.querySelectorAll('a[href]');
   for (let i = 0; i < Math.min(links.length, 40); i++) {
     const a = links[i]!;
