@@ -70,7 +70,7 @@ const MAX_CHUNK_CHARS = 256 * 1024;
  * Rows per message. Serialising a message is one task on the page's main thread, so chunks stay small enough for
  * that to take a few milliseconds even on a busy machine; the background still writes each in one transaction.
  */
-const CHUNK_ROWS = 1000;
+const CHUNK_ROWS = 500;
 
 /** Problem rows kept with their values; beyond this only row number and reason (memory stays bounded). */
 const MAX_PROBLEM_VALUES = 20_000;

@@ -16,7 +16,7 @@ export function yieldToPage(): Promise<void> {
 }
 
 /** Work budget per task: a loop that checks `due()` after each item and yields then keeps every task short. */
-export function timeSlicer(budgetMs = 20): { due: () => boolean; yield: () => Promise<void> } {
+export function timeSlicer(budgetMs = 10): { due: () => boolean; yield: () => Promise<void> } {
   let start = performance.now();
   return {
     due: () => performance.now() - start > budgetMs,
