@@ -5,8 +5,10 @@ import { defineConfig } from 'wxt';
 const outDir = process.env.PROSPECTOR_OUT_DIR ?? '.output';
 // The e2e build only: headless tests cannot click the toolbar button, which is what grants activeTab, so the
 // test build may read pages served from 127.0.0.1 instead. The shipped builds ask for no host permission
-// (tests/e2e/loop.e2e.ts checks them).
-const e2eHosts = process.env.PROSPECTOR_E2E === '1' ? { host_permissions: ['http://127.0.0.1/*'] } : {};
+// (tests/e2e/loop.e2e.ts checks them). It also holds the auto-detect sites' permissions, so capture e2e tests can
+// read saved Gmail / LinkedIn pages routed to those URLs by Playwright (no network: tests/e2e/capture.e2e.ts).
+const E2E_SITES = ['https://mail.google.com/*', 'https://www.linkedin.com/*', 'https://outlook.office.com/*'];
+const e2eHosts = process.env.PROSPECTOR_E2E === '1' ? { host_permissions: ['http://127.0.0.1/*', ...E2E_SITES] } : {};
 
 export default defineConfig({
   outDir,

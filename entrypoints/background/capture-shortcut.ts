@@ -1,5 +1,6 @@
 import { type CaptureServices, captureTabAndStore, prepareInBackground } from '@/lib/capture/background';
 import { showCaptureCount } from '@/lib/capture/badge-count';
+import { captureTab } from '@/lib/capture/inject';
 import { type MenuClick, runMenuClick } from './context-menu';
 import type { BackgroundFeature } from './features';
 
@@ -39,6 +40,7 @@ export const captureShortcut: BackgroundFeature = {
     if (browser.runtime.getManifest().host_permissions?.includes('http://127.0.0.1/*')) {
       Object.assign(globalThis, {
         prospectorCaptureTest: {
+          read: (tabId: number) => captureTab(tabId),
           command: (tabId: number) => runCaptureCommand(ctx, tabId),
           menu: (info: MenuClick, tab: { id?: number; title?: string }) => runMenuClick(ctx, info, tab),
         },
