@@ -16,6 +16,7 @@ import { CsvSetup, type CsvStart } from './CsvSetup';
 import { errorText } from './download';
 import { MatchChoice, NewContactStage } from './ImportOptions';
 import { ImportReport } from './ImportReport';
+import { createStore, guardUnload } from './wizard-store';
 
 type Step =
   | { kind: 'pick'; error?: string }
@@ -24,6 +25,15 @@ type Step =
   | { kind: 'vcard'; file: File; rows: ImportRow[]; problems: RowProblem[]; cards: number }
   | { kind: 'running'; fileName: string; progress: ImportProgress | null }
   | { kind: 'done'; report: Report; header: string[] };
+
+/** The wizard's step and the running import's controller live outside the view (see wizard-store.ts). */
+const wizard = createStore<Step>({ kind: 'pick' });
+const running = { current: null as AbortController | null };
+
+function setStep(step: Step): void {
+  wizard.set(step);
+  guardUnload(step.kind === 'running' || step.kind === 'reading');
+}
 
 const sendChunk = (chunk: Parameters<typeof send<'import.chunk'>>[1]) => send('import.chunk', chunk);
 
@@ -37,15 +47,14 @@ function isVcard(file: File): boolean {
  * a chunk at a time; the background writes each chunk in one transaction.
  */
 export function ImportWizard({ settings }: { settings: Settings }) {
-  const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const abort = useRef<AbortController | null>(null);
+  const step = wizard.use();
+  const abort = running;
   const stages = useLiveQuery(async () => sortStages(await getDb().stages.toArray()), []);
   const heading = useRef<HTMLHeadingElement>(null);
   // Each new step announces itself to screen readers and keyboard users: focus goes to the step's heading.
   useEffect(() => {
     if (step.kind !== 'pick') heading.current?.focus();
   }, [step.kind]);
-  useEffect(() => () => abort.current?.abort(), []);
 
   async function pick(file: File) {
     const controller = new AbortController();
