@@ -165,14 +165,21 @@ export function SettingsView({ settings }: ViewProps) {
                 data-testid={`auto-${site}`}
                 checked={settings.autoDetect[site]}
                 onChange={(e) => {
-                  const on = e.currentTarget.checked;
+                  const box = e.currentTarget;
+                  const on = box.checked;
+                  setStatus('');
                   // The permission request must start inside this click: no await before it.
                   setAutoDetect(site, on, settings.autoDetect).then(
                     (now) => {
+                      // A refused permission leaves the setting off: the box shows what is true.
+                      box.checked = now;
                       setStatus(now === on ? t('detail_saved') : t('settings_permissionDenied'));
                       void grantedSites().then(setGranted);
                     },
-                    (err) => setError(err instanceof Error ? err.message : String(err)),
+                    (err) => {
+                      box.checked = settings.autoDetect[site];
+                      setError(err instanceof Error ? err.message : String(err));
+                    },
                   );
                 }}
               />

@@ -243,11 +243,13 @@ export function StageEditor() {
         </div>
       )}
       {issues.length > 0 && (
-        <ul class="issues error" role="alert" data-testid="stage-issues">
-          {issues.map((issue) => (
-            <li key={`${issue.code}:${'stageId' in issue ? issue.stageId : ''}`}>{t(...issueMessage(issue))}</li>
-          ))}
-        </ul>
+        <div role="alert" data-testid="stage-issues">
+          <ul class="issues error">
+            {issues.map((issue) => (
+              <li key={`${issue.code}:${'stageId' in issue ? issue.stageId : ''}`}>{t(...issueMessage(issue))}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {error && (
         <p class="error" role="alert" data-testid="stage-error">
