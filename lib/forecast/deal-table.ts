@@ -24,7 +24,7 @@ const KIND_CODE = { open: OPEN, won: WON, lost: LOST } as const;
  */
 export interface DealTable {
   n: number;
-  deals: Deal[];
+  deals: readonly Deal[];
   /** In pipeline order; every stage index below points in here (-1: a stage that no longer exists). */
   stages: Stage[];
   stageIndex: ReadonlyMap<string, number>;
@@ -92,7 +92,10 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
   stages.forEach((s, i) => {
     if (s.kind === 'open') openPosition[i] = openStages++;
   });
-  const deals = all.filter((d) => d.deletedAt === null);
+  // Usually nothing is deleted: then the rows are the array as read, not a copy.
+  let live = 0;
+  for (const d of all) if (d.deletedAt === null) live++;
+  const deals = live === all.length ? all : all.filter((d) => d.deletedAt === null);
   const n = deals.length;
   let entryCount = 0;
   for (const d of deals) entryCount += d.stageEntries.length;

@@ -83,20 +83,27 @@ export function findBottleneck(
   });
   if (!best) return null;
   const stage = t.stageIndex.get(best.stageId) ?? -1;
-  const stuck: StuckDeal[] = [];
+  // Rows open in the stage, by when they entered it (their last stage entry), oldest first; only the first few
+  // become objects.
+  const rows: number[] = [];
+  const entered = new Float64Array(t.n);
   for (let i = 0; i < t.n; i++) {
     if (t.outcome[i] !== OPEN || t.stage[i] !== stage) continue;
+    const last = t.entryStart[i + 1]! - 1;
+    entered[i] = last >= t.entryStart[i]! ? t.entryAt[last]! : t.createdAt[i]!;
+    rows.push(i);
+  }
+  rows.sort((a, b) => entered[a]! - entered[b]! || a - b);
+  const stuck = rows.slice(0, opts.limit ?? 10).map((i): StuckDeal => {
     const d = t.deals[i]!;
-    const entered = d.stageEntries.at(-1)?.at ?? d.createdAt;
-    stuck.push({
+    return {
       dealId: d.id,
       contactId: d.contactId,
       title: d.title,
-      days: Math.max(0, (now - entered) / DAY_MS),
+      days: Math.max(0, (now - entered[i]!) / DAY_MS),
       amount: d.amount,
       currency: d.currency,
-    });
-  }
-  stuck.sort((a, b) => b.days - a.days);
-  return { ...best, stuck: stuck.slice(0, opts.limit ?? 10) };
+    };
+  });
+  return { ...best, stuck };
 }

@@ -9,22 +9,44 @@ export const IMPORT_SOURCES: ReadonlySet<string> = new Set(['import']);
 
 const firstCache = new WeakMap<DealTable, Uint8Array>();
 
+/** FNV-1a, 32 bits: a cheap hash of an id for the table below (collisions are resolved by comparing the ids). */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * Which rows are their contact's first deal (the earliest created; ties: the first row): a prospect is a person,
  * and a second deal with someone already known — or a file row about an account already imported — is not a new
- * one. Kept per table.
+ * one. Kept per table. Grouping 100,000 ids in an open-addressing table of typed arrays costs a few milliseconds,
+ * several times less than a Map of strings.
  */
 export function firstDealOfContact(t: DealTable): Uint8Array {
   const cached = firstCache.get(t);
   if (cached) return cached;
-  const earliest = new Map<string, number>();
+  let size = 1;
+  while (size < t.n * 2) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1); // row holding the earliest deal of the contact hashed there
   for (let i = 0; i < t.n; i++) {
     const contact = t.deals[i]!.contactId;
-    const j = earliest.get(contact);
-    if (j === undefined || t.createdAt[i]! < t.createdAt[j]!) earliest.set(contact, i);
+    let slot = hashId(contact) & mask;
+    for (;;) {
+      const j = slots[slot]!;
+      if (j < 0) {
+        slots[slot] = i;
+        break;
+      }
+      if (t.deals[j]!.contactId === contact) {
+        if (t.createdAt[i]! < t.createdAt[j]!) slots[slot] = i;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
   const first = new Uint8Array(t.n);
-  for (const i of earliest.values()) first[i] = 1;
+  for (const i of slots) if (i >= 0) first[i] = 1;
   firstCache.set(t, first);
   return first;
 }

@@ -1,10 +1,11 @@
 // Each KPI on a few deals worked out by hand (the opportunity file test covers them together).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { periodsCovering } from '@/lib/forecast/calendar';
 import { dealTable } from '@/lib/forecast/deal-table';
 import { findBottleneck } from '@/lib/forecast/kpi/bottleneck';
 import { capturesPerWeek } from '@/lib/forecast/kpi/captures-per-week';
-import { newProspectsBySource } from '@/lib/forecast/kpi/new-prospects';
+import { firstDealOfContact, newProspectsBySource } from '@/lib/forecast/kpi/new-prospects';
 import { salesCycle } from '@/lib/forecast/kpi/sales-cycle';
 import { openDealsAt, salesVelocity } from '@/lib/forecast/kpi/sales-velocity';
 import { stageDwell } from '@/lib/forecast/kpi/stage-dwell';
@@ -237,5 +238,31 @@ describe('new prospects and captures', () => {
     ]);
     expect(c.find((w) => w.key === '2026-02-02')).toEqual({ key: '2026-02-02', count: 1 });
     expect(c.reduce((n, w) => n + w.count, 0)).toBe(3);
+  });
+});
+
+describe("a contact's first deal", () => {
+  it('is the earliest of its deals (first row on a tie), for any ids, as a plain grouping says', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 20 })), { maxLength: 300 }),
+        (rows) => {
+          const t = dealTable(
+            rows.map(([contact, day], i) =>
+              deal(`d${i}`, [['prospecting', JAN + day * DAY]], { contactId: `c${contact}` }),
+            ),
+            STAGES,
+          );
+          const earliest = new Map<string, number>();
+          rows.forEach(([contact, day], i) => {
+            const j = earliest.get(contact);
+            if (j === undefined || day < rows[j]![1]) earliest.set(contact, i);
+          });
+          const expected = new Uint8Array(rows.length);
+          for (const i of earliest.values()) expected[i] = 1;
+          expect(firstDealOfContact(t)).toEqual(expected);
+        },
+      ),
+    );
   });
 });
