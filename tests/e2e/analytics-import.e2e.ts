@@ -1,5 +1,6 @@
 // The generic opportunity CSV imported through the options page's Data view, then the KPIs and the forecast read
 // on screen by data-testid, against the numbers worked out by hand in tests/fixtures/forecast/opportunities.md.
+// The file's dates are in 2026: the as-of checks need today to be after August 2026 (those months have ended).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Extension, launchExtension, ROOT } from './harness';

@@ -91,7 +91,10 @@ describe('the forecast and analytics views', () => {
     const item = page.getByTestId('quality-item').filter({ hasText: 'No amount' }).first();
     const dealId = await item.getAttribute('data-deal-id');
     await item.getByTestId('quality-fix').click();
-    // The first field has the focus: type the amount straight away.
+    // The first field takes the focus: the amount can be typed straight away.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('quality-fix-amount');
     await page.keyboard.type('1234.5');
     await item.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => value(page, 'quality-count-no-amount'), { timeout: 15_000 }).toBe(before - 1);
