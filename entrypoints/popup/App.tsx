@@ -13,6 +13,7 @@ import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
 import { preloadSend } from '@/lib/popup/send-lazy';
+import { remember } from '@/lib/popup/tab-memory';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
 
@@ -65,11 +66,22 @@ export function App({
   // Tagged with the capture it answers: until the query re-runs for a newly read page, the previous answer
   // (from the URL alone) must not be taken for "nobody on this page".
   const identified = useLive(
-    async () => ({ capture, people: await identifyPeople(getDb(), capture?.candidates ?? null, tab.url) }),
+    async () => ({
+      capture,
+      people: await identifyPeople(getDb(), capture?.candidates ?? null, tab.url, first?.remembered),
+    }),
     [capture, tab.url],
     first ? { capture: first.capture ?? null, people: first.people } : undefined,
   );
   const people = identified?.people;
+  // Who is known on this page, for the next time the popup opens on it (shown before the page is read again).
+  useEffect(() => {
+    if (!identified?.capture || tab.id === undefined) return;
+    const known = identified.people.flatMap((p) =>
+      p.contact && p.match ? [{ contactId: p.contact.id, match: p.match }] : [],
+    );
+    remember(tab.id, tab.url, known, Date.now()).catch(() => undefined);
+  }, [identified]);
   const stageMap = useMemo(() => new Map((stages ?? []).map((s) => [s.id, s])), [stages]);
 
   const selected = useSelection(people, chosen);

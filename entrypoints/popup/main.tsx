@@ -1,15 +1,13 @@
-import { render } from 'preact';
 import '@/components/theme.css';
 import './popup.css';
-import { getDb } from '@/lib/db/database';
-import { applyLocale } from '@/lib/i18n/init';
-import { type FirstScreen, loadFirstScreen } from '@/lib/popup/first-screen';
-import { popupSettingsFrom } from '@/lib/popup/quick-settings';
-import { readTab } from '@/lib/popup/read-tab';
-import { App, type PopupTab } from './App';
+import { recall } from '@/lib/popup/tab-memory';
+import type { PopupTab } from './App';
 
-/** How long the popup waits for its first screen's data before showing a "reading the page" state instead. */
-const FIRST_SCREEN_WAIT_MS = 300;
+/**
+ * The popup's first module, kept tiny: it starts the browser calls the first screen waits on (the tab, the
+ * settings, the page reader) at once, and loads the UI and the database code while they run, instead of before
+ * them. render.tsx takes it from there.
+ */
 
 /** `?tabId=N` opens the popup for a given tab (e2e tests); otherwise it is the active tab's popup. */
 async function targetTab(): Promise<PopupTab> {
@@ -22,23 +20,17 @@ async function targetTab(): Promise<PopupTab> {
   return { id: tab?.id ?? (fromUrl > 0 ? fromUrl : undefined), url: tab?.url ?? '' };
 }
 
-// Everything the first screen needs starts at once, in parallel: the database opens, the settings and the tab
-// are read, the page is read as soon as the tab is known, and the store is queried as soon as the page is read.
-const db = getDb();
-// The page reader's code (with the schema library that checks its answer) loads while the tab is looked up.
-void import('@/lib/capture/inject');
-const tabPromise = targetTab();
-const capture = tabPromise.then((tab) => readTab(tab.id));
-const firstScreen = tabPromise.then((tab) => loadFirstScreen(db, tab.url, capture));
-const [stored, tab, first] = await Promise.all([
-  browser.storage.local.get('settings'),
-  tabPromise,
-  // A slow page (huge, or busy) must not leave the popup blank: past the wait, it renders and fills in live.
-  Promise.race([
-    firstScreen.catch(() => null),
-    new Promise<null>((ok) => setTimeout(() => ok(null), FIRST_SCREEN_WAIT_MS)),
-  ]) as Promise<FirstScreen | null>,
-]);
-const settings = popupSettingsFrom(stored.settings);
-applyLocale(settings);
-render(<App tab={tab} settings={settings} capture={capture} first={first} />, document.getElementById('app')!);
+// The background prepares the page's capture: wake it now, in parallel, rather than when the page has been read.
+browser.runtime.sendMessage({ type: 'popup.wake', payload: {} }).catch(() => undefined);
+const tab = targetTab();
+const storedSettings = browser.storage.local.get('settings').then((s) => s.settings as unknown);
+const reader = import('@/lib/popup/read-tab');
+const capture = Promise.all([tab, reader]).then(([{ id }, { readTab }]) => readTab(id));
+const remembered = tab.then(({ id, url }) => recall(id, url));
+// Reopened on a page where people were found before: the first screen needs nothing from the page, so the UI's
+// code loads at once. Otherwise the page is the only source: the reader's code first, then the UI's while the
+// page is being read (both on the main thread at once would only delay the read).
+const { start } = await remembered.then((people) =>
+  people.length ? import('./render') : reader.catch(() => undefined).then(() => import('./render')),
+);
+await start(tab, storedSettings, capture, remembered);

@@ -60,6 +60,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const opts = { now: ctx.now(), currency: s.currency, owner: s.owner, title };
       return { dealId: (await createDealFor(ctx.db, contactId, opts)).id };
     },
+    'popup.wake': async () => ({ ok: true as const }),
     'deal.refreshBant': async ({ dealId }) => ({ changed: await refreshBantSuggestions(ctx.db, dealId, ctx.now()) }),
     'demo.load': async ({ contacts, seed, notesPerDeal }) => {
       const s = await ctx.settings();

@@ -66,6 +66,15 @@ export const protocol = {
     request: z.object({ contactId: Id, title: z.string().max(500).optional() }),
     response: z.object({ dealId: Id }),
   },
+  /**
+   * Wakes the background as the popup opens (an MV3 worker sleeps when idle), so it is up by the time the page's
+   * capture needs it (capture.prepare) instead of starting then, on the popup's open path.
+   */
+  'popup.wake': {
+    from: ['extension'],
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /** Store the BANT suggestions the deal's evidence supports (unconfirmed parts only; see suggest-bant.ts). */
   'deal.refreshBant': {
     from: ['extension'],
