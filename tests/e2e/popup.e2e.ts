@@ -208,19 +208,34 @@ describe('the popup in real Chromium', () => {
       .toContainEqual(expect.stringContaining('Agus Wijaya'));
     expect(await axeViolations(popup)).toEqual([]);
 
-    // A follow-up for tomorrow.
+    // A follow-up for later today: stored, shown in the popup, and listed on the options page's follow-ups.
     await popup.getByTestId('set-follow-up').click();
-    await popup.getByTestId('follow-up-date').fill(day(1));
+    await popup.getByTestId('follow-up-date').fill(day(0));
+    await popup.locator('[data-testid="follow-up-form"] input[type="time"]').fill('23:59');
     await popup.getByTestId('follow-up-note').fill('Send the API docs');
     await popup.getByTestId('follow-up-save').click();
     await expect.poll(() => popup.getByTestId('follow-up').textContent()).toContain('Send the API docs');
-    expect(await popup.getByTestId('follow-up').getAttribute('class')).toBeNull();
-    expect(await activeTestId(popup)).toBe('set-follow-up');
+    await expect.poll(() => activeTestId(popup)).toBe('set-follow-up');
     const stored = (
       await readStore<{ id: string; followUpAt: number | null; followUpNote: string }>(admin, 'deals')
     ).find((d) => d.id === dealId)!;
     expect(stored.followUpNote).toBe('Send the API docs');
-    expect(new Date(stored.followUpAt!).getDate()).toBe(new Date(Date.now() + 86_400_000).getDate());
+    expect([new Date(stored.followUpAt!).getDate(), new Date(stored.followUpAt!).getHours()]).toEqual([
+      new Date().getDate(),
+      23,
+    ]);
+    const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html#followups'));
+    await expect
+      .poll(() => options.getByTestId('followup-item').allTextContents())
+      .toContainEqual(expect.stringContaining('Siti Rahma'));
+    await options.close();
+    // An overdue one is red and says so in words.
+    await send(admin, 'deal.update', { dealId, patch: { followUpAt: Date.now() - 86_400_000 } });
+    await expect.poll(() => popup.getByTestId('follow-up').getAttribute('class')).toBe('overdue');
+    expect(await popup.getByTestId('follow-up').textContent()).toContain('overdue');
+    await popup.getByTestId('follow-up-done').click();
+    await expect.poll(() => popup.getByTestId('follow-up').textContent()).toBe('None set');
 
     // Escape closes a form unsaved, and the keyboard is back where it was.
     await popup.getByTestId('add-note').click();
