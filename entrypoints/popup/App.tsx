@@ -117,6 +117,7 @@ export function App({
             onShown={markReady}
           />
         )}
+        {!selected && <h1 class="visually-hidden">{t('extName')}</h1>}
         {empty && reading.state === 'reading' && <p class="muted">{t('popupLoading')}</p>}
         {empty && reading.state === 'failed' && (
           <p class="muted" data-testid="cannot-read">

@@ -117,6 +117,10 @@ describe('the popup in real Chromium', () => {
 
     expect(await activeTestId(popup)).toBe('next-stage');
     expect(await axeViolations(popup)).toEqual([]);
+    // Dark, too (contrast is checked against the dark theme's colours).
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     // Keyboard only: Enter on the main action moves to the next stage.
     await popup.keyboard.press('Enter');
@@ -305,5 +309,13 @@ describe('the popup in real Chromium', () => {
     expect(rina.provenance.name?.source).not.toBe('manual');
     expect(await axeViolations(popup)).toEqual([]);
     await page.close();
+  });
+
+  it('a page it may not read (another extension page) says so, and still offers the pipeline', async () => {
+    const popup = await popupFor(ext, admin);
+    await expect.poll(() => popup.getByTestId('cannot-read').isVisible()).toBe(true);
+    expect(await popup.getByTestId('open-pipeline').isVisible()).toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
   });
 });
