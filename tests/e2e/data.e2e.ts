@@ -64,6 +64,20 @@ async function importCsv(page: Page, file: string): Promise<void> {
 
 const text = (page: Page, testid: string) => page.getByTestId(testid).textContent();
 
+type StoredSettings = Record<string, unknown>;
+
+/** The settings as stored (chrome.storage.local 'settings'). */
+async function storedSettings(page: Page): Promise<StoredSettings> {
+  return page.evaluate(async () => ((await chrome.storage.local.get('settings')).settings ?? {}) as StoredSettings);
+}
+
+async function setSettings(page: Page, patch: StoredSettings): Promise<void> {
+  await page.evaluate(async (p) => {
+    const settings = ((await chrome.storage.local.get('settings')).settings ?? {}) as StoredSettings;
+    await chrome.storage.local.set({ settings: { ...settings, ...p } });
+  }, patch);
+}
+
 describe('the Data view', () => {
   let ext: Extension;
   let page: Page;
@@ -161,11 +175,8 @@ describe('the Data view', () => {
   it('backup → wipe → restore gives back every table and the settings, identical', async () => {
     await page.getByTestId('demo-load').click();
     await page.getByTestId('demo-done').waitFor({ timeout: 30_000 });
-    await page.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, owner: 'Ayu', currency: 'IDR' } });
-    });
-    const settingsBefore = await page.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    await setSettings(page, { owner: 'Ayu', currency: 'IDR' });
+    const settingsBefore = await storedSettings(page);
     const before = await everything(page);
     expect((before.contacts ?? []).length).toBeGreaterThan(300);
 
@@ -183,10 +194,7 @@ describe('the Data view', () => {
       if (store === 'stages') expect(rows).toEqual(before.stages);
       else expect(rows, store).toEqual([]);
     }
-    await page.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, owner: 'Someone else' } });
-    });
+    await setSettings(page, { owner: 'Someone else' });
 
     await page.getByTestId('restore-file').setInputFiles(backup);
     await page.getByTestId('restore-confirm-box').waitFor({ timeout: 30_000 });
@@ -195,7 +203,7 @@ describe('the Data view', () => {
     await page.getByTestId('backup-message').waitFor({ timeout: 60_000 });
     expect(await everything(page)).toEqual(before);
     // The settings come back too (as stored in full, so they include every default the partial ones lacked).
-    const settingsAfter = await page.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    const settingsAfter = await storedSettings(page);
     expect(settingsAfter).toMatchObject(settingsBefore);
     expect(settingsAfter.owner).toBe('Ayu');
   });
