@@ -81,8 +81,16 @@ export function stageBadge(
   };
 }
 
+const COUNT_COLOR = '#5f6368';
+
 export function countBadge(count: number): BadgeView {
-  return { text: String(count), color: null, textColor: null, title: t('popup_badgeCountTitle', t('extName'), count) };
+  // A neutral grey: a count is not a stage (and the tab may have shown a stage's colour before).
+  return {
+    text: String(Math.min(count, 999)),
+    color: COUNT_COLOR,
+    textColor: readableOn(COUNT_COLOR),
+    title: t('popup_badgeCountTitle', t('extName'), count),
+  };
 }
 
 export const NO_BADGE: BadgeView = { text: '', color: null, textColor: null, title: '' };
