@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { useLiveQuery } from '@/components/use-live-query';
 import { VirtualList, type VirtualListHandle } from '@/components/virtual-list/VirtualList';
 import { getDb } from '@/lib/db/database';
-import { type BoardDeal, boardDeal } from '@/lib/db/deal-index';
+import type { BoardDeal } from '@/lib/db/deal-index';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Settings, Stage } from '@/lib/model';
@@ -25,6 +25,8 @@ export interface FocusRequest {
 
 export interface BoardColumnProps {
   stage: Stage;
+  /** The column's deals (from useBoardDeals); undefined while they load or when collapsed. */
+  deals: readonly BoardDeal[] | undefined;
   stages: readonly Stage[];
   settings: Settings;
   filters: BoardFilters;
@@ -51,19 +53,20 @@ const SEP = ' · ';
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const { stage, settings, filters, collapsed, now } = props;
   const db = getDb();
-  const data = useLiveQuery(async () => {
-    // The board's compact deal index lists live deals only (see lib/db/deal-index.ts).
-    const rows = db.dealIndex.where('stageId').equals(stage.id);
-    if (collapsed) return { deals: null, count: await rows.count() };
-    return { deals: (await rows.toArray()).map(boardDeal), count: 0 };
-  }, [stage.id, collapsed]);
+  // A collapsed column shows its count only (an index count: the deal index lists live deals).
+  const count = useLiveQuery(
+    async () => (collapsed ? db.dealIndex.where('stageId').equals(stage.id).count() : 0),
+    [stage.id, collapsed],
+  );
+  const deals = collapsed ? undefined : props.deals;
+  const hasData = collapsed ? count !== undefined : deals !== undefined;
 
   const visible = useMemo(() => {
-    if (!data?.deals) return [];
+    if (!deals) return [];
     const matcher = dealMatcher(filters, { now, weights: settings.bantWeights, contactIds: props.contactIds });
-    const deals = withPendingMoves(stage.id, data.deals, props.pending).filter(matcher);
-    return sortDeals(deals, filters.sort, { now, weights: settings.bantWeights, nameRank: props.nameRank });
-  }, [data, props.pending, filters, props.contactIds, props.nameRank, now, settings.bantWeights, stage.id]);
+    const shown = withPendingMoves(stage.id, deals, props.pending).filter(matcher);
+    return sortDeals(shown, filters.sort, { now, weights: settings.bantWeights, nameRank: props.nameRank });
+  }, [deals, props.pending, filters, props.contactIds, props.nameRank, now, settings.bantWeights, stage.id]);
   const totals = useMemo(() => columnTotals(visible, stage, settings.currency), [visible, stage, settings.currency]);
 
   // Contacts for the cards in view (plus overscan), read in one batch per range.
@@ -75,7 +78,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
     const r = list.current?.renderedRange();
     if (r && (r[0] !== range[0] || r[1] !== range[1])) setRange(r);
   });
-  const ready = !!data && (collapsed || loaded);
+  const ready = hasData && (collapsed || loaded);
   useLayoutEffect(() => props.onShown(stage.id, { deals: visible, ready }), [visible, ready]);
 
   // Bring a card into view, and focus it when asked (keyboard moves and arrow navigation).
@@ -119,7 +122,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   };
 
   const headingId = `column-${stage.id}-title`;
-  const count = collapsed ? (data?.count ?? 0) : totals.count;
+  const shownCount = collapsed ? (count ?? 0) : totals.count;
   return (
     <section
       class={`column${collapsed ? ' collapsed' : ''}${over ? ' drop-target' : ''}`}
@@ -132,7 +135,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
         <div class="column-title">
           <h2 id={headingId}>{stage.name}</h2>
           <span class="column-count" data-testid="column-count">
-            {formatNumber(count)}
+            {formatNumber(shownCount)}
           </span>
           {props.onToggle && (
             <button
@@ -162,7 +165,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       </header>
       {collapsed ? (
         <p class="muted column-hint">{t('board_collapsedHint')}</p>
-      ) : !data ? (
+      ) : !hasData ? (
         <p class="muted column-hint">{t('board_loading')}</p>
       ) : visible.length === 0 ? (
         <p class="muted column-hint">{t('board_empty')}</p>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useTableQuery } from '@/components/contacts/use-table-query';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/entrypoints/options/views';
 import { getDb } from '@/lib/db/database';
@@ -12,6 +13,7 @@ import { type BoardFilters, filtersFromParams, filtersToParams, isFiltered } fro
 import { BoardColumn, type FocusRequest } from './BoardColumn';
 import { BoardFiltersBar, type FacetLists } from './BoardFiltersBar';
 import { DEAL_MIME } from './DealCard';
+import { useBoardDeals } from './use-board-deals';
 import { useBoardMoves } from './use-board-moves';
 import { useNow } from './use-now';
 
@@ -39,19 +41,26 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
   updateRef.current = update;
   const now = useNow();
   const stages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []);
-  const hasDeals = useLiveQuery(async () => (await db.dealIndex.where('stageId').notEqual('').count()) > 0, []);
+  // One index range (not notEqual, which Dexie counts with a cursor over every row).
+  const hasDeals = useLiveQuery(async () => (await db.dealIndex.where('stageId').above('').count()) > 0, []);
   const searching = !!(filters.q.trim() || filters.tag);
-  const searched = useLiveQuery(async () => {
-    const [byText, byTag] = await Promise.all([
-      searchContactIds(db, filters.q),
-      filters.tag ? contactIdsWithTag(db, filters.tag) : Promise.resolve(null),
-    ]);
-    if (byText && byTag) return new Set([...byText].filter((id) => byTag.has(id)));
-    return byText ?? byTag;
-  }, [filters.q, filters.tag]);
+  // Key lists over up to 100,000 contacts: re-read when contacts change, without live-query bookkeeping per key.
+  const searched = useTableQuery(
+    async () => {
+      const [byText, byTag] = await Promise.all([
+        searchContactIds(db, filters.q),
+        filters.tag ? contactIdsWithTag(db, filters.tag) : Promise.resolve(null),
+      ]);
+      if (byText && byTag) return new Set([...byText].filter((id) => byTag.has(id)));
+      return byText ?? byTag;
+    },
+    ['contacts', 'contactIndex'],
+    [filters.q, filters.tag],
+  );
   const contactIds = searching ? (searched ?? new Set<string>()) : null;
-  const nameRank = useLiveQuery(
+  const nameRank = useTableQuery(
     async () => (filters.sort === 'name' ? nameRanks(db) : undefined),
+    ['contactIndex'],
     [filters.sort === 'name'],
   );
   const tags = useLiveQuery(() => allTags(db), []) ?? [];
@@ -65,6 +74,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
 
   const isCollapsed = (s: Stage) => s.kind !== 'open' && !filters.expanded.includes(s.id);
   const shown = (stages ?? []).filter((s) => !isCollapsed(s));
+  const board = useBoardDeals(shown.map((s) => s.id));
 
   // What each column shows, for keyboard navigation, drops and the board-ready mark.
   const columns = useRef(new Map<string, ColumnInfo>());
@@ -186,6 +196,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
           <BoardColumn
             key={stage.id}
             stage={stage}
+            deals={board?.byStage.get(stage.id)}
             stages={stages}
             settings={settings}
             filters={filters}

@@ -81,3 +81,53 @@ export function adjacentStage(stages: readonly Stage[], stageId: string, step: -
   const i = stages.findIndex((s) => s.id === stageId);
   return i < 0 ? undefined : stages[i + step];
 }
+
+/** The deals of the board's loaded (expanded) columns, by stage, and where each deal is. */
+export interface BoardState {
+  byStage: ReadonlyMap<string, readonly BoardDeal[]>;
+  stageOf: ReadonlyMap<string, string>;
+}
+
+export function boardStateFrom(byStage: ReadonlyMap<string, readonly BoardDeal[]>): BoardState {
+  const stageOf = new Map<string, string>();
+  for (const [stageId, deals] of byStage) for (const d of deals) stageOf.set(d.id, stageId);
+  return { byStage, stageOf };
+}
+
+/**
+ * The board after some deals changed: each changed deal leaves the column it was in and joins the column of its
+ * stage, if that column is loaded (`deal` undefined: deleted, or no longer on the board). Only the columns that
+ * changed get new arrays, so the others are not drawn again.
+ */
+export function patchBoard(
+  state: BoardState,
+  changes: readonly { id: string; deal: BoardDeal | undefined }[],
+): BoardState {
+  if (!changes.length) return state;
+  const touched = new Map<string, BoardDeal[]>();
+  const column = (stageId: string) => {
+    let list = touched.get(stageId);
+    if (!list) {
+      list = [...(state.byStage.get(stageId) ?? [])];
+      touched.set(stageId, list);
+    }
+    return list;
+  };
+  const stageOf = new Map(state.stageOf);
+  for (const { id, deal } of changes) {
+    const was = stageOf.get(id);
+    if (was !== undefined) {
+      const list = column(was);
+      const i = list.findIndex((d) => d.id === id);
+      if (i >= 0) list.splice(i, 1);
+      stageOf.delete(id);
+    }
+    if (deal && deal.deletedAt === null && state.byStage.has(deal.stageId)) {
+      column(deal.stageId).push(deal);
+      stageOf.set(id, deal.stageId);
+    }
+  }
+  const byStage = new Map(state.byStage);
+  for (const [stageId, list] of touched) if (state.byStage.has(stageId)) byStage.set(stageId, list);
+  return { byStage, stageOf };
+}

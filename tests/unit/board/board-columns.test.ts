@@ -57,3 +57,38 @@ describe('board columns', () => {
     expect(adjacentStage(stages, 'nope', 1)).toBeUndefined();
   });
 });
+
+describe('board state patches', () => {
+  it('moves a changed deal between loaded columns, replacing only the columns that changed', async () => {
+    const { boardStateFrom, patchBoard } = await import('@/lib/pipeline/board-columns');
+    const a = toBoardDeal(makeDeal('a', 'c', 'lead'));
+    const b = toBoardDeal(makeDeal('b', 'c', 'lead'));
+    const c = toBoardDeal(makeDeal('c', 'c', 'demo'));
+    const state = boardStateFrom(
+      new Map([
+        ['lead', [a, b]],
+        ['demo', [c]],
+        ['proposal', []],
+      ]),
+    );
+    const moved = patchBoard(state, [{ id: 'a', deal: { ...a, stageId: 'demo' } }]);
+    expect(moved.byStage.get('lead')?.map((d) => d.id)).toEqual(['b']);
+    expect(moved.byStage.get('demo')?.map((d) => d.id)).toEqual(['c', 'a']);
+    expect(moved.byStage.get('proposal')).toBe(state.byStage.get('proposal'));
+    expect(moved.stageOf.get('a')).toBe('demo');
+    // Into a column that is not loaded (collapsed Won): it just leaves its column.
+    const won = patchBoard(moved, [{ id: 'b', deal: { ...b, stageId: 'won' } }]);
+    expect(won.byStage.get('lead')).toEqual([]);
+    expect(won.byStage.has('won')).toBe(false);
+    expect(won.stageOf.has('b')).toBe(false);
+    // Deleted, and a new deal appearing; an update in place keeps the order of the others.
+    const next = patchBoard(won, [
+      { id: 'c', deal: undefined },
+      { id: 'n', deal: toBoardDeal(makeDeal('n', 'c', 'proposal')) },
+      { id: 'a', deal: { ...a, stageId: 'demo', amount: 5 } },
+    ]);
+    expect(next.byStage.get('demo')).toEqual([{ ...a, stageId: 'demo', amount: 5 }]);
+    expect(next.byStage.get('proposal')?.map((d) => d.id)).toEqual(['n']);
+    expect(patchBoard(next, [])).toBe(next);
+  });
+});
