@@ -11,8 +11,8 @@ let nextId = 1;
 
 /**
  * The page's one report worker, started on first use and kept while the page is open: switching between the
- * forecast and analytics views reuses the deals it has already read. It watches the database itself (a Dexie
- * live query), so its answers follow every change made anywhere in the extension.
+ * forecast and analytics views reuses the deals it has already read. It watches the database itself (Dexie's
+ * storagemutated event), so its answers follow every change made anywhere in the extension.
  */
 function reportWorker(): Worker {
   if (!worker) {
