@@ -115,7 +115,7 @@ describe('the popup in real Chromium', () => {
       .poll(async () => (await readStore<{ id: string; bant: unknown }>(admin, 'deals'))[0]?.bant)
       .toMatchObject({ authority: { level: 3, confirmed: false }, timeline: { level: 1, confirmed: false } });
 
-    expect(await activeTestId(popup)).toBe('next-stage');
+    await expect.poll(() => activeTestId(popup)).toBe('next-stage');
     expect(await axeViolations(popup)).toEqual([]);
     // Dark, too (contrast is checked against the dark theme's colours).
     await popup.emulateMedia({ colorScheme: 'dark' });
@@ -128,10 +128,10 @@ describe('the popup in real Chromium', () => {
     // The track is one tab stop; arrows walk it, Enter moves there (Left from Proposal is Demo).
     await popup.locator('[aria-current="step"]').focus();
     await popup.keyboard.press('ArrowLeft');
-    expect(await activeTestId(popup)).toBe('stage-seg-demo');
+    await expect.poll(() => activeTestId(popup)).toBe('stage-seg-demo');
     await popup.keyboard.press('ArrowRight');
     await popup.keyboard.press('ArrowRight');
-    expect(await activeTestId(popup)).toBe('stage-seg-closing');
+    await expect.poll(() => activeTestId(popup)).toBe('stage-seg-closing');
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('closing'));
 
@@ -285,7 +285,7 @@ describe('the popup in real Chromium', () => {
     await page.goto(`${origin}/popup/unknown-team.html`);
     const popup = await popupFor(ext, page);
     await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Rina Kusuma']);
-    expect(await activeTestId(popup)).toBe('save-candidate');
+    await expect.poll(() => activeTestId(popup)).toBe('save-candidate');
     expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toMatch(/h-card/);
     expect(await axeViolations(popup)).toEqual([]);
 
