@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import type { Extension } from '../tests/e2e/harness';
 import { launchExtension, ROOT, serve } from '../tests/e2e/harness';
 import { benchBoard } from './bench/board';
-import { benchBoard } from './bench/board';
 import { benchForecast } from './bench/forecast';
 import { benchImport } from './bench/import';
 import { benchPopupOpen } from './bench/popup-open';
@@ -16,7 +15,6 @@ import type { Figure } from './bench/stats';
 type Bench = (ext: Extension, origin: string) => Promise<Figure[]>;
 const BENCHES: [string, Bench][] = [
   ['popup-open', benchPopupOpen],
-  ['board', benchBoard],
   ['board', benchBoard],
   ['forecast', benchForecast],
   ['import', benchImport],

@@ -9,10 +9,10 @@ import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Settings, Stage } from '@/lib/model';
 import { columnTotals, type PendingMove, withPendingMoves } from '@/lib/pipeline/board-columns';
-import { type BoardFilters, dealMatcher, sortDeals } from '@/lib/pipeline/filters';
+import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
+import { useContactCache } from './contact-cache';
 import { CARD_HEIGHT, contactLabel, DEAL_MIME, DealCard } from './DealCard';
 import { formatAmount } from './format';
-import { useContacts } from './use-contacts';
 
 /** What the board asks a column to bring into view (and focus, for keyboard moves and navigation). */
 export interface FocusRequest {
@@ -64,7 +64,8 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const visible = useMemo(() => {
     if (!deals) return [];
     const matcher = dealMatcher(filters, { now, weights: settings.bantWeights, contactIds: props.contactIds });
-    const shown = withPendingMoves(stage.id, deals, props.pending).filter(matcher);
+    const all = withPendingMoves(stage.id, deals, props.pending);
+    const shown = isFiltered(filters) || props.contactIds ? all.filter(matcher) : [...all];
     return sortDeals(shown, filters.sort, { now, weights: settings.bantWeights, nameRank: props.nameRank });
   }, [deals, props.pending, filters, props.contactIds, props.nameRank, now, settings.bantWeights, stage.id]);
   const totals = useMemo(() => columnTotals(visible, stage, settings.currency), [visible, stage, settings.currency]);
@@ -72,8 +73,10 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   // Contacts for the cards in view (plus overscan), read in one batch per range.
   const list = useRef<VirtualListHandle>(null);
   const [range, setRange] = useState<[number, number]>([0, 14]);
-  const inView = visible.slice(range[0], range[1] + 1).map((d) => d.contactId);
-  const { contacts, loaded } = useContacts(inView);
+  const contacts = useContactCache();
+  const inView = visible.slice(range[0], range[1] + 1);
+  contacts.request(inView.map((d) => d.contactId));
+  const loaded = inView.every((d) => contacts.get(d.contactId) !== undefined);
   useLayoutEffect(() => {
     const r = list.current?.renderedRange();
     if (r && (r[0] !== range[0] || r[1] !== range[1])) setRange(r);
@@ -180,9 +183,10 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
           getKey={(d) => d.id}
           listProps={{ 'aria-labelledby': headingId }}
           renderItem={(deal, index) => {
-            const contact = contacts.get(deal.contactId);
+            const found = contacts.get(deal.contactId);
             // Until its contact is read, a card is an empty frame (cheap, and no "(no name)" flash).
-            if (!contact && !loaded) return <div class="deal-card skeleton" aria-hidden="true" />;
+            if (found === undefined) return <div class="deal-card skeleton" aria-hidden="true" />;
+            const contact = found ?? undefined;
             const name = contactLabel(contact);
             return (
               <DealCard

@@ -11,8 +11,9 @@ import { allTags, contactIdsWithTag, nameRanks, searchContactIds } from '@/lib/p
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { type BoardFilters, filtersFromParams, filtersToParams, isFiltered } from '@/lib/pipeline/filters';
 import { BoardColumn, type FocusRequest } from './BoardColumn';
-import { BoardFiltersBar, type FacetLists } from './BoardFiltersBar';
+import { BoardFiltersBar } from './BoardFiltersBar';
 import { DEAL_MIME } from './DealCard';
+import { takePrefetched } from './prefetch';
 import { useBoardDeals } from './use-board-deals';
 import { useBoardMoves } from './use-board-moves';
 import { useNow } from './use-now';
@@ -20,10 +21,6 @@ import { useNow } from './use-now';
 interface ColumnInfo {
   deals: readonly BoardDeal[];
   ready: boolean;
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
@@ -40,7 +37,8 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
   const updateRef = useRef(update);
   updateRef.current = update;
   const now = useNow();
-  const stages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []);
+  const [prefetched] = useState(takePrefetched);
+  const stages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []) ?? prefetched?.stages;
   // One index range (not notEqual, which Dexie counts with a cursor over every row).
   const hasDeals = useLiveQuery(async () => (await db.dealIndex.where('stageId').above('').count()) > 0, []);
   const searching = !!(filters.q.trim() || filters.tag);
@@ -74,25 +72,29 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
 
   const isCollapsed = (s: Stage) => s.kind !== 'open' && !filters.expanded.includes(s.id);
   const shown = (stages ?? []).filter((s) => !isCollapsed(s));
-  const board = useBoardDeals(shown.map((s) => s.id));
+  const board = useBoardDeals(
+    shown.map((s) => s.id),
+    prefetched,
+  );
+  // Owners and sources offered by the filters: those of the deals on the board.
+  const facets = useMemo(() => {
+    const owners = new Set<string>();
+    const sources = new Set<string>();
+    for (const deals of board?.byStage.values() ?? [])
+      for (const d of deals) {
+        owners.add(d.owner);
+        sources.add(d.source);
+      }
+    return { owners: [...owners].sort(), sources: [...sources].filter(Boolean).sort() };
+  }, [board]);
 
   // What each column shows, for keyboard navigation, drops and the board-ready mark.
   const columns = useRef(new Map<string, ColumnInfo>());
-  const [facets, setFacets] = useState<Pick<FacetLists, 'owners' | 'sources'>>({ owners: [], sources: [] });
   const [ready, setReady] = useState(false);
   const readyRef = useRef(false);
   const onShown = useCallback((stageId: string, info: ColumnInfo) => {
     const { shown } = latest.current;
     columns.current.set(stageId, info);
-    const owners = new Set<string>();
-    const sources = new Set<string>();
-    for (const [, c] of columns.current)
-      for (const d of c.deals) {
-        owners.add(d.owner);
-        sources.add(d.source);
-      }
-    const next = { owners: [...owners].sort(), sources: [...sources].filter(Boolean).sort() };
-    setFacets((f) => (sameList(f.owners, next.owners) && sameList(f.sources, next.sources) ? f : next));
     if (!readyRef.current && shown.length && shown.every((s) => columns.current.get(s.id)?.ready)) {
       // The benchmark's end point for "first render": every open column drawn with its visible cards.
       readyRef.current = true;

@@ -1,8 +1,9 @@
 import Dexie, { cmp, type ObservabilitySet, RangeSet } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DB_NAME, getDb } from '@/lib/db/database';
 import { boardDeal } from '@/lib/db/deal-index';
 import { type BoardState, boardStateFrom, patchBoard } from '@/lib/pipeline/board-columns';
+import type { Prefetched } from './prefetch';
 
 const CHANGED_DEALS = `idb://${DB_NAME}/dealIndex/`;
 /** More changed deals than this at once (an import, a bulk move): read the columns again instead. */
@@ -23,9 +24,15 @@ function changedKeys(tree: ObservabilitySet[string]): string[] | null {
  * change notices (from this page or any other context, e.g. the background answering a move): only the deals
  * that changed are read again and patched in, so a move costs one small read, not two columns.
  */
-export function useBoardDeals(stageIds: readonly string[]): BoardState | undefined {
-  const [state, setState] = useState<BoardState | undefined>(undefined);
+export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetched): BoardState | undefined {
   const key = stageIds.join('\u0000');
+  // The page's first board may come read already (components/board/prefetch.ts) for these very columns.
+  const usable =
+    prefetched && stageIds.length === prefetched.byStage.size && stageIds.every((id) => prefetched.byStage.has(id));
+  const [state, setState] = useState<BoardState | undefined>(() =>
+    usable ? boardStateFrom(prefetched.byStage) : undefined,
+  );
+  const first = useRef(usable);
   useEffect(() => {
     const db = getDb();
     let cancelled = false;
@@ -35,12 +42,18 @@ export function useBoardDeals(stageIds: readonly string[]): BoardState | undefin
       loading = true;
       stale = false;
       const entries = await Promise.all(
-        stageIds.map(
-          async (id) => [id, (await db.dealIndex.where('stageId').equals(id).toArray()).map(boardDeal)] as const,
-        ),
+        stageIds.map(async (id) => {
+          performance.mark(`q0-${id}`);
+          const rows = await db.dealIndex.where('stageId').equals(id).toArray();
+          performance.mark(`q1-${id}`);
+          const d = rows.map(boardDeal);
+          return [id, d] as const;
+        }),
       );
+      performance.mark('q-end');
       if (cancelled) return;
       setState(boardStateFrom(new Map(entries)));
+      performance.mark('set');
       loading = false;
       if (stale) void load();
     };
@@ -66,7 +79,10 @@ export function useBoardDeals(stageIds: readonly string[]): BoardState | undefin
       });
     };
     Dexie.on('storagemutated', onChange);
-    void load().catch((err) => console.error('Prospector: the board could not read its deals', err));
+    const fresh = first.current && !prefetched!.changedSince();
+    first.current = false;
+    prefetched?.release();
+    if (!fresh) void load().catch((err) => console.error('Prospector: the board could not read its deals', err));
     return () => {
       cancelled = true;
       Dexie.on('storagemutated').unsubscribe(onChange);

@@ -56,14 +56,15 @@ export function movedBoardDeal(deal: BoardDeal, stage: Stage, at: number): Board
 
 /**
  * A column's deals with the moves in flight applied: deals moving out are hidden, deals moving in are shown, so
- * a move appears at once (the live query confirms it a few milliseconds later).
+ * a move appears at once (the change notice confirms it a few milliseconds later). Without moves in flight, the
+ * same array (callers copy before sorting).
  */
 export function withPendingMoves(
   stageId: string,
   deals: readonly BoardDeal[],
   pending: ReadonlyMap<string, PendingMove>,
-): BoardDeal[] {
-  if (!pending.size) return [...deals];
+): readonly BoardDeal[] {
+  if (!pending.size) return deals;
   const out: BoardDeal[] = [];
   const present = new Set<string>();
   for (const d of deals) {
