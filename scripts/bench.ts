@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { Extension } from '../tests/e2e/harness';
 import { launchExtension, ROOT, serve } from '../tests/e2e/harness';
 import { benchBoard } from './bench/board';
+import { benchCapture } from './bench/capture';
+import { benchExtract } from './bench/extract';
 import { benchForecast } from './bench/forecast';
 import { benchImport } from './bench/import';
 import { benchPopupOpen } from './bench/popup-open';
@@ -18,6 +20,8 @@ const BENCHES: [string, Bench][] = [
   ['board', benchBoard],
   ['forecast', benchForecast],
   ['import', benchImport],
+  ['extract', benchExtract],
+  ['capture', benchCapture],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

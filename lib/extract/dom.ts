@@ -115,10 +115,13 @@ export function blockText(root: Element, opts: BlockTextOptions = {}): string[] 
     }
     const block = isBlock(el);
     if (block) parts.push('\n');
-    for (const [selector, marker] of marks) {
-      if (el.matches(selector)) {
-        parts.push(`\n${marker}\n`);
-        break;
+    // Marked elements carry a class or an id: skip the selector match for the plain ones (most of a page).
+    if (marks.length && (el.id || el.hasAttribute('class'))) {
+      for (const [selector, marker] of marks) {
+        if (el.matches(selector)) {
+          parts.push(`\n${marker}\n`);
+          break;
+        }
       }
     }
     if (block) stack.push('\n');

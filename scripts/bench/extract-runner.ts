@@ -74,14 +74,14 @@ export class ExtractRunner {
   private files: string[] = [];
 
   private constructor(
-    private readonly browser: Browser,
+    private readonly browser: Browser | null,
     private readonly context: BrowserContext,
     private readonly server: Server,
     readonly reader: string,
   ) {}
 
+  /** Its own headless browser (npm run extract, npm run fixture:record). */
   static async open(): Promise<ExtractRunner> {
-    const reader = await bundleReader();
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
@@ -93,8 +93,16 @@ export class ExtractRunner {
         '--disable-component-update',
       ],
     });
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const runner: ExtractRunner = new ExtractRunner(browser, context, createServer(), reader);
+    return ExtractRunner.start(browser, await browser.newContext({ serviceWorkers: 'block' }));
+  }
+
+  /** Tabs in a browser someone else launched (the benchmarks' extension browser); closing leaves it open. */
+  static attach(context: BrowserContext): Promise<ExtractRunner> {
+    return ExtractRunner.start(null, context);
+  }
+
+  private static async start(browser: Browser | null, context: BrowserContext): Promise<ExtractRunner> {
+    const runner: ExtractRunner = new ExtractRunner(browser, context, createServer(), await bundleReader());
     runner.server.on('request', (req, res) => void runner.serveFile(req.url ?? '/', res));
     await new Promise<void>((ok) => runner.server.listen(0, '127.0.0.1', ok));
     return runner;
@@ -201,7 +209,7 @@ export class ExtractRunner {
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await this.browser?.close();
     this.server.close();
   }
 }

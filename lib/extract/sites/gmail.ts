@@ -6,7 +6,9 @@ import type { Extractor } from '../types';
 /** The signed-in account's addresses (the account button's label), so the rep never captures themself. */
 function accountAddresses(doc: Document): Set<string> {
   const self = new Set<string>();
-  const labels = doc.querySelectorAll(
+  // The account button lives in Gmail's header (#gb): look there first, not through the whole page.
+  const scope = doc.getElementById('gb') ?? doc;
+  const labels = scope.querySelectorAll(
     'a[aria-label*="@"][href*="accounts.google.com"], [data-ogsr-up] [aria-label*="@"]',
   );
   for (let i = 0; i < Math.min(labels.length, 5); i++)
@@ -33,28 +35,37 @@ export const gmail: Extractor = {
   generic: 'never',
   matches: (url) => url.hostname === 'mail.google.com',
   extract(doc, url) {
-    const subject = doc.querySelector('h2.hP');
-    const thread =
-      subject?.closest('[role="main"]') ?? doc.querySelector('[role="main"] .adn')?.closest('[role="main"]');
+    // Class look-ups are indexed by the browser: on a 50,000-element Gmail tab they cost nothing, where selector
+    // walks over the message list would not.
+    const subject = first(doc.getElementsByClassName('hP'), (el) => el.localName === 'h2');
+    const thread = (subject ?? doc.getElementsByClassName('adn')[0])?.closest('[role="main"]');
     if (!thread) return [];
     const messages: ShownMessage[] = [];
-    const expanded = thread.querySelectorAll('.adn');
+    const expanded = thread.getElementsByClassName('adn');
     for (let i = 0; i < Math.min(expanded.length, 100); i++) {
       const m = expanded[i]!;
-      const fromEl = m.querySelector('.gD[email], span[email].go, .iw span[email]');
-      const to = [...m.querySelectorAll('.g2[email]')]
+      const fromEl =
+        first(m.getElementsByClassName('gD'), (el) => el.hasAttribute('email')) ??
+        m.querySelector('span[email].go, .iw span[email]');
+      const to = [...m.getElementsByClassName('g2')]
         .slice(0, 50)
         .map(person)
         .filter((p) => !!p);
-      messages.push({ from: person(fromEl), fromEl, to, body: m.querySelector('.a3s') });
+      messages.push({ from: person(fromEl), fromEl, to, body: m.getElementsByClassName('a3s')[0] ?? null });
     }
     // Collapsed messages show only their sender.
-    const collapsed = thread.querySelectorAll('.kv span[email], .kQ span[email]');
-    for (let i = 0; i < Math.min(collapsed.length, 100); i++) {
-      const el = collapsed[i]!;
-      if (el.closest('.adn')) continue;
-      messages.push({ from: person(el), fromEl: el, to: [], body: null });
+    for (const cls of ['kv', 'kQ']) {
+      const collapsed = thread.getElementsByClassName(cls);
+      for (let i = 0; i < Math.min(collapsed.length, 100); i++) {
+        const el = collapsed[i]!.querySelector('span[email]');
+        if (el && !el.closest('.adn')) messages.push({ from: person(el), fromEl: el, to: [], body: null });
+      }
     }
     return threadPeople('gmail', messages, accountAddresses(doc), url);
   },
 };
+
+function first(list: HTMLCollectionOf<Element>, ok: (el: Element) => boolean): Element | null {
+  for (let i = 0; i < list.length; i++) if (ok(list[i]!)) return list[i]!;
+  return null;
+}

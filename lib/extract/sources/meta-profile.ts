@@ -2,9 +2,16 @@ import { CandidateBuilder } from '../candidate';
 import { cleanText, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
-function meta(doc: Document, key: string): string {
-  const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`);
-  return el?.getAttribute('content') ?? '';
+/** The page's meta tags by property or name (lower-cased), read in one pass over the (few) meta elements. */
+function metaTags(doc: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < Math.min(metas.length, 500); i++) {
+    const m = metas[i]!;
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase();
+    if (key && !tags.has(key)) tags.set(key, m.getAttribute('content') ?? '');
+  }
+  return tags;
 }
 
 /** "Jane Doe | Acme", "Jane Doe - Speaker" → "Jane Doe": a page title's first part, when it reads like a name. */
@@ -23,6 +30,8 @@ export const metaProfile: Extractor = {
   priority: 30,
   extract(doc, url) {
     const out: RawCandidate[] = [];
+    const tags = metaTags(doc);
+    const meta = (_: Document, key: string) => tags.get(key) ?? '';
     const first = meta(doc, 'profile:first_name');
     const last = meta(doc, 'profile:last_name');
     const isProfile = /^profile$/i.test(meta(doc, 'og:type')) || !!(first || last);
@@ -35,7 +44,7 @@ export const metaProfile: Extractor = {
       const ogUrl = meta(doc, 'og:url');
       if (/linkedin\.com\/in\//i.test(ogUrl)) b.set('linkedinUrl', ogUrl, 'meta og:url');
       b.add('urls', ogUrl, 'meta og:url');
-      const rels = doc.querySelectorAll('link[rel~="me" i], a[rel~="me" i]');
+      const rels = doc.querySelectorAll('link[rel~="me"], a[rel~="me"]');
       for (let i = 0; i < Math.min(rels.length, 20); i++) b.add('urls', rels[i]!.getAttribute('href'), 'rel=me');
       const c = b.done();
       if (c?.name) out.push(c);

@@ -6,6 +6,7 @@ import { parseVCard } from '../vcard';
 import { nameHint } from './mailto-tel';
 
 const MAX_LINKS = 200;
+const VCARD_HREF = /\.vcf(?:[?#]|$)|^data:text\/(?:x-)?vcard/i;
 
 function decodeDataUri(href: string): string {
   const comma = href.indexOf(',');
@@ -42,10 +43,15 @@ export const vcardLink: Extractor = {
   priority: 35,
   extract(doc, url) {
     const out: RawCandidate[] = [];
-    const links = doc.querySelectorAll(
-      'a[href$=".vcf" i], a[href*=".vcf?" i], a[type*="vcard" i], a[href^="data:text/vcard" i], a[href^="data:text/x-vcard" i]',
-    );
-    for (let i = 0; i < Math.min(links.length, MAX_LINKS); i++) {
+    // The page's links only (a selector with attribute tests would walk every element of a heavy page).
+    const anchors = doc.querySelectorAll('a');
+    const links: Element[] = [];
+    for (let i = 0; i < anchors.length && links.length < MAX_LINKS; i++) {
+      const a = anchors[i]!;
+      const href = a.getAttribute('href') ?? '';
+      if (VCARD_HREF.test(href) || /vcard/i.test(a.getAttribute('type') ?? '')) links.push(a);
+    }
+    for (let i = 0; i < links.length; i++) {
       const a = links[i]!;
       const href = a.getAttribute('href') ?? '';
       const detail = describe(a);

@@ -1,10 +1,9 @@
 import { CandidateBuilder } from '../candidate';
-import { blockText, describe, isBlock, isSkipped } from '../dom';
+import { blockText, describe, isBlock } from '../dom';
 import { emailsInText, mayHaveEmail, phonesInText } from '../patterns';
 import { cleanText, JOB_WORDS, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
-const MAX_CHARS = 3_000_000;
 const MAX_BLOCKS = 500;
 
 /** "Jane Doe – ", "Contact Jane Doe: " → "Jane Doe": the words just before an address, when they read like a name. */
@@ -18,45 +17,45 @@ function nameBefore(text: string): string {
   return '';
 }
 
+const MAX_NODES = 2000;
+const HIDDEN =
+  'script, style, noscript, template, textarea, [hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]';
+
 /**
  * Email addresses (including "name [at] domain [dot] com" obfuscations) and labelled or international phone
  * numbers in the text a visitor reads: scripts, styles and hidden elements are skipped. Addresses and numbers in
- * the same block (paragraph, list item, table cell) are one person; the words before an address are a name hint.
+ * the same block (paragraph, list item, table row) are one person; the words before an address are a name hint.
  */
 export const visibleText: Extractor = {
   id: 'visible-text',
   priority: 5,
   extract(doc, url) {
     const body = doc.body;
-    if (!body) return [];
-    // Text nodes, grouped by their nearest block element, in document order.
-    const blocks = new Map<Element, string[]>();
-    let chars = 0;
-    const walker = doc.createTreeWalker(body, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode: (n) => (n.nodeType === 1 ? (isSkipped(n as Element) ? 2 : 3) : 1),
-    });
-    for (let n = walker.nextNode(); n && chars < MAX_CHARS; n = walker.nextNode()) {
+    // Most pages hold no address at all: one native read of the text says so before any walk.
+    if (!body || !mayHaveEmail(body.textContent ?? '')) return [];
+    // Text nodes that may hold an address, grouped by their nearest block element (a table row for cells).
+    const blocks = new Set<Element>();
+    const walker = doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
+    let seen = 0;
+    for (let n = walker.nextNode(); n && seen < MAX_NODES && blocks.size < MAX_BLOCKS; n = walker.nextNode()) {
       const data = (n as Text).data;
-      chars += data.length;
-      if (!mayHaveEmail(data) && !/\d{3}/.test(data)) continue;
-      let block = n.parentElement;
+      if (data.length < 5 || !mayHaveEmail(data)) continue;
+      seen++;
+      const parent = n.parentElement;
+      if (!parent || parent.closest(HIDDEN)) continue;
+      let block: Element | null = parent;
       while (block && block !== body && !isBlock(block)) block = block.parentElement;
-      // A table row is one record: the name sits in another cell of it.
       if (block && (block.localName === 'td' || block.localName === 'th')) block = block.parentElement ?? block;
-      if (!block) continue;
-      const list = blocks.get(block);
-      if (list) list.push(data);
-      else if (blocks.size < MAX_BLOCKS) blocks.set(block, [data]);
+      if (block) blocks.add(block);
     }
     const out: RawCandidate[] = [];
-    for (const [block, texts] of blocks) {
-      // The whole block when it is small, line by line: an obfuscated address may span elements
-      // (`jane<b>[at]</b>acme.com`), and a row's cells must not run together.
-      const small = (block.textContent ?? '').length <= 5000;
-      const text = small ? blockText(block).join('\n') : texts.join(' ');
+    for (const block of blocks) {
+      // The block line by line (cells and paragraphs must not run together); an obfuscated address may span
+      // elements (`jane<b>[at]</b>acme.com`). A huge block is read up to a cap.
+      const text = blockText(block, { maxChars: 20_000 }).join('\n');
       const emails = emailsInText(text, 20);
-      const phones = phonesInText(text, 10);
       if (!emails.length) continue;
+      const phones = phonesInText(text, 10);
       const detail = describe(block);
       for (const [i, e] of emails.entries()) {
         const b = new CandidateBuilder('visible-text', 0.35, url);
