@@ -2,7 +2,7 @@
 // activity), filters survive reload, Won/Lost start collapsed, and axe finds nothing serious (light and dark).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Extension, launchExtension, readStore, seriousA11yViolations, sendFrom } from './harness';
+import { type Extension, launchExtension, readStore, sendFrom, seriousA11yViolations } from './harness';
 
 interface DealRow {
   id: string;
@@ -95,7 +95,9 @@ describe('pipeline board', () => {
     // Arrow keys move between cards without moving anything.
     await page.keyboard.press('ArrowDown');
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid^="column-"]')?.getAttribute('data-testid')))
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[data-testid^="column-"]')?.getAttribute('data-testid')),
+      )
       .toBe('column-qualification');
     expect((await dealOf(page, id)).stageId).toBe('qualification');
   });
