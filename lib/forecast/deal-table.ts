@@ -92,64 +92,91 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
   stages.forEach((s, i) => {
     if (s.kind === 'open') openPosition[i] = openStages++;
   });
-  // Usually nothing is deleted: then the rows are the array as read, not a copy.
-  let live = 0;
-  for (const d of all) if (d.deletedAt === null) live++;
-  const deals = live === all.length ? all : all.filter((d) => d.deletedAt === null);
-  const n = deals.length;
-  let entryCount = 0;
-  for (const d of deals) entryCount += d.stageEntries.length;
   const currencies: string[] = [];
   const sources: string[] = [];
   const currencyOf = interner(currencies);
   const sourceOf = interner(sources);
   const categoryCode = new Map<ForecastCategory, number>(CATEGORIES.map((c, i) => [c, i]));
-  const t: DealTable = {
+  // One pass over the deals, into local columns (sized for every deal; deleted ones are skipped, so the columns
+  // may end up longer than n). The history columns grow as needed.
+  const size = all.length;
+  const createdAt = new Float64Array(size);
+  const closedAt = new Float64Array(size);
+  const outcome = new Int8Array(size);
+  const stage = new Int16Array(size);
+  const amount = new Float64Array(size);
+  const currency = new Int16Array(size);
+  const expectedClose = new Int32Array(size);
+  const probability = new Float64Array(size);
+  const category = new Int8Array(size);
+  const source = new Int16Array(size);
+  const entryStart = new Int32Array(size + 1);
+  let entryStage = new Int16Array(size * 4 + 16);
+  let entryAt = new Float64Array(size * 4 + 16);
+  let deleted: Deal[] | null = null; // the live deals, only built when some are deleted
+  let n = 0;
+  let e = 0;
+  for (let k = 0; k < size; k++) {
+    const d = all[k]!;
+    if (d.deletedAt !== null) {
+      deleted ??= all.slice(0, k);
+      continue;
+    }
+    if (deleted) deleted.push(d);
+    const i = n++;
+    createdAt[i] = d.createdAt;
+    closedAt[i] = d.outcome && d.closedAt !== null ? d.closedAt : Number.NaN;
+    outcome[i] = d.outcome === 'won' ? WON : d.outcome === 'lost' ? LOST : OPEN;
+    stage[i] = stageIndex.get(d.stageId) ?? -1;
+    amount[i] = d.amount ?? Number.NaN;
+    currency[i] = currencyOf(d.currency);
+    expectedClose[i] = d.expectedClose ? dayNumber(d.expectedClose) : 0;
+    probability[i] = d.probability ?? Number.NaN;
+    category[i] = d.forecastCategory ? (categoryCode.get(d.forecastCategory) ?? -1) : -1;
+    source[i] = sourceOf(d.source);
+    entryStart[i] = e;
+    const entries = d.stageEntries;
+    if (e + entries.length > entryAt.length) {
+      const grown = Math.max(entryAt.length * 2, e + entries.length);
+      const nextStage = new Int16Array(grown);
+      nextStage.set(entryStage);
+      entryStage = nextStage;
+      const nextAt = new Float64Array(grown);
+      nextAt.set(entryAt);
+      entryAt = nextAt;
+    }
+    for (let j = 0; j < entries.length; j++) {
+      const entry = entries[j]!;
+      entryStage[e] = stageIndex.get(entry.stageId) ?? -1;
+      entryAt[e++] = entry.at;
+    }
+  }
+  entryStart[n] = e;
+  return {
     n,
-    deals,
+    // Usually nothing is deleted: then the rows are the array as read, not a copy.
+    deals: deleted ?? all,
     stages,
     stageIndex,
     stageKind,
     openPosition,
     openStages,
-    createdAt: new Float64Array(n),
-    closedAt: new Float64Array(n),
-    outcome: new Int8Array(n),
-    stage: new Int16Array(n),
-    amount: new Float64Array(n),
-    currency: new Int16Array(n),
+    createdAt,
+    closedAt,
+    outcome,
+    stage,
+    amount,
+    currency,
     currencies,
-    expectedClose: new Int32Array(n),
-    probability: new Float64Array(n),
-    category: new Int8Array(n),
-    source: new Int16Array(n),
+    expectedClose,
+    probability,
+    category,
+    source,
     sources,
-    entryStart: new Int32Array(n + 1),
-    entryStage: new Int16Array(entryCount),
-    entryAt: new Float64Array(entryCount),
+    entryStart,
+    entryStage: entryStage.subarray(0, e),
+    entryAt: entryAt.subarray(0, e),
   };
-  let e = 0;
-  for (let i = 0; i < n; i++) {
-    const d = deals[i]!;
-    t.createdAt[i] = d.createdAt;
-    t.closedAt[i] = d.outcome && d.closedAt !== null ? d.closedAt : Number.NaN;
-    t.outcome[i] = d.outcome === 'won' ? WON : d.outcome === 'lost' ? LOST : OPEN;
-    t.stage[i] = stageIndex.get(d.stageId) ?? -1;
-    t.amount[i] = d.amount ?? Number.NaN;
-    t.currency[i] = currencyOf(d.currency);
-    t.expectedClose[i] = d.expectedClose ? dayNumber(d.expectedClose) : 0;
-    t.probability[i] = d.probability ?? Number.NaN;
-    t.category[i] = d.forecastCategory ? (categoryCode.get(d.forecastCategory) ?? -1) : -1;
-    t.source[i] = sourceOf(d.source);
-    t.entryStart[i] = e;
-    for (const entry of d.stageEntries) {
-      t.entryStage[e] = stageIndex.get(entry.stageId) ?? -1;
-      t.entryAt[e] = entry.at;
-      e++;
-    }
-  }
-  t.entryStart[n] = e;
-  return t;
 }
 
 /** Index of the currency in the table, -1 if no deal uses it. */

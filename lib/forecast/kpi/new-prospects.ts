@@ -9,10 +9,13 @@ export const IMPORT_SOURCES: ReadonlySet<string> = new Set(['import']);
 
 const firstCache = new WeakMap<DealTable, Uint8Array>();
 
-/** FNV-1a, 32 bits: a cheap hash of an id for the table below (collisions are resolved by comparing the ids). */
+/**
+ * FNV-1a (32 bits) of an id's last 12 characters and its length: ids are UUIDs or digests, random at the end, so
+ * that spreads them well for the table below; collisions are resolved by comparing the whole ids.
+ */
 function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ id.length, 0x01000193);
+  for (let k = Math.max(0, id.length - 12); k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
   return h >>> 0;
 }
 
