@@ -5,7 +5,8 @@
  * Deterministic.
  */
 export function gmailSizedPage(): string {
-  const jslog = (i: number) => `jslog="20686; u014N:xr6bB,SYhH9d;${'x'.repeat(520)}${i}" data-legacy-last-message-id="18d8a7e3f0c2b${i}"`;
+  const jslog = (i: number) =>
+    `jslog="20686; u014N:xr6bB,SYhH9d;${'x'.repeat(520)}${i}" data-legacy-last-message-id="18d8a7e3f0c2b${i}"`;
   const rows: string[] = [];
   for (let i = 0; i < 1800; i++) {
     rows.push(
@@ -14,7 +15,9 @@ export function gmailSizedPage(): string {
   }
   const labels: string[] = [];
   for (let i = 0; i < 300; i++)
-    labels.push(`<div class="aim" ${jslog(i)}><div class="TO" data-tooltip="Label ${i}"><div class="TN bzz"><div class="qj"></div><div class="aio UKr6le"><span class="nU"><a href="#label/Label+${i}" class="J-Ke n0" title="Label ${i}">Label ${i}</a></span></div><div class="bsU">${i}</div></div></div></div>`);
+    labels.push(
+      `<div class="aim" ${jslog(i)}><div class="TO" data-tooltip="Label ${i}"><div class="TN bzz"><div class="qj"></div><div class="aio UKr6le"><span class="nU"><a href="#label/Label+${i}" class="J-Ke n0" title="Label ${i}">Label ${i}</a></span></div><div class="bsU">${i}</div></div></div></div>`,
+    );
   const para = (n: number) =>
     `<div>We reviewed the delivery schedule across the Singapore, Johor and Jakarta hubs (batch ${n}) and agreed to move the weekly sync to Thursdays. The updated volumes are in the attached sheet.</div>`;
   const messages: string[] = [];
