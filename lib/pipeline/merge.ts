@@ -2,7 +2,7 @@ import { linkedinKey, nameKey } from '../db/keys';
 import { companyDomainOf } from '../extract/normalise/company';
 import type { Candidate, Contact, ContactField, Provenance } from '../model';
 import { MAX_LIST } from '../model';
-import { classifyUrls, mergeUrls } from './profile-urls';
+import { classifyUrls, mergeUrls, sameProfileUrls } from './profile-urls';
 
 export interface CaptureSource {
   url: string;
@@ -119,7 +119,7 @@ export function mergeCandidate(
     }
   }
   const urls = mergeUrls(contact.urls, classifyUrls(cand.urls, cand.linkedinUrl), false);
-  if (JSON.stringify(urls) !== JSON.stringify(contact.urls)) {
+  if (!sameProfileUrls(urls, contact.urls)) {
     next.urls = urls;
     next.provenance.urls = stamp(cand.provenance.urls ?? cand.provenance.linkedinUrl, src, 'page');
     changed.push('urls');

@@ -50,6 +50,14 @@ export function mergeUrls(a: ProfileUrls, b: ProfileUrls, preferSecond: boolean)
   return merged;
 }
 
+/** The same links in the same slots, whatever order the object's keys were stored in. */
+export function sameProfileUrls(a: ProfileUrls, b: ProfileUrls): boolean {
+  const slots = ['linkedin', 'github', 'x', 'website'] as const;
+  if (slots.some((k) => (a[k] ?? '') !== (b[k] ?? ''))) return false;
+  const other = new Set(a.other);
+  return a.other.length === b.other.length && b.other.every((u) => other.has(u));
+}
+
 export function allUrls(urls: ProfileUrls): string[] {
   return [urls.linkedin, urls.github, urls.x, urls.website, ...urls.other].filter((u): u is string => !!u);
 }
