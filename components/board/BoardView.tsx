@@ -18,6 +18,10 @@ import { useBoardDeals } from './use-board-deals';
 import { useBoardMoves } from './use-board-moves';
 import { useNow } from './use-now';
 
+function sameStages(a: readonly Stage[] | undefined, b: readonly Stage[]): boolean {
+  return !!a && a.length === b.length && a.every((s, i) => JSON.stringify(s) === JSON.stringify(b[i]));
+}
+
 interface ColumnInfo {
   deals: readonly BoardDeal[];
   ready: boolean;
@@ -38,7 +42,11 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
   updateRef.current = update;
   const now = useNow();
   const [prefetched] = useState(takePrefetched);
-  const stages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []) ?? prefetched?.stages;
+  const liveStages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []);
+  // The same array while the stages are the same: every column takes it, and a new one would redraw them all.
+  const stagesRef = useRef(prefetched?.stages);
+  if (liveStages && !sameStages(stagesRef.current, liveStages)) stagesRef.current = liveStages;
+  const stages = stagesRef.current;
   // One index range (not notEqual, which Dexie counts with a cursor over every row).
   const hasDeals = useLiveQuery(async () => (await db.dealIndex.where('stageId').above('').count()) > 0, []);
   const searching = !!(filters.q.trim() || filters.tag);
