@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TrackRecord } from '@/lib/forecast/accuracy';
 import type { AnalyticsParams, AnalyticsReport } from '@/lib/forecast/analytics-report';
 import type { ForecastParams, ForecastReport } from '@/lib/forecast/forecast-report';
-import type { ReportReply, ReportRequest } from '@/lib/forecast/worker-protocol';
+import type { ReportReply, ReportRequest, WorkerMessage } from '@/lib/forecast/worker-protocol';
 
 type Listener = (reply: ReportReply) => void;
 const listeners = new Set<Listener>();
@@ -27,6 +27,11 @@ function reportWorker(): Worker {
   }
   return worker;
 }
+
+// Opening straight on a report view (options.html#forecast…): start the worker and its read now, while the page
+// is still loading its settings, instead of after the view's first render.
+if (typeof location !== 'undefined' && /^#\/?(forecast|analytics)\b/.test(location.hash))
+  reportWorker().postMessage({ kind: 'start' } satisfies WorkerMessage);
 
 interface ReportState<R> {
   report?: R;

@@ -7,9 +7,13 @@ export type ReportRequest =
   | { id: number; kind: 'forecast'; params: ForecastParams }
   | { id: number; kind: 'analytics'; params: AnalyticsParams };
 
+/** What the page posts: a request, or 'start' (read the deals now, a request follows). */
+export type WorkerMessage = ReportRequest | { kind: 'start' };
+
 /** How long each part took in the worker, in ms (shown nowhere; read by npm run bench through performance marks). */
 export interface ReportTimings {
-  /** Reading the deals and stages (only on the answer that follows a read). */
+  /** Opening the database, then reading the deals and stages (only on the answer after the first read). */
+  openMs?: number;
   readMs?: number;
   /** Building the deal table from them (idem). */
   tableMs?: number;
