@@ -102,7 +102,9 @@ describe('follow-ups and reminders', () => {
     // Stop the worker, as the browser does when it is idle, from chrome://serviceworker-internals.
     const internals = await ext.context.newPage();
     await internals.goto('chrome://serviceworker-internals/');
-    const status = async () => (await internals.locator('body').textContent())?.match(/Running Status: (\w+)/)?.[1];
+    const status = async () =>
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text puts "Running Status:" and its value side by side; textContent does not. A test page, not a product path.
+      (await internals.locator('body').innerText()).match(/Running Status: (\w+)/)?.[1];
     await expect.poll(status).toBe('RUNNING');
     await internals.getByText('Stop', { exact: true }).first().click();
     await expect.poll(status).toBe('STOPPED');
