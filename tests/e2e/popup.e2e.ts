@@ -1,7 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Extension, launchExtension, openPopupFor, ROOT, readStore, serve } from './harness';
+import {
+  type Extension,
+  launchExtension,
+  openPopupFor,
+  ROOT,
+  readStore,
+  seriousA11yViolations,
+  serve,
+} from './harness';
 
 /** Sends one message of the table from an extension page, as the popup and options page do. */
 async function send<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
@@ -14,27 +21,6 @@ async function send<T = unknown>(page: Page, type: string, payload: unknown): Pr
 }
 
 type Saved = { saved: { contactId: string; dealId: string }[] };
-
-const AXE_SOURCE = readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, 'utf8');
-
-/** axe-core in the page; the serious and critical violations (id: nodes) it finds. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // addScriptTag would be an inline script, which the extension's CSP blocks: evaluate the source instead.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script.
-    const axe = (globalThis as any).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-  return results
-    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: { id: string; nodes: string[] }) => `${v.id}: ${v.nodes.join(', ')}`);
-}
 
 /**
  * The popup for the tab showing `page`, in front as a real popup is (a hidden page gets no animation frames,
@@ -116,10 +102,10 @@ describe('the popup in real Chromium', () => {
       .toMatchObject({ authority: { level: 3, confirmed: false }, timeline: { level: 1, confirmed: false } });
 
     await expect.poll(() => activeTestId(popup)).toBe('next-stage');
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
     // Dark, too (contrast is checked against the dark theme's colours).
     await popup.emulateMedia({ colorScheme: 'dark' });
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'light' });
 
     // Keyboard only: Enter on the main action moves to the next stage.
@@ -210,7 +196,7 @@ describe('the popup in real Chromium', () => {
     await expect
       .poll(() => popup.getByTestId('person-row').allTextContents())
       .toContainEqual(expect.stringContaining('Agus Wijaya'));
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
 
     // A follow-up for later today: stored, shown in the popup, and listed on the options page's follow-ups.
     await popup.getByTestId('set-follow-up').click();
@@ -287,7 +273,7 @@ describe('the popup in real Chromium', () => {
     await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Rina Kusuma']);
     await expect.poll(() => activeTestId(popup)).toBe('save-candidate');
     expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toMatch(/h-card/);
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
 
     await popup.getByTestId('review-jobTitle').getByRole('textbox').fill('Direktur Utama');
     expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toBe('edited by you');
@@ -307,7 +293,7 @@ describe('the popup in real Chromium', () => {
     expect(rina.editedFields).toContain('jobTitle');
     expect(rina.provenance.jobTitle?.source).toBe('manual');
     expect(rina.provenance.name?.source).not.toBe('manual');
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
     await page.close();
   });
 
@@ -315,7 +301,7 @@ describe('the popup in real Chromium', () => {
     const popup = await popupFor(ext, admin);
     await expect.poll(() => popup.getByTestId('cannot-read').isVisible()).toBe(true);
     expect(await popup.getByTestId('open-pipeline').isVisible()).toBe(true);
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
     await popup.close();
   });
 });
