@@ -73,10 +73,16 @@ function createMenus(): void {
   void menus.removeAll().then(() => {
     menus.create({ id: MENU_SELECTION, title: t('capture_menuSelection'), contexts: ['selection'] });
     const title = t('capture_menuEmail');
-    // Only on mailto: links where the browser can filter by scheme; elsewhere on every link, and the click checks.
-    menus.create({ id: MENU_EMAIL, title, contexts: ['link'], targetUrlPatterns: ['mailto:*'] }, () => {
-      if (browser.runtime.lastError) menus.create({ id: MENU_EMAIL, title, contexts: ['link'] });
-    });
+    // Only on mailto: links where the browser can filter by scheme (Chromium); elsewhere (Firefox refuses the
+    // pattern, by an error or an exception) on every link, and the click checks the scheme.
+    const everyLink = () => menus.create({ id: MENU_EMAIL, title, contexts: ['link'] });
+    try {
+      menus.create({ id: MENU_EMAIL, title, contexts: ['link'], targetUrlPatterns: ['mailto:*'] }, () => {
+        if (browser.runtime.lastError) everyLink();
+      });
+    } catch {
+      everyLink();
+    }
   });
 }
 

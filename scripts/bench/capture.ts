@@ -12,11 +12,16 @@ async function count(page: Page, store: string): Promise<number> {
         const open = indexedDB.open('prospector');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).count();
-          req.onsuccess = () => {
+          try {
+            const req = open.result.transaction(name).objectStore(name).count();
+            req.onsuccess = () => {
+              open.result.close();
+              ok(req.result);
+            };
+          } catch (err) {
             open.result.close();
-            ok(req.result);
-          };
+            fail(err);
+          }
         };
       }),
     store,
@@ -68,8 +73,13 @@ async function timeSave(page: Page, candidate: Record<string, unknown>): Promise
 export async function benchCapture(ext: Extension, origin: string): Promise<Figure[]> {
   const admin = await ext.context.newPage();
   await admin.goto(ext.url('bench-empty.html'));
+  // The background answers only once its database is open and seeded: wait for that before reading it.
+  await admin.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'capture.prepare', payload: { raw: { url: 'https://x.example/', found: [] } } }),
+  );
   const start = Date.now();
   if ((await count(admin, 'contacts')) < CONTACTS) {
+    process.stderr.write(`capture bench: loading ${CONTACTS} demo contacts…\n`);
     const loaded = await admin.evaluate(
       (contacts) => chrome.runtime.sendMessage({ type: 'demo.load', payload: { contacts } }),
       CONTACTS,
@@ -77,6 +87,7 @@ export async function benchCapture(ext: Extension, origin: string): Promise<Figu
     if (!loaded?.ok) throw new Error(`demo.load failed: ${JSON.stringify(loaded)}`);
   }
   const contacts = await count(admin, 'contacts');
+  process.stderr.write(`capture bench: ${contacts} contacts stored\n`);
   const loadSeconds = Math.round((Date.now() - start) / 1000);
   const run = Date.now().toString(36);
 
