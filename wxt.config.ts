@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { popupChunks, preloadPopupOpen } from './build/popup-chunks';
 
 // Several builds (a developer's, a helper's, CI's) may run side by side: PROSPECTOR_OUT_DIR keeps them apart.
 const outDir = process.env.PROSPECTOR_OUT_DIR ?? '.output';
@@ -22,8 +23,12 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
-    build: { sourcemap: false },
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), popupChunks(), preloadPopupOpen()],
+    build: {
+      sourcemap: false,
+      // Every browser Prospector supports has <link rel="modulepreload">: no polyfill file on each page's path.
+      modulePreload: { polyfill: false },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -12,6 +12,7 @@ import { benchExtract } from './bench/extract';
 import { benchForecast } from './bench/forecast';
 import { benchImport } from './bench/import';
 import { benchPopupOpen } from './bench/popup-open';
+import { benchProfile } from './bench/profile';
 import type { Figure } from './bench/stats';
 
 type Bench = (ext: Extension, origin: string) => Promise<Figure[]>;
@@ -26,7 +27,7 @@ const BENCHES: [string, Bench][] = [
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const { origin, server } = await serve(resolve(ROOT, 'tests/fixtures'));
-const ext = await launchExtension();
+const ext = await launchExtension(undefined, benchProfile('shared'));
 const results: Figure[] = [];
 try {
   for (const [name, run] of BENCHES) {

@@ -1,11 +1,11 @@
-import '@/components/theme.css';
 import './popup.css';
+import { readPage } from '@/lib/popup/read-page';
 import { recall } from '@/lib/popup/tab-memory';
 import type { PopupTab } from './App';
 
 /**
  * The popup's first module, kept tiny: it starts the browser calls the first screen waits on (the tab, the
- * settings, the page reader) at once, and loads the UI and the database code while they run, instead of before
+ * settings, the page read) at once, and loads the UI and the database code while they run, instead of before
  * them. render.tsx takes it from there.
  */
 
@@ -20,17 +20,17 @@ async function targetTab(): Promise<PopupTab> {
   return { id: tab?.id ?? (fromUrl > 0 ? fromUrl : undefined), url: tab?.url ?? '' };
 }
 
+// Steps of the open, marked for the benchmark's breakdown (npm run bench -- popup-open).
+performance.mark('popup:start');
 // The background prepares the page's capture: wake it now, in parallel, rather than when the page has been read.
 browser.runtime.sendMessage({ type: 'popup.wake', payload: {} }).catch(() => undefined);
 const tab = targetTab();
+// The page is read in its own tab's process: the popup's main thread is free meanwhile to load the UI's code.
+const capture = tab.then(({ id }) => readPage(id));
 const storedSettings = browser.storage.local.get('settings').then((s) => s.settings as unknown);
-const reader = import('@/lib/popup/read-tab');
-const capture = Promise.all([tab, reader]).then(([{ id }, { readTab }]) => readTab(id));
 const remembered = tab.then(({ id, url }) => recall(id, url));
-// Reopened on a page where people were found before: the first screen needs nothing from the page, so the UI's
-// code loads at once. Otherwise the page is the only source: the reader's code first, then the UI's while the
-// page is being read (both on the main thread at once would only delay the read).
-const { start } = await remembered.then((people) =>
-  people.length ? import('./render') : reader.catch(() => undefined).then(() => import('./render')),
-);
+void tab.then(() => performance.mark('popup:tab'));
+void capture.then(() => performance.mark('popup:page-read'));
+const { start } = await import('./render');
+performance.mark('popup:code');
 await start(tab, storedSettings, capture, remembered);

@@ -31,6 +31,7 @@ export async function start(
       new Promise<null>((ok) => setTimeout(() => ok(null), FIRST_SCREEN_WAIT_MS)),
     ]) as Promise<FirstScreen | null>,
   ]);
+  performance.mark('popup:first-screen');
   const settings = popupSettingsFrom(stored);
   applyLocale(settings);
   render(<App tab={target} settings={settings} capture={capture} first={first} />, document.getElementById('app')!);

@@ -29,16 +29,17 @@ function companyVariants(company: string): string[] {
  * name at the same company. Indexed look-ups only (this runs on the popup's open path with 100,000 contacts).
  */
 export async function findContacts(db: ProspectorDb, q: ContactLookup): Promise<Contact[]> {
-  const found = new Map<string, Contact>();
-  const add = (list: Contact[]) => {
-    for (const c of list) if (alive(c) && !found.has(c.id)) found.set(c.id, c);
-  };
   const emails = (q.emails ?? []).map((e) => e.toLowerCase()).filter(Boolean);
-  if (emails.length) add(await db.contacts.where('emails').anyOf(emails).toArray());
   const li = linkedinKey(q.linkedinUrl ?? '');
-  if (li) add(await db.contacts.where('linkedinKey').equals(li).toArray());
   const keys = [...new Set(companyVariants(q.company ?? '').map((c) => nameKey(q.name ?? '', c)))].filter(Boolean);
-  if (keys.length) add(await db.contacts.where('nameKey').anyOf(keys).toArray());
+  // The three look-ups at once (one round trip to the database, not three in a row), ranked after.
+  const lists = await Promise.all([
+    emails.length ? db.contacts.where('emails').anyOf(emails).toArray() : [],
+    li ? db.contacts.where('linkedinKey').equals(li).toArray() : [],
+    keys.length ? db.contacts.where('nameKey').anyOf(keys).toArray() : [],
+  ]);
+  const found = new Map<string, Contact>();
+  for (const list of lists) for (const c of list) if (alive(c) && !found.has(c.id)) found.set(c.id, c);
   return [...found.values()];
 }
 

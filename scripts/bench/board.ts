@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { type Extension, launchExtension } from '../../tests/e2e/harness';
+import { benchProfile } from './profile';
 import { type Figure, summarise } from './stats';
 
 /** The board's target: 10,000 open deals. The demo generator closes about half, so it loads more contacts. */
@@ -43,7 +44,7 @@ async function openDeals(page: Page): Promise<{ open: number; contacts: number }
  * answered) and shown in its new column. A fresh browser of its own, so its demo data touches no other bench.
  */
 export async function benchBoard(_shared: Extension, _origin: string, runs = 11, moves = 21): Promise<Figure[]> {
-  const ext = await launchExtension();
+  const ext = await launchExtension(undefined, benchProfile('board'));
   try {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1600, height: 900 });
@@ -92,11 +93,13 @@ export async function benchBoard(_shared: Extension, _origin: string, runs = 11,
             const start = performance.now();
             select.value = stageId;
             select.dispatchEvent(new Event('change', { bubbles: true }));
-            await new Promise<void>((done) => {
+            await new Promise<void>((done, fail) => {
               const check = () => {
                 const shown = document.querySelector(`[data-testid="column-${stageId}"] [data-deal-id="${id}"]`);
                 const stored = performance.getEntriesByName(`board-move-saved:${id}`).length > saved;
                 if (shown && stored) done();
+                else if (performance.now() - start > 10_000)
+                  fail(new Error(`Move not ${shown ? 'stored' : 'shown'} after 10 s.`));
                 else setTimeout(check, 0);
               };
               check();

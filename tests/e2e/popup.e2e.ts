@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  EXTENSION_DIR,
   type Extension,
   launchExtension,
   openPopupFor,
@@ -303,5 +306,31 @@ describe('the popup in real Chromium', () => {
     expect(await popup.getByTestId('open-pipeline').isVisible()).toBe(true);
     expect(await seriousA11yViolations(popup)).toEqual([]);
     await popup.close();
+  });
+
+  it('answers without the message table: no code on the open path carries zod', async () => {
+    // The open path as built: popup.html's scripts and preloads, the render chunk the first module imports, and
+    // everything those import statically. (Chromium keeps no resource timing for extension files to read instead.)
+    const html = await readFile(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+    const queue = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const code = await readFile(join(EXTENSION_DIR, file), 'utf8');
+      // zod's error class: the mark of the message table's schemas (lib/messaging/protocol.ts).
+      expect(code.includes('ZodError'), `${file} carries zod`).toBe(false);
+      const next = [...code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"|import\(`\.\/(render-[^`]+\.js)`\)/g)];
+      for (const m of next) queue.push(`chunks/${m[1] ?? m[2]}`);
+    }
+    expect(
+      [...seen].some((f) => f.includes('popup-open')),
+      [...seen].join(),
+    ).toBe(true);
+    expect(
+      [...seen].some((f) => f.includes('render-')),
+      [...seen].join(),
+    ).toBe(true);
   });
 });

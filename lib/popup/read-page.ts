@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import type { Reply } from '../messaging/protocol';
+import type { PageCapture } from '../model';
+
+/** The browser calls readPage makes (the real browser in the popup; a fake in unit tests). */
+export interface PageReaderApi {
+  executeScript(tabId: number): Promise<{ result?: unknown }[]>;
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+const realApi: PageReaderApi = {
+  executeScript: (tabId) => browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }),
+  sendMessage: (message) => browser.runtime.sendMessage(message),
+};
+
+/**
+ * The popup's page read, on its open path: the injected reader runs in the tab (activeTab), and its raw answer
+ * goes straight to the background's 'capture.prepare', which parses it with the message table's zod schema on
+ * receipt (lib/messaging/router.ts) and normalises it. The popup itself loads neither zod nor the message table
+ * for this: building the table's schemas costs more than the rest of the first screen's code together
+ * (measured: npm run bench -- popup-open). Null when the page cannot be read (a browser page, the web store, a
+ * closed tab) or gave an answer the background refused; the popup then says it cannot read the page.
+ */
+export async function readPage(tabId: number | undefined, api: PageReaderApi = realApi): Promise<PageCapture | null> {
+  if (tabId === undefined) return null;
+  let results: { result?: unknown }[];
+  try {
+    results = await api.executeScript(tabId);
+  } catch {
+    return null; // the browser refused to run the reader there: nothing to report but "cannot read"
+  }
+  const raw = results[0]?.result;
+  if (raw === undefined || raw === null) return null;
+  let reply: Reply<PageCapture> | undefined;
+  // Once more if the service worker was asleep or restarting (as lib/messaging/client.ts does).
+  for (let attempt = 0; attempt < 2 && !reply; attempt++) {
+    try {
+      reply = (await api.sendMessage({ type: 'capture.prepare', payload: { raw } })) as Reply<PageCapture> | undefined;
+    } catch (err) {
+      if (attempt === 1) console.error('Prospector: the background did not answer', err);
+    }
+  }
+  if (!reply) return null;
+  if (!reply.ok) {
+    // 'invalid': the page's answer failed validation (a hostile or broken page); anything else is our fault.
+    if (reply.code !== 'invalid') console.error('Prospector: preparing the capture failed', reply.error);
+    return null;
+  }
+  return reply.data;
+}
