@@ -3,7 +3,8 @@ import type { Activity, Contact, Deal, Stage } from '../model';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 
 export const DB_NAME = 'prospector';
 
@@ -16,12 +17,15 @@ export class ProspectorDb extends Dexie {
   contactIndex!: EntityTable<ContactIndexRow, 'id'>;
   /** The board's compact copy of each deal (lib/db/deal-index.ts); read it, never write it. */
   dealIndex!: EntityTable<DealIndexRow, 'id'>;
+  /** The forecast's compact copy of each deal (lib/db/forecast-index.ts); read it, never write it. */
+  forecastIndex!: EntityTable<ForecastIndexRow, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.use(derivedIndexMiddleware);
   }
 }
@@ -75,6 +79,18 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
       deals.push(dealIndexRow(d));
     });
   await tx.table('dealIndex').bulkPut(deals);
+}
+
+/** v4 adds the forecast's index table: built here for every deal already stored. */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const rows: ForecastIndexRow[] = [];
+  await tx
+    .table('deals')
+    .toCollection()
+    .each((d: Deal) => {
+      rows.push(forecastIndexRow(d));
+    });
+  await tx.table('forecastIndex').bulkPut(rows);
 }
 
 let shared: ProspectorDb | undefined;

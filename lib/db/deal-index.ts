@@ -52,7 +52,7 @@ export interface BoardDeal {
 const level = (n: unknown) => (typeof n === 'number' && n >= 0 && n <= 3 ? Math.trunc(n) : 0);
 
 /** Four BANT levels (0–3 each) in one number. */
-function packBant(b: Partial<Bant> | undefined): number {
+export function packBant(b: Partial<Bant> | undefined): number {
   return (
     level(b?.budget?.level) * 64 +
     level(b?.authority?.level) * 16 +
@@ -69,6 +69,11 @@ function part(n: number) {
 const BANTS: readonly Bant[] = Array.from({ length: 256 }, (_, b) =>
   Object.freeze({ budget: part(b >> 6), authority: part(b >> 4), need: part(b >> 2), timeline: part(b) }),
 );
+
+/** The BANT levels packBant packed (notes and confirmations are not kept: a shared, frozen object). */
+export function unpackBant(packed: number): Bant {
+  return BANTS[packed & 255]!;
+}
 
 type DealLike = Partial<Deal> & { id: string };
 
@@ -115,7 +120,7 @@ export function boardDeal(row: DealIndexRow): BoardDeal {
     followUpAt,
     enteredAt,
     updatedAt,
-    bant: BANTS[bant & 255]!,
+    bant: unpackBant(bant),
     outcome,
     deletedAt: row.stageId === undefined ? 1 : null,
   };

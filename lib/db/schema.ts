@@ -31,3 +31,12 @@ export const SCHEMA_V3 = {
   contactIndex: 'id, *words, sortName, sortCompany, *phones',
   dealIndex: 'id, stageId',
 };
+
+/**
+ * v4: a third derived table, `forecastIndex`, the forecast's compact copy of every deal (lib/db/forecast-index.ts):
+ * the report worker reads it instead of the deals, several times faster at 100,000 deals.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  forecastIndex: 'id',
+};

@@ -1,4 +1,5 @@
-import { currencyCode, type DealTable, dayNumber, OPEN } from './deal-table';
+import { dayString } from '../db/forecast-index';
+import { amountAt, currencyAt, currencyCode, type DealTable, dayNumber, OPEN, stageIdAt } from './deal-table';
 
 /**
  * Open deals the forecast cannot place or size. They are counted and listed, never dropped or counted as zero:
@@ -74,20 +75,20 @@ export function dataQuality(t: DealTable, opts: { today: string; currency: strin
   // thousands of problems sort in a blink.
   rows.sort((a, b) => rank[a]! - rank[b]! || a - b);
   const items = rows.slice(0, opts.limit ?? 50).map((i) => {
-    const d = t.deals[i]!;
+    const amount = amountAt(t, i);
     const issues: QualityIssue[] = [];
-    if (d.amount === null) issues.push('no-amount');
+    if (amount === null) issues.push('no-amount');
     if (t.expectedClose[i] === 0) issues.push('no-close-date');
     else if (t.expectedClose[i]! < today) issues.push('close-date-past');
     if (t.currency[i] !== currency) issues.push('other-currency');
     return {
-      dealId: d.id,
-      contactId: d.contactId,
-      title: d.title,
-      stageId: d.stageId,
-      amount: d.amount,
-      currency: d.currency,
-      expectedClose: d.expectedClose,
+      dealId: t.ids[i]!,
+      contactId: t.contactIds[i]!,
+      title: t.titles[i]!,
+      stageId: stageIdAt(t, i),
+      amount,
+      currency: currencyAt(t, i),
+      expectedClose: dayString(t.expectedClose[i]!),
       issues,
     };
   });

@@ -1,30 +1,32 @@
-import type { Deal, ForecastCategory, Stage } from '../model';
+import {
+  CATEGORIES,
+  dayNumber,
+  ENTRIES_AT,
+  type ForecastIndexRow,
+  forecastIndexRow,
+  LOST,
+  OPEN,
+  WON,
+} from '../db/forecast-index';
+import type { Deal, Stage } from '../model';
 import { sortStages } from '../pipeline/default-stages';
 
-/** Forecast categories by code (ForecastCategory's values, kept here so the worker does not load zod). */
-export const CATEGORIES = [
-  'pipeline',
-  'best_case',
-  'commit',
-  'closed',
-  'omitted',
-] as const satisfies readonly ForecastCategory[];
+export { CATEGORIES, dayNumber, LOST, OPEN, WON };
 
-/** Outcome codes in the table. */
-export const OPEN = 0;
-export const WON = 1;
-export const LOST = 2;
 const KIND_CODE = { open: OPEN, won: WON, lost: LOST } as const;
 
 /**
  * The deals as columns of typed arrays, built once per read and shared by every forecast and KPI function:
  * 100,000 deals are walked many times per report (each past forecast date is a pass), and flat numeric
- * columns keep each pass to about a millisecond where objects cost ten. Deleted deals are left out here.
- * Unknown values are NaN (numbers) or -1 (codes); `deals[i]` is row i's deal, for lists (ids, titles).
+ * columns keep each pass to about a millisecond where objects cost ten. Built from the forecast's compact rows
+ * (lib/db/forecast-index.ts); deleted deals are left out here. Unknown values are NaN (numbers) or -1 (codes).
  */
 export interface DealTable {
   n: number;
-  deals: readonly Deal[];
+  /** Row i's deal id, contact id and title (for lists: data quality, stuck deals). */
+  ids: readonly string[];
+  contactIds: readonly string[];
+  titles: readonly string[];
   /** In pipeline order; every stage index below points in here (-1: a stage that no longer exists). */
   stages: Stage[];
   stageIndex: ReadonlyMap<string, number>;
@@ -50,17 +52,14 @@ export interface DealTable {
   category: Int8Array;
   source: Int16Array;
   sources: string[];
+  /** BANT levels, packed four in a byte (lib/db/deal-index.ts packBant). */
+  bant: Uint8Array;
+  /** contactHash of each row's contact id (lib/db/forecast-index.ts). */
+  contactHash: Uint32Array;
   /** Stage history, flattened: row i's entries are entryStart[i] … entryStart[i + 1] - 1, oldest first. */
   entryStart: Int32Array;
   entryStage: Int16Array;
   entryAt: Float64Array;
-}
-
-/** `YYYY-MM-DD` → yyyymmdd, so day comparisons are integer comparisons. */
-export function dayNumber(day: string): number {
-  let n = 0;
-  for (let k = 0; k < 10; k++) if (k !== 4 && k !== 7) n = n * 10 + day.charCodeAt(k) - 48;
-  return n;
 }
 
 /** Numbers the distinct values of a column (currency, source) into `list`; most rows repeat the previous one. */
@@ -82,8 +81,13 @@ function interner(list: string[]) {
   };
 }
 
-/** Builds the table from the deals and stages as read from the database. */
-export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): DealTable {
+/** Builds the table from full deals (tests, and anything holding deals rather than rows). */
+export function dealTable(deals: readonly Deal[], stageList: readonly Stage[]): DealTable {
+  return dealTableFromRows(deals.map(forecastIndexRow), stageList);
+}
+
+/** Builds the table from the forecast's rows and the stages, as read from the database. */
+export function dealTableFromRows(rows: readonly ForecastIndexRow[], stageList: readonly Stage[]): DealTable {
   const stages = sortStages(stageList);
   const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
   const stageKind = Int8Array.from(stages, (s) => KIND_CODE[s.kind]);
@@ -92,14 +96,26 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
   stages.forEach((s, i) => {
     if (s.kind === 'open') openPosition[i] = openStages++;
   });
+  // A scan that compares lengths first beats a Map here: every id read is a fresh string, which a Map must hash
+  // in full before comparing, about 600,000 times for 100,000 deals; stage ids rarely share a length.
+  const stageIds = stages.map((s) => s.id);
+  const stageOf = (id: string) => {
+    for (let k = 0; k < stageIds.length; k++) {
+      const s = stageIds[k]!;
+      if (s.length === id.length && s === id) return k;
+    }
+    return -1;
+  };
   const currencies: string[] = [];
   const sources: string[] = [];
   const currencyOf = interner(currencies);
   const sourceOf = interner(sources);
-  const categoryCode = new Map<ForecastCategory, number>(CATEGORIES.map((c, i) => [c, i]));
-  // One pass over the deals, into local columns (sized for every deal; deleted ones are skipped, so the columns
+  // One pass over the rows, into local columns (sized for every row; deleted ones are skipped, so the columns
   // may end up longer than n). The history columns grow as needed.
-  const size = all.length;
+  const size = rows.length;
+  const ids: string[] = [];
+  const contactIds: string[] = [];
+  const titles: string[] = [];
   const createdAt = new Float64Array(size);
   const closedAt = new Float64Array(size);
   const outcome = new Int8Array(size);
@@ -110,34 +126,37 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
   const probability = new Float64Array(size);
   const category = new Int8Array(size);
   const source = new Int16Array(size);
+  const bant = new Uint8Array(size);
+  const hashes = new Uint32Array(size);
   const entryStart = new Int32Array(size + 1);
   let entryStage = new Int16Array(size * 4 + 16);
   let entryAt = new Float64Array(size * 4 + 16);
-  let deleted: Deal[] | null = null; // the live deals, only built when some are deleted
   let n = 0;
   let e = 0;
   for (let k = 0; k < size; k++) {
-    const d = all[k]!;
-    if (d.deletedAt !== null) {
-      deleted ??= all.slice(0, k);
-      continue;
-    }
-    if (deleted) deleted.push(d);
+    const row = rows[k]!;
+    const v = row.v;
+    if (v[13] !== 0) continue; // deleted
     const i = n++;
-    createdAt[i] = d.createdAt;
-    closedAt[i] = d.outcome && d.closedAt !== null ? d.closedAt : Number.NaN;
-    outcome[i] = d.outcome === 'won' ? WON : d.outcome === 'lost' ? LOST : OPEN;
-    stage[i] = stageIndex.get(d.stageId) ?? -1;
-    amount[i] = d.amount ?? Number.NaN;
-    currency[i] = currencyOf(d.currency);
-    expectedClose[i] = d.expectedClose ? dayNumber(d.expectedClose) : 0;
-    probability[i] = d.probability ?? Number.NaN;
-    category[i] = d.forecastCategory ? (categoryCode.get(d.forecastCategory) ?? -1) : -1;
-    source[i] = sourceOf(d.source);
+    ids.push(row.id);
+    contactIds.push(v[0]);
+    titles.push(v[1]);
+    stage[i] = stageOf(v[2]);
+    outcome[i] = v[3];
+    createdAt[i] = v[4];
+    closedAt[i] = v[5] ?? Number.NaN;
+    amount[i] = v[6] ?? Number.NaN;
+    currency[i] = currencyOf(v[7]);
+    expectedClose[i] = v[8];
+    probability[i] = v[9] ?? Number.NaN;
+    category[i] = v[10];
+    source[i] = sourceOf(v[11]);
+    bant[i] = v[12];
+    hashes[i] = v[14];
     entryStart[i] = e;
-    const entries = d.stageEntries;
-    if (e + entries.length > entryAt.length) {
-      const grown = Math.max(entryAt.length * 2, e + entries.length);
+    const pairs = (v.length - ENTRIES_AT) >> 1;
+    if (e + pairs > entryAt.length) {
+      const grown = Math.max(entryAt.length * 2, e + pairs);
       const nextStage = new Int16Array(grown);
       nextStage.set(entryStage);
       entryStage = nextStage;
@@ -145,17 +164,17 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
       nextAt.set(entryAt);
       entryAt = nextAt;
     }
-    for (let j = 0; j < entries.length; j++) {
-      const entry = entries[j]!;
-      entryStage[e] = stageIndex.get(entry.stageId) ?? -1;
-      entryAt[e++] = entry.at;
+    for (let j = ENTRIES_AT; j < v.length; j += 2) {
+      entryStage[e] = stageOf(v[j] as string);
+      entryAt[e++] = v[j + 1] as number;
     }
   }
   entryStart[n] = e;
   return {
     n,
-    // Usually nothing is deleted: then the rows are the array as read, not a copy.
-    deals: deleted ?? all,
+    ids,
+    contactIds,
+    titles,
     stages,
     stageIndex,
     stageKind,
@@ -173,6 +192,8 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
     category,
     source,
     sources,
+    bant,
+    contactHash: hashes,
     entryStart,
     entryStage: entryStage.subarray(0, e),
     entryAt: entryAt.subarray(0, e),
@@ -182,4 +203,19 @@ export function dealTable(all: readonly Deal[], stageList: readonly Stage[]): De
 /** Index of the currency in the table, -1 if no deal uses it. */
 export function currencyCode(t: DealTable, currency: string): number {
   return t.currencies.indexOf(currency);
+}
+
+/** Row i's amount as stored: minor units, null when unknown. */
+export function amountAt(t: DealTable, i: number): number | null {
+  const a = t.amount[i]!;
+  return Number.isNaN(a) ? null : a;
+}
+
+/** Row i's currency code and stage id ('' for a stage that no longer exists). */
+export function currencyAt(t: DealTable, i: number): string {
+  return t.currencies[t.currency[i]!] ?? '';
+}
+
+export function stageIdAt(t: DealTable, i: number): string {
+  return t.stages[t.stage[i]!]?.id ?? '';
 }

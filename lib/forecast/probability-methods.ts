@@ -1,3 +1,4 @@
+import { unpackBant } from '../db/deal-index';
 import type { Bant, BantWeights } from '../model';
 // Not '../model': that loads zod, which the report worker does not need.
 import { BANT_KEYS } from '../model/bant-keys';
@@ -108,7 +109,10 @@ export function bantFactors(t: DealTable, weights: BantWeights): Float64Array {
   const key = JSON.stringify(weights);
   const cached = factorCache.get(t);
   if (cached?.key === key) return cached.factors;
-  const factors = Float64Array.from(t.deals, (d) => bantOddsFactor(d.bant, weights));
+  // A factor depends on the four levels only: 256 combinations, worked out once, then one look-up per row.
+  const byLevels = Float64Array.from({ length: 256 }, (_, b) => bantOddsFactor(unpackBant(b), weights));
+  const factors = new Float64Array(t.n);
+  for (let i = 0; i < t.n; i++) factors[i] = byLevels[t.bant[i]!]!;
   factorCache.set(t, { key, factors });
   return factors;
 }

@@ -1,14 +1,16 @@
 // The forecast and analytics views' worker. It reads the deals and stages itself, again whenever they change
 // anywhere in the extension (Dexie's storagemutated event, what its live queries watch), keeps them as a deal
 // table, and answers each view's request with a small report. 100,000 deals are never copied to the page, and neither reading them nor the
-// computing blocks it. Activities are never read: deals carry their stage history.
+// computing blocks it. It reads the forecast's compact copy of each deal (lib/db/forecast-index.ts), not the
+// deals themselves; activities are never read: the rows carry each deal's stage history.
 import Dexie from 'dexie';
 import { DB_NAME, ProspectorDb } from '../db/database';
-import type { Deal, Stage } from '../model';
+import type { ForecastIndexRow } from '../db/forecast-index';
+import type { Stage } from '../model';
 import { trackRecord } from './accuracy';
 import { analyticsReport } from './analytics-report';
 import { periodsBefore } from './calendar';
-import { type DealTable, dealTable } from './deal-table';
+import { type DealTable, dealTableFromRows } from './deal-table';
 import { forecastReport } from './forecast-report';
 import type { ReportReply, ReportRequest, ReportTimings, WorkerMessage } from './worker-protocol';
 
@@ -75,13 +77,16 @@ function schedule() {
   });
 }
 
-/** Reads every deal and stage in one read-only transaction, with plain getAll (Dexie's toArray costs ~1.5x more). */
-function readAll(idb: IDBDatabase): Promise<{ deals: Deal[]; stages: Stage[] }> {
+/**
+ * Reads the forecast's row of every deal and the stages in one read-only transaction, with plain getAll (Dexie's
+ * toArray costs ~1.5x more). The rows, not the deals: the same facts at a fraction of the reading cost.
+ */
+function readAll(idb: IDBDatabase): Promise<{ rows: ForecastIndexRow[]; stages: Stage[] }> {
   return new Promise((ok, fail) => {
-    const tx = idb.transaction(['deals', 'stages'], 'readonly');
-    const deals = tx.objectStore('deals').getAll();
+    const tx = idb.transaction(['forecastIndex', 'stages'], 'readonly');
+    const rows = tx.objectStore('forecastIndex').getAll();
     const stages = tx.objectStore('stages').getAll();
-    tx.oncomplete = () => ok({ deals: deals.result, stages: stages.result });
+    tx.oncomplete = () => ok({ rows: rows.result, stages: stages.result });
     tx.onerror = () => fail(tx.error);
     tx.onabort = () => fail(tx.error ?? new Error('The read was aborted.'));
   });
@@ -109,12 +114,12 @@ function start() {
       const began = performance.now();
       if (!db.isOpen()) await db.open(); // Dexie checks the schema (and reopens after a version change)
       const opened = performance.now();
-      const { deals, stages } = await readAll(db.backendDB());
+      const { rows, stages } = await readAll(db.backendDB());
       // The first read's times are reported (npm run bench compares them with the view's first render).
       const timed = first ? { openMs: opened - began, readMs: performance.now() - opened } : {};
       first = false;
       const built = performance.now();
-      table = dealTable(deals, stages);
+      table = dealTableFromRows(rows, stages);
       fresh = { ...timed, tableMs: performance.now() - built };
       schedule();
     } catch (err) {
@@ -128,7 +133,7 @@ function start() {
       }
     }
   };
-  const watched = [`idb://${DB_NAME}/deals/`, `idb://${DB_NAME}/stages/`];
+  const watched = [`idb://${DB_NAME}/forecastIndex/`, `idb://${DB_NAME}/stages/`];
   Dexie.on('storagemutated', (parts) => {
     if (Object.keys(parts).some((part) => watched.some((w) => part.startsWith(w)))) void read();
   });

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../calendar';
-import { type DealTable, OPEN } from '../deal-table';
+import { amountAt, currencyAt, type DealTable, OPEN } from '../deal-table';
 import { median } from '../statistics';
 import type { StageDwell } from './stage-dwell';
 import type { FunnelRow } from './stage-funnel';
@@ -95,14 +95,13 @@ export function findBottleneck(
   }
   rows.sort((a, b) => entered[a]! - entered[b]! || a - b);
   const stuck = rows.slice(0, opts.limit ?? 10).map((i): StuckDeal => {
-    const d = t.deals[i]!;
     return {
-      dealId: d.id,
-      contactId: d.contactId,
-      title: d.title,
+      dealId: t.ids[i]!,
+      contactId: t.contactIds[i]!,
+      title: t.titles[i]!,
       days: Math.max(0, (now - entered[i]!) / DAY_MS),
-      amount: d.amount,
-      currency: d.currency,
+      amount: amountAt(t, i),
+      currency: currencyAt(t, i),
     };
   });
   return { ...best, stuck };

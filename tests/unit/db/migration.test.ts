@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ProspectorDb } from '@/lib/db/database';
-import { SCHEMA_V1, SCHEMA_V2 } from '@/lib/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/lib/db/schema';
+import { dealTable, dealTableFromRows } from '@/lib/forecast/deal-table';
+import { forecastReport } from '@/lib/forecast/forecast-report';
+import type { Deal, Stage } from '@/lib/model';
 
 const T0 = Date.UTC(2026, 0, 5);
 const day = 86_400_000;
@@ -68,7 +71,7 @@ describe('database migration', () => {
     const before = await makeV1(name);
     const db = new ProspectorDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.contacts.count()).toBe(before.contacts.length);
     expect(await db.deals.count()).toBe(before.deals.length);
     expect(await db.activities.count()).toBe(before.activities.length);
@@ -91,6 +94,16 @@ describe('database migration', () => {
     expect(await db.contactIndex.count()).toBe(before.contacts.length);
     expect(await db.contactIndex.where('words').startsWith('person').count()).toBe(before.contacts.length);
     expect(await db.dealIndex.where('stageId').equals('demo').count()).toBe(15);
+    // v4: every deal has its forecast row, with the stage history rebuilt at v2.
+    expect(await db.forecastIndex.count()).toBe(before.deals.length);
+    expect((await db.forecastIndex.get('d12'))?.v.slice(15)).toEqual([
+      'prospecting',
+      T0,
+      'qualification',
+      T0 + 2 * day,
+      'demo',
+      T0 + 5 * day,
+    ]);
     db.close();
   });
 
@@ -141,7 +154,7 @@ describe('database migration', () => {
 
     const db = new ProspectorDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const c of contacts) expect(await db.contacts.get(c.id)).toEqual(c);
     for (const d of deals) expect(await db.deals.get(d.id)).toEqual(d);
     expect(await db.activities.count()).toBe(activities.length);
@@ -155,6 +168,98 @@ describe('database migration', () => {
     expect(await db.deals.where('deletedAt').above(0).primaryKeys()).toEqual(['d7']);
     // The board's deal index lists live deals only.
     expect(await db.dealIndex.where('stageId').equals('prospecting').count()).toBe(29);
+    db.close();
+  });
+
+  it('opens a version 3 database and builds the forecast rows, which give the same forecast as the deals', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const zero = { level: 0, note: '', confirmed: false };
+    const stages: Stage[] = [
+      {
+        id: 'prospecting',
+        name: 'Prospecting',
+        order: 0,
+        probability: 0.1,
+        kind: 'open',
+        forecastCategory: 'pipeline',
+        color: '#888',
+      },
+      {
+        id: 'proposal',
+        name: 'Proposal',
+        order: 1,
+        probability: 0.6,
+        kind: 'open',
+        forecastCategory: 'commit',
+        color: '#888',
+      },
+      { id: 'won', name: 'Won', order: 2, probability: 1, kind: 'won', forecastCategory: 'closed', color: '#888' },
+      { id: 'lost', name: 'Lost', order: 3, probability: 0, kind: 'lost', forecastCategory: 'omitted', color: '#888' },
+    ];
+    const deals: Deal[] = Array.from({ length: 40 }, (_, i) => {
+      const end = ['prospecting', 'proposal', 'won', 'lost'][i % 4]!;
+      const closed = end === 'won' || end === 'lost';
+      return {
+        id: `d${i}`,
+        contactId: `c${i % 30}`,
+        title: `Deal ${i}`,
+        stageId: end,
+        amount: i % 5 ? 1000 * i : null,
+        currency: i % 7 ? 'USD' : 'IDR',
+        expectedClose: i % 6 ? `2026-0${1 + (i % 6)}-15` : null,
+        probability: i % 9 === 0 ? 0.35 : null,
+        forecastCategory: i % 11 === 0 ? 'best_case' : null,
+        bant: { budget: { ...zero, level: i % 4 }, authority: zero, need: zero, timeline: { ...zero, level: 2 } },
+        owner: 'Ayu',
+        source: i % 2 ? 'linkedin' : 'import',
+        stageEntries: [
+          { stageId: 'prospecting', at: T0 + i * day },
+          ...(end === 'prospecting' ? [] : [{ stageId: end, at: T0 + (i + 10) * day }]),
+        ],
+        followUpAt: null,
+        followUpNote: '',
+        createdAt: T0 + i * day,
+        updatedAt: T0 + (i + 10) * day,
+        closedAt: closed ? T0 + (i + 10) * day : null,
+        outcome: end === 'won' ? 'won' : end === 'lost' ? 'lost' : null,
+        lostReason: '',
+        deletedAt: i === 13 ? T0 + 20 * day : null,
+      };
+    });
+    await v3.table('deals').bulkAdd(deals);
+    await v3.table('stages').bulkAdd(stages);
+    v3.close();
+
+    const db = new ProspectorDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const d of deals) expect(await db.deals.get(d.id)).toEqual(d);
+    const rows = await db.forecastIndex.toArray();
+    expect(rows.map((r) => r.id).sort()).toEqual(deals.map((d) => d.id).sort());
+    const params = {
+      asOf: T0 + 60 * day,
+      now: T0 + 60 * day,
+      zone: 'utc' as const,
+      grain: 'month' as const,
+      horizon: 6,
+      method: 'bant' as const,
+      currency: 'USD',
+      bantWeights: { budget: 25, authority: 25, need: 25, timeline: 25 },
+      minSample: 3,
+    };
+    const fromRows = forecastReport(dealTableFromRows(rows, stages), params);
+    expect(fromRows.deals).toBe(39);
+    expect(fromRows).toEqual(forecastReport(dealTable(deals, stages), params));
+    // Kept current from then on: a write to a deal rewrites its row in the same transaction.
+    await db.deals.update('d1', { amount: 777, stageId: 'won' });
+    expect((await db.forecastIndex.get('d1'))?.v[6]).toBe(777);
+    await db.deals.delete('d2');
+    expect(await db.forecastIndex.get('d2')).toBeUndefined();
+    await db.deals.clear();
+    expect(await db.forecastIndex.count()).toBe(0);
     db.close();
   });
 });

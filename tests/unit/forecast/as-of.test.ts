@@ -67,7 +67,7 @@ describe('the deal table', () => {
       STAGES,
     );
     expect(t.n).toBe(2);
-    expect(t.deals.map((d) => d.id)).toEqual(['a', 'c']);
+    expect(t.ids).toEqual(['a', 'c']);
     expect([t.amount[0], t.expectedClose[0], t.stage[1], t.expectedClose[1]]).toEqual([500, 20260203, -1, 0]);
     expect(Number.isNaN(t.amount[1]!)).toBe(true);
     expect(Number.isNaN(t.closedAt[0]!)).toBe(true);
