@@ -104,9 +104,12 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
     const { shown } = latest.current;
     columns.current.set(stageId, info);
     if (!readyRef.current && shown.length && shown.every((s) => columns.current.get(s.id)?.ready)) {
-      // The benchmark's end point for "first render": every open column drawn with its visible cards.
+      // The benchmark's end point for "first render": every open column drawn with its visible cards. And once
+      // the browser has laid out and painted that frame (the next task after its animation frame), when the rep
+      // sees it: the benchmark reports both.
       readyRef.current = true;
       performance.mark('board-ready');
+      requestAnimationFrame(() => setTimeout(() => performance.mark('board-painted')));
       setReady(true);
     }
   }, []);

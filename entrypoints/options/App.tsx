@@ -3,15 +3,15 @@ import { useSettings } from '@/components/use-settings';
 import { getLocale, t } from '@/lib/i18n';
 import { applyLocale } from '@/lib/i18n/init';
 import type { Settings } from '@/lib/model';
-import { VIEWS } from './views';
+import { loadView, parseHash, VIEWS, type ViewComponent } from './views';
 
-/** `#<view>?<params>` → the view and its parameters. Unknown views fall back to the first. */
-function parseHash(hash: string): { id: string; params: URLSearchParams } {
-  const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  return { id: VIEWS.some((v) => v.id === id) ? id : VIEWS[0]!.id, params: new URLSearchParams(query) };
+export interface AppProps {
+  settings: Settings;
+  /** The view the page opened on, its code already loaded by main.tsx. */
+  first: { id: string; component: ViewComponent };
 }
 
-export function App({ settings: initial }: { settings: Settings }) {
+export function App({ settings: initial, first }: AppProps) {
   const settings = useSettings(initial);
   // The language setting re-renders the whole page in the chosen language (the tree below is keyed on it).
   const locale = useMemo(() => {
@@ -25,13 +25,32 @@ export function App({ settings: initial }: { settings: Settings }) {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, ViewComponent>>(
+    () => new Map([[first.id, first.component]]),
+  );
+  const [failed, setFailed] = useState<string | null>(null);
   const view = VIEWS.find((v) => v.id === route.id)!;
+  const View = loaded.get(view.id);
+  useEffect(() => {
+    if (View) return;
+    let current = true;
+    setFailed(null);
+    loadView(view.id).then(
+      (component) => current && setLoaded((m) => new Map(m).set(view.id, component)),
+      (err) => {
+        console.error('Prospector: a view could not be loaded', err);
+        if (current) setFailed(view.id);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [view.id, View]);
   const setParams = (next: URLSearchParams) => {
     const query = next.toString();
     history.replaceState(null, '', `#${route.id}${query ? `?${query}` : ''}`);
     setRoute({ id: route.id, params: next });
   };
-  const View = view.component;
   return (
     <div key={locale} class="app">
       <header class="app-header">
@@ -50,7 +69,15 @@ export function App({ settings: initial }: { settings: Settings }) {
         </nav>
       </header>
       <main id="view" data-testid={`view-${view.id}`}>
-        <View key={view.id} settings={settings} params={route.params} setParams={setParams} />
+        {View ? (
+          <View key={view.id} settings={settings} params={route.params} setParams={setParams} />
+        ) : failed === view.id ? (
+          <p role="alert">{t('viewLoadFailed')}</p>
+        ) : (
+          <p class="muted" role="status">
+            {t('viewLoading')}
+          </p>
+        )}
       </main>
     </div>
   );

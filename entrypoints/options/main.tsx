@@ -6,11 +6,15 @@ import { t } from '@/lib/i18n';
 import { applyLocale } from '@/lib/i18n/init';
 import { loadSettings } from '@/lib/settings/store';
 import { App } from './App';
+import { loadView, parseHash } from './views';
 
-// Opening on the board: read what it shows first while the settings load, so it renders once, with its data.
+// Everything the first screen waits on, started at once: the view's code, the settings, and when the page opens
+// on the board, what it shows first (so it renders once, with its data).
+const { id } = parseHash(location.hash);
+const component = loadView(id);
 const board = prefetchBoard(location.hash).catch((err) => console.error('Prospector: board prefetch failed', err));
 const settings = await loadSettings();
-await board;
+const [first] = await Promise.all([component, board]);
 applyLocale(settings);
 document.title = t('optionsTitle');
-render(<App settings={settings} />, document.getElementById('app')!);
+render(<App settings={settings} first={{ id, component: first }} />, document.getElementById('app')!);

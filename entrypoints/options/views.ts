@@ -1,11 +1,4 @@
 import type { ComponentType } from 'preact';
-import { AnalyticsView } from '@/components/analytics/AnalyticsView';
-import { BoardView } from '@/components/board/BoardView';
-import { ContactsView } from '@/components/contacts/ContactsView';
-import { DataInOutView } from '@/components/data/DataInOutView';
-import { FollowupsView } from '@/components/followups/FollowupsView';
-import { ForecastView } from '@/components/forecast/ForecastView';
-import { SettingsView } from '@/components/settings/SettingsView';
 import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 
@@ -17,20 +10,71 @@ export interface ViewProps {
   setParams: (next: URLSearchParams) => void;
 }
 
+export type ViewComponent = ComponentType<ViewProps>;
+
 export interface OptionsView {
   /** The URL hash that opens it: options.html#<id>. */
   id: string;
   label: MessageKey;
-  component: ComponentType<ViewProps>;
+  /**
+   * The view's code, in a chunk of its own: the page loads only the view it opens on (the board's first render
+   * does not wait for the import wizard, the forecast or their libraries), and the others when first shown.
+   */
+  load: () => Promise<ViewComponent>;
 }
 
 /** Every view of the options page, in menu order. One line per view; the first is the default. */
 export const VIEWS: OptionsView[] = [
-  { id: 'board', label: 'viewBoard', component: BoardView },
-  { id: 'contacts', label: 'viewContacts', component: ContactsView },
-  { id: 'followups', label: 'viewFollowups', component: FollowupsView },
-  { id: 'data', label: 'io_viewData', component: DataInOutView },
-  { id: 'forecast', label: 'forecast_view', component: ForecastView },
-  { id: 'analytics', label: 'analytics_view', component: AnalyticsView },
-  { id: 'settings', label: 'viewSettings', component: SettingsView },
+  { id: 'board', label: 'viewBoard', load: () => import('@/components/board/BoardView').then((m) => m.BoardView) },
+  {
+    id: 'contacts',
+    label: 'viewContacts',
+    load: () => import('@/components/contacts/ContactsView').then((m) => m.ContactsView),
+  },
+  {
+    id: 'followups',
+    label: 'viewFollowups',
+    load: () => import('@/components/followups/FollowupsView').then((m) => m.FollowupsView),
+  },
+  {
+    id: 'data',
+    label: 'io_viewData',
+    load: () => import('@/components/data/DataInOutView').then((m) => m.DataInOutView),
+  },
+  {
+    id: 'forecast',
+    label: 'forecast_view',
+    load: () => import('@/components/forecast/ForecastView').then((m) => m.ForecastView),
+  },
+  {
+    id: 'analytics',
+    label: 'analytics_view',
+    load: () => import('@/components/analytics/AnalyticsView').then((m) => m.AnalyticsView),
+  },
+  {
+    id: 'settings',
+    label: 'viewSettings',
+    load: () => import('@/components/settings/SettingsView').then((m) => m.SettingsView),
+  },
 ];
+
+/** `#<view>?<params>` → the view and its parameters. Unknown views fall back to the first. */
+export function parseHash(hash: string): { id: string; params: URLSearchParams } {
+  const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  return { id: VIEWS.some((v) => v.id === id) ? id : VIEWS[0]!.id, params: new URLSearchParams(query) };
+}
+
+const loading = new Map<string, Promise<ViewComponent>>();
+
+/** The view's component, its chunk loaded once (the page's start and the menu share the same load). */
+export function loadView(id: string): Promise<ViewComponent> {
+  let p = loading.get(id);
+  if (!p) {
+    const view = VIEWS.find((v) => v.id === id) ?? VIEWS[0]!;
+    p = view.load();
+    // A failed load (the extension was updated under the page) may be retried by opening the view again.
+    p.catch(() => loading.delete(id));
+    loading.set(id, p);
+  }
+  return p;
+}
