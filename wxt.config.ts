@@ -26,6 +26,8 @@ export default defineConfig({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), popupChunks(), preloadPopupOpen()],
     build: {
       sourcemap: false,
+      // PROSPECTOR_NO_MINIFY=1: readable function names in a CPU profile of the built extension.
+      minify: process.env.PROSPECTOR_NO_MINIFY ? false : undefined,
       // Every browser Prospector supports has <link rel="modulepreload">: no polyfill file on each page's path.
       modulePreload: { polyfill: false },
     },

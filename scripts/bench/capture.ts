@@ -1,32 +1,10 @@
 import type { Page } from 'playwright-core';
 import { type Extension, tabIdOf } from '../../tests/e2e/harness';
 import { type Figure, summarise } from './stats';
+import { storeCount } from './store-count';
 
 const CONTACTS = Number(process.env.PROSPECTOR_BENCH_CONTACTS ?? 100_000);
 const RUNS = 40;
-
-async function count(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((ok, fail) => {
-        const open = indexedDB.open('prospector');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          try {
-            const req = open.result.transaction(name).objectStore(name).count();
-            req.onsuccess = () => {
-              open.result.close();
-              ok(req.result);
-            };
-          } catch (err) {
-            open.result.close();
-            fail(err);
-          }
-        };
-      }),
-    store,
-  );
-}
 
 /** A few stored contacts' emails (to re-capture known people). */
 async function someEmails(page: Page, n: number): Promise<string[]> {
@@ -73,12 +51,8 @@ async function timeSave(page: Page, candidate: Record<string, unknown>): Promise
 export async function benchCapture(ext: Extension, origin: string): Promise<Figure[]> {
   const admin = await ext.context.newPage();
   await admin.goto(ext.url('bench-empty.html'));
-  // The background answers only once its database is open and seeded: wait for that before reading it.
-  await admin.evaluate(() =>
-    chrome.runtime.sendMessage({ type: 'capture.prepare', payload: { raw: { url: 'https://x.example/', found: [] } } }),
-  );
   const start = Date.now();
-  if ((await count(admin, 'contacts')) < CONTACTS) {
+  if ((await storeCount(admin, 'contacts')) < CONTACTS) {
     process.stderr.write(`capture bench: loading ${CONTACTS} demo contacts…\n`);
     const loaded = await admin.evaluate(
       (contacts) => chrome.runtime.sendMessage({ type: 'demo.load', payload: { contacts } }),
@@ -86,7 +60,7 @@ export async function benchCapture(ext: Extension, origin: string): Promise<Figu
     );
     if (!loaded?.ok) throw new Error(`demo.load failed: ${JSON.stringify(loaded)}`);
   }
-  const contacts = await count(admin, 'contacts');
+  const contacts = await storeCount(admin, 'contacts');
   process.stderr.write(`capture bench: ${contacts} contacts stored\n`);
   const loadSeconds = Math.round((Date.now() - start) / 1000);
   const run = Date.now().toString(36);

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { type Extension, tabIdOf } from '../../tests/e2e/harness';
+import { marksOf } from './marks';
 import { type Figure, summarise } from './stats';
+import { storeCount } from './store-count';
 
 /** Contacts in the store while the popup is timed (issue 4: "with 100,000 contacts stored"). */
 const CONTACTS = Number(process.env.PROSPECTOR_BENCH_CONTACTS ?? 100_000);
@@ -12,23 +14,6 @@ async function send(page: Page, type: string, payload: unknown): Promise<unknown
   ] as const);
   if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
   return reply.data;
-}
-
-async function countContacts(ext: Extension): Promise<number> {
-  return ext.worker.evaluate(
-    () =>
-      new Promise<number>((ok, fail) => {
-        const open = indexedDB.open('prospector');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('contacts').objectStore('contacts').count();
-          req.onsuccess = () => {
-            open.result.close();
-            ok(req.result);
-          };
-        };
-      }),
-  );
 }
 
 /**
@@ -63,7 +48,8 @@ export async function benchPopupOpen(ext: Extension, origin: string, runs = 21):
   await admin.goto(ext.url('bench-empty.html'));
   const loadStart = Date.now();
   // A kept profile (PROSPECTOR_BENCH_PROFILE) already holds them after the first run.
-  if (CONTACTS > 0 && (await countContacts(ext)) < CONTACTS) await send(admin, 'demo.load', { contacts: CONTACTS });
+  if (CONTACTS > 0 && (await storeCount(admin, 'contacts')) < CONTACTS)
+    await send(admin, 'demo.load', { contacts: CONTACTS });
   const loadSeconds = Math.round((Date.now() - loadStart) / 100) / 10;
   // The person on the benchmark page, stored like any capture (the demo has namesakes of her at her company).
   await send(admin, 'capture.save', {
@@ -80,8 +66,8 @@ export async function benchPopupOpen(ext: Extension, origin: string, runs = 21):
       ],
     },
   });
+  const contacts = await storeCount(admin, 'contacts');
   await admin.close();
-  const contacts = await countContacts(ext);
 
   const target = await ext.context.newPage();
   await target.goto(`${origin}/loop/person.html`);
@@ -90,20 +76,9 @@ export async function benchPopupOpen(ext: Extension, origin: string, runs = 21):
   const emptyTimes: number[] = [];
   const timeOpen = async () => {
     const popup = await ext.context.newPage();
-    // Polled through a bare CDP session: Playwright's own waitForFunction would first inject its helper script
-    // into the popup, about 15 ms of work on the very main thread being timed.
     const cdp = await ext.context.newCDPSession(popup);
     await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, target)}`), { waitUntil: 'commit' });
-    let at: number | undefined;
-    for (const deadline = Date.now() + 30_000; at === undefined; ) {
-      if (Date.now() > deadline) throw new Error('The popup never marked popup-ready.');
-      const { result } = await cdp.send('Runtime.evaluate', {
-        expression: `performance.getEntriesByName('popup-ready')[0]?.startTime ?? null`,
-        returnByValue: true,
-      });
-      if (typeof result.value === 'number') at = result.value;
-      else await new Promise((ok) => setTimeout(ok, 25));
-    }
+    const [at] = await marksOf(cdp, ['popup-ready'], 30_000);
     await cdp.detach();
     const shown = await popup.evaluate(
       (steps) => ({
@@ -118,7 +93,7 @@ export async function benchPopupOpen(ext: Extension, origin: string, runs = 21):
     // Let it finish (the page read, who is on it remembered) before closing, as a rep reading it would.
     await popup.waitForFunction(() => !document.querySelector('main [role="status"]'));
     await popup.close();
-    return { at, steps: shown.steps };
+    return { at: at!, steps: shown.steps };
   };
   for (let i = 0; i < runs; i++) {
     const empty = await ext.context.newPage();

@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Resolves once the background answers messages, which it does only after its database is open and seeded.
+ * Reading the database before that would create an empty one (an open without a version does), whose open
+ * connection then blocks the background's own upgrade: the benchmark would hang.
+ */
+export async function backgroundReady(page: Page): Promise<void> {
+  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'popup.wake', payload: {} }));
+  if (!reply?.ok) throw new Error(`The background did not answer: ${JSON.stringify(reply)}`);
+}
+
+/** Rows in one store of the extension's database, read from an extension page (after backgroundReady). */
+export async function storeCount(page: Page, store: string): Promise<number> {
+  await backgroundReady(page);
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((ok, fail) => {
+        const open = indexedDB.open('prospector');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const req = db.transaction(name).objectStore(name).count();
+            req.onsuccess = () => ok(req.result);
+            req.onerror = () => fail(req.error);
+          } catch (err) {
+            fail(err);
+          } finally {
+            db.close(); // closes once the transaction is done; never left open to block an upgrade
+          }
+        };
+      }),
+    store,
+  );
+}
