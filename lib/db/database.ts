@@ -5,6 +5,7 @@ import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 export const DB_NAME = 'prospector';
 
@@ -19,6 +20,8 @@ export class ProspectorDb extends Dexie {
   dealIndex!: EntityTable<DealIndexRow, 'id'>;
   /** The forecast's compact copy of each deal (lib/db/forecast-index.ts); read it, never write it. */
   forecastIndex!: EntityTable<ForecastIndexRow, 'id'>;
+  /** Each stage's count and sums for the board's headers (lib/db/stage-totals.ts); read it, never write it. */
+  stageTotals!: EntityTable<StageTotalsRow, 'stageId'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -81,16 +84,23 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx.table('dealIndex').bulkPut(deals);
 }
 
-/** v4 adds the forecast's index table: built here for every deal already stored. */
+/**
+ * v4 adds the forecast's rows and the stage totals, and the board rows gain the time each deal entered its
+ * stage: all built here for every deal already stored.
+ */
 export async function upgradeToV4(tx: Transaction): Promise<void> {
   const rows: ForecastIndexRow[] = [];
+  const board: DealIndexRow[] = [];
   await tx
     .table('deals')
     .toCollection()
     .each((d: Deal) => {
       rows.push(forecastIndexRow(d));
+      board.push(dealIndexRow(d));
     });
   await tx.table('forecastIndex').bulkPut(rows);
+  await tx.table('dealIndex').bulkPut(board);
+  await tx.table('stageTotals').bulkPut([...totalsFromRows(board).values()]);
 }
 
 let shared: ProspectorDb | undefined;

@@ -9,6 +9,8 @@ import type { Bant, Deal } from '../model';
 export interface DealIndexRow {
   id: string;
   stageId?: string;
+  /** When the live deal entered its stage: with stageId, the board's default order ([stageId+e]). */
+  e?: number;
   v: DealTuple;
 }
 
@@ -98,7 +100,10 @@ export function dealIndexRow(d: DealLike): DealIndexRow {
       d.outcome ?? null,
     ],
   };
-  if (live && typeof d.stageId === 'string') row.stageId = d.stageId;
+  if (live && typeof d.stageId === 'string') {
+    row.stageId = d.stageId;
+    row.e = row.v[9];
+  }
   return row;
 }
 

@@ -1,7 +1,16 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import { contactIndexRow } from './contact-index';
-import { dealIndexRow } from './deal-index';
+import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { forecastIndexRow } from './forecast-index';
+import { applyRow, emptyTotals, type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 interface Derived {
   target: string;
@@ -16,27 +25,91 @@ const DERIVED: Record<string, Derived[]> = {
     { target: 'forecastIndex', row: forecastIndexRow },
   ],
 };
+/** Sums kept over a derived table: the board's stage totals, over its deal rows (lib/db/stage-totals.ts). */
+const TOTALS = { source: 'deals', rows: 'dealIndex', target: 'stageTotals' } as const;
+
+/** Every key (Dexie's DBCoreRangeType.Any, a const enum its typings keep out of reach here). */
+const ANY_KEY = { type: 3 } as unknown as DBCoreKeyRange;
 
 /**
- * Dexie middleware keeping the derived index tables (contactIndex, dealIndex, forecastIndex) current on every write to
- * contacts and deals, whoever makes it (capture, import, restore, the options page): a write transaction on a
- * source table also opens its index table, and every put, add or delete is mirrored there in that same
- * transaction, so the two never disagree, even when the service worker dies mid-write. It sits above Dexie's
- * observability layer, so live queries on the index tables update too.
+ * The stage totals after some board rows changed, in order: key `keys[i]` went from the row it had to `after[i]`
+ * (undefined: no row). `before` holds each key's row from before the whole write; a key written twice in one
+ * write starts its second change from its first. Only the stages concerned are read and written.
+ */
+async function updateTotals(
+  totals: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: readonly string[],
+  before: readonly (DealIndexRow | undefined)[],
+  after: readonly (DealIndexRow | undefined)[],
+  current?: Promise<Map<string, StageTotalsRow | undefined>>,
+): Promise<void> {
+  const read = await (current ?? readTotals(totals, trans, stagesOf(before, after)));
+  if (!read.size) return;
+  const next = new Map([...read].map(([id, row]) => [id, row ?? emptyTotals(id)]));
+  const latest = new Map<string, DealIndexRow | undefined>();
+  keys.forEach((key, i) => {
+    const old = latest.has(key) ? latest.get(key) : before[i];
+    const now = after[i];
+    latest.set(key, now);
+    if (old?.stageId !== undefined) next.set(old.stageId, applyRow(next.get(old.stageId)!, old, -1));
+    if (now?.stageId !== undefined) next.set(now.stageId, applyRow(next.get(now.stageId)!, now, 1));
+  });
+  await totals.mutate({ type: 'put', trans, values: [...next.values()] });
+}
+
+/** The stages some board rows are in. */
+function stagesOf(...lists: (readonly (DealIndexRow | undefined)[])[]): string[] {
+  const stages = new Set<string>();
+  for (const list of lists) for (const row of list) if (row?.stageId !== undefined) stages.add(row.stageId);
+  return [...stages];
+}
+
+/** The stored totals of some stages (undefined: none yet). */
+async function readTotals(
+  totals: DBCoreTable,
+  trans: DBCoreTransaction,
+  ids: readonly string[],
+): Promise<Map<string, StageTotalsRow | undefined>> {
+  if (!ids.length) return new Map();
+  const rows = (await totals.getMany({ trans, keys: [...ids] })) as (StageTotalsRow | undefined)[];
+  return new Map(ids.map((id, i) => [id, rows[i]]));
+}
+
+/** Every stage's totals again, from the board rows as they are (after a range of deals was deleted). */
+async function rebuildTotals(rows: DBCoreTable, totals: DBCoreTable, trans: DBCoreTransaction): Promise<void> {
+  const { result } = await rows.query({
+    trans,
+    values: true,
+    query: { index: rows.schema.primaryKey, range: ANY_KEY },
+  });
+  await totals.mutate({ type: 'deleteRange', trans, range: ANY_KEY });
+  const values = [...totalsFromRows(result as DealIndexRow[]).values()];
+  if (values.length) await totals.mutate({ type: 'put', trans, values });
+}
+
+/**
+ * Dexie middleware keeping the derived tables (contactIndex, dealIndex, forecastIndex, stageTotals) current on
+ * every write to contacts and deals, whoever makes it (capture, import, restore, the options page): a write
+ * transaction on a source table also opens its derived tables, and every put, add or delete is mirrored there
+ * in that same transaction, so they never disagree, even when the service worker dies mid-write. It sits above
+ * Dexie's observability layer, so live queries on the derived tables update too.
  */
 export const derivedIndexMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'DerivedIndex',
   create(down) {
-    // During an upgrade from a version without the index tables, they do not exist yet.
+    // During an upgrade from a version without the derived tables, they do not exist yet.
     const has = (name: string) => down.schema.tables.some((t) => t.name === name);
+    const targetsOf = (source: string) => [
+      ...(Object.hasOwn(DERIVED, source) ? DERIVED[source]!.map((d) => d.target) : []),
+      ...(source === TOTALS.source ? [TOTALS.target] : []),
+    ];
     return {
       ...down,
       transaction(stores, mode, options) {
         if (mode !== 'readwrite') return down.transaction(stores, mode, options);
-        const extra = stores
-          .flatMap((s) => (Object.hasOwn(DERIVED, s) ? DERIVED[s]!.map((d) => d.target) : []))
-          .filter((t) => !stores.includes(t) && has(t));
+        const extra = [...new Set(stores.flatMap(targetsOf))].filter((t) => !stores.includes(t) && has(t));
         return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
       },
       table(name) {
@@ -44,22 +117,64 @@ export const derivedIndexMiddleware: Middleware<DBCore> = {
         const derived = (Object.hasOwn(DERIVED, name) ? DERIVED[name]! : []).filter((d) => has(d.target));
         if (!derived.length) return table;
         const indexes = derived.map((d) => ({ ...d, index: down.table(d.target) }));
+        const summed = name === TOTALS.source && has(TOTALS.rows) && has(TOTALS.target);
+        const boardRows = summed ? down.table(TOTALS.rows) : undefined;
+        const totals = summed ? down.table(TOTALS.target) : undefined;
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+            const { trans } = req;
+            // The board rows as they were, to take them out of their stages' totals.
+            const keys =
+              req.type === 'delete'
+                ? req.keys
+                : req.type === 'add' || req.type === 'put'
+                  ? req.values.map((v) => (v as { id: string }).id)
+                  : [];
+            const before =
+              boardRows && keys.length
+                ? ((await boardRows.getMany({ trans, keys })) as (DealIndexRow | undefined)[])
+                : [];
+            // The totals of every stage the write touches, read while the write itself goes on (each await in a
+            // transaction is a round trip to the database). A value that then fails to be written is left out
+            // below, its stage read for nothing.
+            const incoming =
+              boardRows && (req.type === 'add' || req.type === 'put')
+                ? req.values.map((v) => dealIndexRow(v as never))
+                : [];
+            const current =
+              totals && req.type !== 'deleteRange' ? readTotals(totals, trans, stagesOf(before, incoming)) : undefined;
             const res = await table.mutate(req);
-            const stored =
-              req.type === 'add' || req.type === 'put' ? req.values.filter((_, i) => !res.failures[i]) : [];
-            await Promise.all(
-              indexes.map(({ index, row }) => {
+            const written = (i: number) => !res.failures[i];
+            const stored = req.type === 'add' || req.type === 'put' ? req.values.filter((_, i) => written(i)) : [];
+            // The derived rows and the totals, written together.
+            await Promise.all([
+              ...indexes.map(({ index, row }) => {
                 if (req.type === 'add' || req.type === 'put') {
                   const rows = stored.map((v) => row(v as never));
-                  return rows.length ? index.mutate({ type: 'put', trans: req.trans, values: rows }) : undefined;
+                  return rows.length ? index.mutate({ type: 'put', trans, values: rows }) : undefined;
                 }
-                if (req.type === 'delete') return index.mutate({ type: 'delete', trans: req.trans, keys: req.keys });
-                return index.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+                if (req.type === 'delete') return index.mutate({ type: 'delete', trans, keys: req.keys });
+                return index.mutate({ type: 'deleteRange', trans, range: req.range });
               }),
-            );
+              (async () => {
+                if (!boardRows || !totals) return;
+                if (req.type === 'deleteRange') {
+                  // After the board rows' own range delete, queued above in this same transaction.
+                  await rebuildTotals(boardRows, totals, trans);
+                  return;
+                }
+                if (req.type === 'delete') {
+                  await updateTotals(totals, trans, keys, before, [], current);
+                  return;
+                }
+                // A value that failed to be written leaves its row, and so its stage's totals, as they were.
+                const ok = keys.filter((_, i) => written(i));
+                const was = before.filter((_, i) => written(i));
+                const now = incoming.filter((_, i) => written(i));
+                await updateTotals(totals, trans, ok, was, now, current);
+              })(),
+            ]);
             return res;
           },
         };

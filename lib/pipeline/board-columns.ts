@@ -1,5 +1,7 @@
 import type { BoardDeal } from '../db/deal-index';
+import type { StageTotalsRow } from '../db/stage-totals';
 import type { Stage } from '../model';
+import { type BoardSort, type SortContext, withChanges } from './filters';
 import { dealProbability } from './probability';
 
 /** Sums in one currency (minor units). */
@@ -17,24 +19,57 @@ export interface ColumnTotals {
   unknown: number;
 }
 
-/** Count, total and weighted amount of a column's deals. */
+/** The column's sums in its currencies, the rep's currency first (then the largest total). */
+function ordered(sums: MoneySum[], primaryCurrency: string): MoneySum[] {
+  return sums.sort((a, b) =>
+    a.currency === primaryCurrency ? -1 : b.currency === primaryCurrency ? 1 : b.total - a.total,
+  );
+}
+
+/**
+ * Count, total and weighted amount of a column's deals. The weighted amount is worked out as the stored stage
+ * totals allow (lib/db/stage-totals.ts: what the deals' own probabilities give, plus the stage's probability
+ * times the rest), rounded once, so the header is the same before the board has read its deals and after.
+ */
 export function columnTotals(deals: readonly BoardDeal[], stage: Stage, primaryCurrency: string): ColumnTotals {
-  const sums = new Map<string, MoneySum>();
+  const sums = new Map<string, { total: number; own: number; plain: number }>();
   let unknown = 0;
   for (const d of deals) {
     if (d.amount === null) {
       unknown++;
       continue;
     }
-    const sum = sums.get(d.currency) ?? { currency: d.currency, total: 0, weighted: 0 };
+    let sum = sums.get(d.currency);
+    if (!sum) {
+      sum = { total: 0, own: 0, plain: 0 };
+      sums.set(d.currency, sum);
+    }
     sum.total += d.amount;
-    sum.weighted += Math.round(d.amount * dealProbability(d, stage));
-    sums.set(d.currency, sum);
+    const own = d.outcome !== null || d.probability !== null;
+    if (own) sum.own += d.amount * dealProbability(d, stage);
+    else sum.plain += d.amount;
   }
-  const list = [...sums.values()].sort((a, b) =>
-    a.currency === primaryCurrency ? -1 : b.currency === primaryCurrency ? 1 : b.total - a.total,
-  );
-  return { count: deals.length, sums: list, unknown };
+  const list = [...sums].map(([currency, s]) => ({
+    currency,
+    total: s.total,
+    weighted: Math.round(s.own + s.plain * (stage.probability ?? 0)),
+  }));
+  return { count: deals.length, sums: ordered(list, primaryCurrency), unknown };
+}
+
+/** The same figures from a stage's stored totals (undefined: no deal was ever in it). */
+export function totalsFromStored(
+  stored: StageTotalsRow | undefined,
+  stage: Stage,
+  primaryCurrency: string,
+): ColumnTotals {
+  if (!stored) return { count: 0, sums: [], unknown: 0 };
+  const list = stored.sums.map((s) => ({
+    currency: s.currency,
+    total: s.total,
+    weighted: Math.round(s.own + s.plain * (stage.probability ?? 0)),
+  }));
+  return { count: stored.count, sums: ordered(list, primaryCurrency), unknown: stored.unknown };
 }
 
 /** A move shown before the background confirms it: the deal as it will be. */
@@ -55,26 +90,21 @@ export function movedBoardDeal(deal: BoardDeal, stage: Stage, at: number): Board
 }
 
 /**
- * A column's deals with the moves in flight applied: deals moving out are hidden, deals moving in are shown, so
- * a move appears at once (the change notice confirms it a few milliseconds later). Without moves in flight, the
- * same array (callers copy before sorting).
+ * A sorted column with the moves in flight applied: deals moving out are hidden, deals moving in are shown at
+ * their places (if they pass the column's filters), so a move appears at once (the change notice confirms it a
+ * few milliseconds later) without sorting the column again. Without moves in flight, the same array.
  */
 export function withPendingMoves(
   stageId: string,
-  deals: readonly BoardDeal[],
+  sorted: readonly BoardDeal[],
   pending: ReadonlyMap<string, PendingMove>,
+  order: { sort: BoardSort; ctx: SortContext; matches?: (deal: BoardDeal) => boolean },
 ): readonly BoardDeal[] {
-  if (!pending.size) return deals;
-  const out: BoardDeal[] = [];
-  const present = new Set<string>();
-  for (const d of deals) {
-    const p = pending.get(d.id);
-    if (p && p.deal.stageId !== stageId) continue;
-    out.push(p ? p.deal : d);
-    present.add(d.id);
-  }
-  for (const p of pending.values()) if (p.deal.stageId === stageId && !present.has(p.deal.id)) out.push(p.deal);
-  return out;
+  if (!pending.size) return sorted;
+  const insert = [...pending.values()].flatMap((p) =>
+    p.deal.stageId === stageId && (order.matches?.(p.deal) ?? true) ? [p.deal] : [],
+  );
+  return withChanges(sorted, new Set(pending.keys()), insert, order.sort, order.ctx);
 }
 
 /** The stage before or after `stageId` in board order (for keyboard moves), or undefined at either end. */

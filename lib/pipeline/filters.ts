@@ -176,46 +176,73 @@ export interface SortContext {
   nameRank?: ReadonlyMap<string, number>;
 }
 
-/**
- * Sorts a column's deals in place and returns them. Each order puts what needs attention first: longest in
- * stage, largest, best qualified, closing soonest, follow-up soonest, most recently touched, or by name.
- * Missing values go last; ties fall back to the deal id, so the order is stable between renders.
- */
-export function sortDeals(deals: BoardDeal[], sort: BoardSort, ctx: SortContext): BoardDeal[] {
+/** The key a sort orders deals by (ascending; ties fall back to the deal id). */
+export function sortKey(sort: BoardSort, ctx: SortContext): (d: BoardDeal) => number | string {
   const last = Number.POSITIVE_INFINITY;
-  let key: (d: BoardDeal) => number | string;
   switch (sort) {
     case 'days':
       // Longest in its stage first: entered the stage earliest.
-      key = (d) => d.enteredAt;
-      break;
+      return (d) => d.enteredAt;
     case 'amount':
-      key = (d) => (d.amount === null ? last : -d.amount);
-      break;
-    case 'bant': {
-      const scores = new Map(deals.map((d) => [d.id, scoreBant(d.bant, ctx.weights)]));
-      key = (d) => -(scores.get(d.id) ?? 0);
-      break;
-    }
+      return (d) => (d.amount === null ? last : -d.amount);
+    case 'bant':
+      return (d) => -scoreBant(d.bant, ctx.weights);
     case 'close':
-      key = (d) => d.expectedClose ?? '9999-99-99';
-      break;
+      return (d) => d.expectedClose ?? '9999-99-99';
     case 'followup':
-      key = (d) => d.followUpAt ?? last;
-      break;
+      return (d) => d.followUpAt ?? last;
     case 'updated':
-      key = (d) => -d.updatedAt;
-      break;
+      return (d) => -d.updatedAt;
     case 'name':
-      key = (d) => ctx.nameRank?.get(d.contactId) ?? last;
-      break;
+      return (d) => ctx.nameRank?.get(d.contactId) ?? last;
   }
-  const keys = new Map(deals.map((d) => [d.id, key(d)]));
-  return deals.sort((a, b) => {
-    const ka = keys.get(a.id)!;
-    const kb = keys.get(b.id)!;
-    if (ka < kb) return -1;
-    if (ka > kb) return 1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+}
+
+function compare(ka: number | string, kb: number | string, a: BoardDeal, b: BoardDeal): number {
+  if (ka < kb) return -1;
+  if (ka > kb) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Sorts a column's deals in place and returns them. Each order puts what needs attention first: longest in
+ * stage, largest, best qualified, closing soonest, follow-up soonest, most recently touched, or by name.
+ * Missing values go last; ties fall back to the deal id, so the order is stable between renders. Each deal's key
+ * is worked out once (an array beside the deals, not a Map: a column may hold thousands).
+ */
+export function sortDeals(deals: BoardDeal[], sort: BoardSort, ctx: SortContext): BoardDeal[] {
+  const key = sortKey(sort, ctx);
+  const keys = deals.map(key);
+  const order = deals.map((_, i) => i);
+  order.sort((i, j) => compare(keys[i]!, keys[j]!, deals[i]!, deals[j]!));
+  const sorted = order.map((i) => deals[i]!);
+  for (let i = 0; i < sorted.length; i++) deals[i] = sorted[i]!;
+  return deals;
+}
+
+/**
+ * A sorted column with some deals taken out and others put in at their places, without sorting it again (a move
+ * shown at once must not cost a sort of thousands of deals). `sorted` is left as it is.
+ */
+export function withChanges(
+  sorted: readonly BoardDeal[],
+  remove: ReadonlySet<string>,
+  insert: readonly BoardDeal[],
+  sort: BoardSort,
+  ctx: SortContext,
+): BoardDeal[] {
+  const out = remove.size ? sorted.filter((d) => !remove.has(d.id)) : [...sorted];
+  const key = sortKey(sort, ctx);
+  for (const d of insert) {
+    const k = key(d);
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(key(out[mid]!), k, out[mid]!, d) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, d);
+  }
+  return out;
 }

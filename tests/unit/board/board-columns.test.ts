@@ -43,11 +43,25 @@ describe('board columns', () => {
     expect(moved).toMatchObject({ stageId: 'demo', enteredAt: AT + 1, outcome: null });
     expect(movedBoardDeal(a, stages[2]!, AT).outcome).toBe('won');
     const pending = new Map([['a', { deal: moved, from: 'lead' }]]);
-    expect(withPendingMoves('lead', [a, b], pending).map((d) => d.id)).toEqual(['b']);
-    expect(withPendingMoves('demo', [], pending).map((d) => d.id)).toEqual(['a']);
+    const days = {
+      sort: 'days' as const,
+      ctx: { now: AT, weights: { budget: 25, authority: 25, need: 25, timeline: 25 } },
+    };
+    expect(withPendingMoves('lead', [a, b], pending, days).map((d) => d.id)).toEqual(['b']);
+    expect(withPendingMoves('demo', [], pending, days).map((d) => d.id)).toEqual(['a']);
     // Once the live data has it too, it appears once, as the pending version.
-    expect(withPendingMoves('demo', [{ ...a, stageId: 'demo' }], pending)).toEqual([pending.get('a')!.deal]);
-    expect(withPendingMoves('lead', [a], new Map())).toEqual([a]);
+    expect(withPendingMoves('demo', [{ ...a, stageId: 'demo' }], pending, days)).toEqual([pending.get('a')!.deal]);
+    const column = [a, b];
+    expect(withPendingMoves('lead', column, new Map(), days)).toBe(column);
+    // A deal moving in takes its place in the column's order (here: longest in the stage first), no sort needed.
+    const early = toBoardDeal(makeDeal('x', 'c', 'demo', { stageEntries: [{ stageId: 'demo', at: AT - 10 }] }));
+    const late = toBoardDeal(makeDeal('z', 'c', 'demo', { stageEntries: [{ stageId: 'demo', at: AT + 10 }] }));
+    const movedIn = new Map([['a', { deal: { ...moved, enteredAt: AT }, from: 'lead' }]]);
+    expect(withPendingMoves('demo', [early, late], movedIn, days).map((d) => d.id)).toEqual(['x', 'a', 'z']);
+    // …unless the column's filters leave it out.
+    expect(
+      withPendingMoves('demo', [early, late], movedIn, { ...days, matches: (d) => d.id !== 'a' }).map((d) => d.id),
+    ).toEqual(['x', 'z']);
   });
 
   it('finds the neighbouring stage for keyboard moves', () => {

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ProspectorDb } from '@/lib/db/database';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/lib/db/schema';
+import { totalsFromRows } from '@/lib/db/stage-totals';
 import { dealTable, dealTableFromRows } from '@/lib/forecast/deal-table';
 import { forecastReport } from '@/lib/forecast/forecast-report';
 import type { Deal, Stage } from '@/lib/model';
@@ -253,6 +254,14 @@ describe('database migration', () => {
     const fromRows = forecastReport(dealTableFromRows(rows, stages), params);
     expect(fromRows.deals).toBe(39);
     expect(fromRows).toEqual(forecastReport(dealTable(deals, stages), params));
+    // The board's rows know when each live deal entered its stage, and every stage has its header totals.
+    const board = await db.dealIndex.toArray();
+    expect(board.filter((r) => r.stageId !== undefined).every((r) => r.e === r.v[9])).toBe(true);
+    expect(await db.dealIndex.where('[stageId+e]').between(['won', -Infinity], ['won', Infinity]).count()).toBe(10);
+    expect(await db.stageTotals.toArray()).toEqual(
+      [...totalsFromRows(board).values()].sort((a, b) => (a.stageId < b.stageId ? -1 : 1)),
+    );
+    expect((await db.stageTotals.get('lost'))?.count).toBe(10);
     // Kept current from then on: a write to a deal rewrites its row in the same transaction.
     await db.deals.update('d1', { amount: 777, stageId: 'won' });
     expect((await db.forecastIndex.get('d1'))?.v[6]).toBe(777);
