@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { popupChunks, preloadPopupOpen } from './build/popup-chunks';
+import { pageChunks, preloadPageChunks } from './build/page-chunks';
 
 // Several builds (a developer's, a helper's, CI's) may run side by side: PROSPECTOR_OUT_DIR keeps them apart.
 const outDir = process.env.PROSPECTOR_OUT_DIR ?? '.output';
@@ -23,7 +23,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), popupChunks(), preloadPopupOpen()],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), pageChunks(), preloadPageChunks()],
     build: {
       sourcemap: false,
       // PROSPECTOR_NO_MINIFY=1: readable function names in a CPU profile of the built extension.

@@ -6,8 +6,32 @@ interface ChunkingContext {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
 }
 
-const MAIN = resolve(import.meta.dirname, '../entrypoints/popup/main.tsx');
-const RENDER = resolve(import.meta.dirname, '../entrypoints/popup/render.tsx');
+const at = (path: string) => resolve(import.meta.dirname, '..', path);
+
+/**
+ * The chunks on the pages' open paths, each what one module imports statically (minus what an earlier group
+ * took), first to last:
+ * - popup-first: what the popup's tiny first module needs (it starts the tab, settings and page reads);
+ * - popup-open: the popup's first screen, render.tsx on, with Preact, Dexie and the strings, which the options
+ *   page shares;
+ * - options-first: the rest of what the options page's first module needs (settings, the board's prefetch);
+ * - board-view: the board, the options page's default view.
+ * Left to itself the bundler splits these into a dozen small chunks shared between pages, and each file costs a
+ * page a request of its own (1–3 ms each in a trace of the popup's open, against a 100 ms budget), or merges the
+ * popup's big chunk into its first module's imports, so nothing starts until all of it has run. Code another
+ * page does not use rides along in a shared chunk (about 25 KB of popup UI in popup-open). An entry module
+ * stays in its own chunk; CSS stays with Vite's per-page handling.
+ */
+const GROUPS = [
+  { name: 'popup-first', from: at('entrypoints/popup/main.tsx'), entry: true },
+  { name: 'popup-open', from: at('entrypoints/popup/render.tsx'), entry: false },
+  { name: 'options-first', from: at('entrypoints/options/main.tsx'), entry: true },
+  { name: 'board-view', from: at('components/board/BoardView.tsx'), entry: false },
+] as const;
+
+/** Chunks to fetch and compile while each page's HTML is parsed (its first module imports them dynamically). */
+const PRELOADS: Record<string, string> = { popup: 'popup-open', options: 'board-view' };
+
 const isCss = (id: string) => /\.css($|\?)/.test(id);
 
 function staticClosure(ctx: ChunkingContext, from: string): Set<string> {
@@ -22,62 +46,67 @@ function staticClosure(ctx: ChunkingContext, from: string): Set<string> {
   return seen;
 }
 
-/**
- * The popup's open path in two files: 'popup-first', what its tiny first module (main.tsx) imports, and
- * 'popup-open', render.tsx and everything it imports statically (Preact, Dexie, the strings, the first screen's
- * components). Left to itself the bundler splits these into a dozen chunks shared with the options page, and
- * each file costs the popup a request of its own (1–3 ms each in a trace of the open, against a 100 ms budget),
- * or merges the big one into the first module's imports, so nothing starts until all of it has run.
- * The options page imports the same chunks for what it shares; code only the popup uses (about 25 KB) rides
- * along. CSS stays with Vite's per-page CSS handling.
- */
-export function popupChunkName(): (id: string, ctx: ChunkingContext) => string | null {
-  let cached: { ctx: ChunkingContext; first: Set<string>; open: Set<string> } | undefined;
-  return (id, ctx) => {
+/** Which group each module of the pages' open paths goes to, worked out once per chunking pass. */
+function groupsOf(): (ctx: ChunkingContext) => Map<string, string> {
+  let cached: { ctx: ChunkingContext; groupOf: Map<string, string> } | undefined;
+  return (ctx) => {
     if (cached?.ctx !== ctx) {
-      const first = new Set<string>();
-      const open = new Set<string>();
-      if (ctx.getModuleInfo(MAIN) && ctx.getModuleInfo(RENDER)) {
-        for (const m of staticClosure(ctx, MAIN)) if (m !== MAIN && !isCss(m)) first.add(m);
-        for (const m of staticClosure(ctx, RENDER)) if (!first.has(m) && m !== MAIN && !isCss(m)) open.add(m);
+      const groupOf = new Map<string, string>();
+      const entries = new Set<string>(GROUPS.filter((g) => g.entry).map((g) => g.from));
+      for (const group of GROUPS) {
+        if (!ctx.getModuleInfo(group.from)) continue;
+        for (const m of staticClosure(ctx, group.from))
+          if (!groupOf.has(m) && !entries.has(m) && !isCss(m)) groupOf.set(m, group.name);
       }
-      cached = { ctx, first, open };
+      cached = { ctx, groupOf };
     }
-    if (isCss(id)) return null;
-    // The bundler's own helpers (CommonJS interop for the polyfill) go with the first module that needs them.
-    if (id.includes('rolldown/runtime')) return cached.first.size ? 'popup-first' : null;
-    return cached.first.has(id) ? 'popup-first' : cached.open.has(id) ? 'popup-open' : null;
+    return cached.groupOf;
   };
+}
+
+/**
+ * One code-splitting group per chunk, in GROUPS' order by priority: the bundler takes each group's modules
+ * together with their dependencies, so an earlier group must claim what it shares before a later one can.
+ */
+export function pageChunkGroups() {
+  const groupOf = groupsOf();
+  return GROUPS.map((g, i) => ({
+    name: (id: string, ctx: ChunkingContext) => (!isCss(id) && groupOf(ctx).get(id) === g.name ? g.name : null),
+    debugName: g.name,
+    priority: GROUPS.length - i,
+  }));
 }
 
 /**
  * Applies the grouping to the pages' build only: the background and the page reader are single-file IIFE
  * builds, where the bundler refuses code-splitting options.
  */
-export function popupChunks(): Plugin {
-  const name = popupChunkName();
+export function pageChunks(): Plugin {
+  const groups = pageChunkGroups();
   return {
-    name: 'prospector:popup-chunks',
+    name: 'prospector:page-chunks',
     outputOptions(options) {
       if (options.format && options.format !== 'es') return null;
-      return { ...options, codeSplitting: { groups: [{ name, debugName: 'popup' }] } };
+      return { ...options, codeSplitting: { groups } };
     },
   };
 }
 
 /**
- * Tells popup.html to fetch and compile the 'popup-open' chunk while the page is still being parsed: the first
- * module imports it dynamically (so its own calls to the browser start before that code runs), and without the
- * hint its download would only begin once the first module runs.
+ * Tells each page to fetch and compile its next chunk while its HTML is still being parsed: the first module
+ * imports it dynamically (so its own calls to the browser start before that code runs), and without the hint
+ * the download would only begin once the first module runs.
  */
-export function preloadPopupOpen(): Plugin {
+export function preloadPageChunks(): Plugin {
   return {
-    name: 'prospector:preload-popup-open',
+    name: 'prospector:preload-page-chunks',
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        if (!ctx.bundle || !/popup[\\/]index\.html$|popup\.html$/.test(ctx.filename)) return;
-        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.name === 'popup-open');
+        const page = /(popup|options)(?:[\\/]index)?\.html$/.exec(ctx.filename)?.[1];
+        const wanted = page ? PRELOADS[page] : undefined;
+        if (!ctx.bundle || !wanted) return;
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.name === wanted);
         if (!chunk) return;
         return [
           {

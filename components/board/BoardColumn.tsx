@@ -1,17 +1,18 @@
-import type { TargetedDragEvent } from 'preact';
-import { memo } from 'preact/compat';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TargetedDragEvent, TargetedKeyboardEvent } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { memo } from '@/components/memo';
 import { useLiveQuery } from '@/components/use-live-query';
 import { VirtualList, type VirtualListHandle } from '@/components/virtual-list/VirtualList';
 import { getDb } from '@/lib/db/database';
 import type { BoardDeal } from '@/lib/db/deal-index';
+import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Settings, Stage } from '@/lib/model';
-import { columnTotals, type PendingMove, withPendingMoves } from '@/lib/pipeline/board-columns';
+import { columnTotals, type PendingMove, totalsFromStored, withPendingMoves } from '@/lib/pipeline/board-columns';
 import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { useContactCache } from './contact-cache';
-import { CARD_HEIGHT, contactLabel, DEAL_MIME, DealCard } from './DealCard';
+import { CARD_HEIGHT, DEAL_MIME, DealCard } from './DealCard';
 import { formatAmount } from './format';
 
 /** What the board asks a column to bring into view (and focus, for keyboard moves and navigation). */
@@ -27,6 +28,11 @@ export interface BoardColumnProps {
   stage: Stage;
   /** The column's deals (from useBoardDeals); undefined while they load or when collapsed. */
   deals: readonly BoardDeal[] | undefined;
+  /**
+   * While the board shows only its columns' first cards: the stage's stored totals (null: none stored, no deal
+   * was ever there), which give the header and the column's length. Undefined once the column is read in full.
+   */
+  stored?: StageTotalsRow | null;
   stages: readonly Stage[];
   settings: Settings;
   filters: BoardFilters;
@@ -53,22 +59,43 @@ const SEP = ' · ';
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const { stage, settings, filters, collapsed, now } = props;
   const db = getDb();
-  // A collapsed column shows its count only (an index count: the deal index lists live deals).
+  // A collapsed column shows its count only, from the stage's stored totals (counting its deals would walk them).
   const count = useLiveQuery(
-    async () => (collapsed ? db.dealIndex.where('stageId').equals(stage.id).count() : 0),
+    async () => (collapsed ? ((await db.stageTotals.get(stage.id))?.count ?? 0) : 0),
     [stage.id, collapsed],
   );
   const deals = collapsed ? undefined : props.deals;
-  const hasData = collapsed ? count !== undefined : deals !== undefined;
+  // The board opened on stored totals: a collapsed column's count is in them already.
+  const collapsedCount = props.stored !== undefined ? (props.stored?.count ?? 0) : count;
+  const hasData = collapsed ? collapsedCount !== undefined : deals !== undefined;
 
-  const visible = useMemo(() => {
+  const sortCtx = useMemo(
+    () => ({ now, weights: settings.bantWeights, nameRank: props.nameRank }),
+    [now, settings.bantWeights, props.nameRank],
+  );
+  const matcher = useMemo(
+    () => dealMatcher(filters, { now, weights: settings.bantWeights, contactIds: props.contactIds }),
+    [filters, now, settings.bantWeights, props.contactIds],
+  );
+  // The column sorted once per change of its deals; moves in flight are then applied to it without sorting
+  // thousands of deals again (a move must show at once).
+  const sorted = useMemo(() => {
     if (!deals) return [];
-    const matcher = dealMatcher(filters, { now, weights: settings.bantWeights, contactIds: props.contactIds });
-    const all = withPendingMoves(stage.id, deals, props.pending);
-    const shown = isFiltered(filters) || props.contactIds ? all.filter(matcher) : [...all];
-    return sortDeals(shown, filters.sort, { now, weights: settings.bantWeights, nameRank: props.nameRank });
-  }, [deals, props.pending, filters, props.contactIds, props.nameRank, now, settings.bantWeights, stage.id]);
-  const totals = useMemo(() => columnTotals(visible, stage, settings.currency), [visible, stage, settings.currency]);
+    const shown = isFiltered(filters) || props.contactIds ? deals.filter(matcher) : [...deals];
+    return sortDeals(shown, filters.sort, sortCtx);
+  }, [deals, matcher, filters, props.contactIds, sortCtx]);
+  const visible = useMemo(
+    () => withPendingMoves(stage.id, sorted, props.pending, { sort: filters.sort, ctx: sortCtx, matches: matcher }),
+    [sorted, props.pending, matcher, filters.sort, sortCtx, stage.id],
+  );
+  const { stored } = props;
+  const totals = useMemo(
+    () =>
+      stored === undefined
+        ? columnTotals(visible, stage, settings.currency)
+        : totalsFromStored(stored ?? undefined, stage, settings.currency),
+    [visible, stored, stage, settings.currency],
+  );
 
   // Contacts for the cards in view (plus overscan), read in one batch per range.
   const list = useRef<VirtualListHandle>(null);
@@ -124,8 +151,39 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
     },
   };
 
+  // The cards' handlers, the same functions from render to render (so a card whose deal did not change is not
+  // drawn again), reading the column's latest props.
+  const latest = useRef(props);
+  latest.current = props;
+  const onCardMove = useCallback((deal: BoardDeal, stageId: string, name: string) => {
+    latest.current.onMove(deal, stageId, name, false);
+  }, []);
+  const onCardKey = useCallback(
+    (e: TargetedKeyboardEvent<HTMLElement>, deal: BoardDeal, name: string, index: number) => {
+      if (e.target !== e.currentTarget) return;
+      const { stages, stage, onMove, onNavigate } = latest.current;
+      const key = e.key;
+      if (e.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
+        e.preventDefault();
+        const i = stages.findIndex((s) => s.id === deal.stageId);
+        const to = stages[i + (key === 'ArrowLeft' ? -1 : 1)];
+        if (to) onMove(deal, to.id, name, true);
+      } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+        e.preventDefault();
+        onNavigate(stage, index + (key === 'ArrowDown' ? 1 : -1), 0);
+      } else if (key === 'ArrowLeft' || key === 'ArrowRight') {
+        e.preventDefault();
+        onNavigate(stage, index, key === 'ArrowLeft' ? -1 : 1);
+      } else if (key === 'Enter') {
+        e.preventDefault();
+        location.hash = `contacts?id=${encodeURIComponent(deal.contactId)}`;
+      }
+    },
+    [],
+  );
+
   const headingId = `column-${stage.id}-title`;
-  const shownCount = collapsed ? (count ?? 0) : totals.count;
+  const shownCount = collapsed ? (collapsedCount ?? 0) : totals.count;
   return (
     <section
       class={`column${collapsed ? ' collapsed' : ''}${over ? ' drop-target' : ''}`}
@@ -177,44 +235,29 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
           handle={list}
           class="column-body"
           items={visible}
+          // Until the column is read in full, its length is the stored count: the rest are placeholders.
+          count={stored === undefined ? visible.length : Math.max(totals.count, visible.length)}
           itemHeight={CARD_HEIGHT}
           initialHeight={Math.max(200, window.innerHeight - 220)}
           overscan={4}
           getKey={(d) => d.id}
           listProps={{ 'aria-labelledby': headingId }}
           renderItem={(deal, index) => {
+            if (!deal) return <div class="deal-card skeleton" aria-hidden="true" />;
             const found = contacts.get(deal.contactId);
             // Until its contact is read, a card is an empty frame (cheap, and no "(no name)" flash).
             if (found === undefined) return <div class="deal-card skeleton" aria-hidden="true" />;
             const contact = found ?? undefined;
-            const name = contactLabel(contact);
             return (
               <DealCard
                 deal={deal}
                 contact={contact}
+                index={index}
                 stages={props.stages}
                 settings={settings}
                 now={now}
-                onMove={(stageId) => props.onMove(deal, stageId, name, false)}
-                onKeyDown={(e) => {
-                  if (e.target !== e.currentTarget) return;
-                  const key = e.key;
-                  if (e.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
-                    e.preventDefault();
-                    const i = props.stages.findIndex((s) => s.id === deal.stageId);
-                    const to = props.stages[i + (key === 'ArrowLeft' ? -1 : 1)];
-                    if (to) props.onMove(deal, to.id, name, true);
-                  } else if (key === 'ArrowDown' || key === 'ArrowUp') {
-                    e.preventDefault();
-                    props.onNavigate(stage, index + (key === 'ArrowDown' ? 1 : -1), 0);
-                  } else if (key === 'ArrowLeft' || key === 'ArrowRight') {
-                    e.preventDefault();
-                    props.onNavigate(stage, index, key === 'ArrowLeft' ? -1 : 1);
-                  } else if (key === 'Enter') {
-                    e.preventDefault();
-                    location.hash = `contacts?id=${encodeURIComponent(deal.contactId)}`;
-                  }
-                }}
+                onMove={onCardMove}
+                onKeyDown={onCardKey}
               />
             );
           }}

@@ -47,8 +47,8 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
   const stagesRef = useRef(prefetched?.stages);
   if (liveStages && !sameStages(stagesRef.current, liveStages)) stagesRef.current = liveStages;
   const stages = stagesRef.current;
-  // One index range (not notEqual, which Dexie counts with a cursor over every row).
-  const hasDeals = useLiveQuery(async () => (await db.dealIndex.where('stageId').above('').count()) > 0, []);
+  // From the stored stage totals: counting the deal index would walk every live deal.
+  const hasDeals = useLiveQuery(async () => (await db.stageTotals.toArray()).some((s) => s.count > 0), []);
   const searching = !!(filters.q.trim() || filters.tag);
   // Key lists over up to 100,000 contacts: re-read when contacts change, without live-query bookkeeping per key.
   const searched = useTableQuery(
@@ -80,7 +80,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
 
   const isCollapsed = (s: Stage) => s.kind !== 'open' && !filters.expanded.includes(s.id);
   const shown = (stages ?? []).filter((s) => !isCollapsed(s));
-  const board = useBoardDeals(
+  const { state: board, preview } = useBoardDeals(
     shown.map((s) => s.id),
     prefetched,
   );
@@ -210,6 +210,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
             key={stage.id}
             stage={stage}
             deals={board?.byStage.get(stage.id)}
+            stored={preview ? (preview.get(stage.id) ?? null) : undefined}
             stages={stages}
             settings={settings}
             filters={filters}

@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
+import { memo } from '@/components/memo';
 import type { BoardDeal } from '@/lib/db/deal-index';
 import { t } from '@/lib/i18n';
 import type { Contact, Settings, Stage } from '@/lib/model';
@@ -17,18 +18,29 @@ export function contactLabel(contact: Contact | undefined): string {
 export interface DealCardProps {
   deal: BoardDeal;
   contact: Contact | undefined;
+  /** The card's place in its column (for arrow-key navigation). */
+  index: number;
   stages: readonly Stage[];
   settings: Settings;
   now: number;
-  onMove: (stageId: string) => void;
-  onKeyDown: (e: TargetedKeyboardEvent<HTMLElement>) => void;
+  onMove: (deal: BoardDeal, stageId: string, name: string) => void;
+  onKeyDown: (e: TargetedKeyboardEvent<HTMLElement>, deal: BoardDeal, name: string, index: number) => void;
 }
 
 /**
  * One deal on the board: who, company, amount, BANT score, days in stage, follow-up (overdue marked), and a
  * stage menu. Focusable and draggable; keys are handled by the board (see board_keyboardHelp).
  */
-export function DealCard({ deal, contact, stages, settings, now, onMove, onKeyDown }: DealCardProps) {
+export const DealCard = memo(function DealCard({
+  deal,
+  contact,
+  index,
+  stages,
+  settings,
+  now,
+  onMove,
+  onKeyDown,
+}: DealCardProps) {
   const name = contactLabel(contact);
   const bant = scoreBant(deal.bant, settings.bantWeights);
   const follow = followUpState(deal.followUpAt, now);
@@ -43,7 +55,7 @@ export function DealCard({ deal, contact, stages, settings, now, onMove, onKeyDo
       draggable
       aria-labelledby={nameId}
       aria-describedby="board-help"
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => onKeyDown(e, deal, name, index)}
       onDragStart={(e) => {
         e.dataTransfer?.setData(DEAL_MIME, deal.id);
         e.dataTransfer?.setData('text/plain', name);
@@ -95,7 +107,7 @@ export function DealCard({ deal, contact, stages, settings, now, onMove, onKeyDo
           aria-label={t('board_moveTo', name)}
           data-testid="card-stage"
           value={deal.stageId}
-          onChange={(e) => onMove(e.currentTarget.value)}
+          onChange={(e) => onMove(deal, e.currentTarget.value, name)}
           onKeyDown={(e) => e.stopPropagation()}
         >
           {stages.map((s) => (
@@ -107,4 +119,4 @@ export function DealCard({ deal, contact, stages, settings, now, onMove, onKeyDo
       </div>
     </article>
   );
-}
+});

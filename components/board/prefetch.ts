@@ -1,16 +1,22 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { DB_NAME, getDb } from '@/lib/db/database';
 import { type BoardDeal, boardDeal } from '@/lib/db/deal-index';
+import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Stage } from '@/lib/model';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
-import { filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
+import { type BoardFilters, filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { contactCache } from './contact-cache';
 import { CARD_HEIGHT } from './DealCard';
 
 export interface BoardData {
   stages: Stage[];
   byStage: Map<string, BoardDeal[]>;
+  /**
+   * Set when byStage holds only each column's first cards, in the board's default order: then each stage's
+   * stored totals (lib/db/stage-totals.ts) give its header and its length, until the columns are read in full.
+   */
+  preview?: ReadonlyMap<string, StageTotalsRow | undefined>;
 }
 
 interface Started {
@@ -31,10 +37,23 @@ export function shownStages(stages: readonly Stage[], expanded: readonly string[
   return stages.filter((s) => s.kind === 'open' || expanded.includes(s.id));
 }
 
+/** Cards a column shows on opening (the window's height of them, and what the list draws beyond). */
+export function firstCards(): number {
+  return Math.ceil(innerHeight / CARD_HEIGHT) + 4;
+}
+
+/** Whether the board can open on its columns' first cards: the default order, nothing filtered. */
+export function previewable(filters: BoardFilters): boolean {
+  return !isFiltered(filters) && filters.sort === 'days';
+}
+
 /**
- * Reads what the board shows first (stages, then the open columns' deals) while the page is still starting, so
- * the board's first render need not wait for its own queries. Called by main.tsx when the page opens on the
- * board; a change to deals meanwhile makes the board read again instead of using it.
+ * Reads what the board shows first while the page is still starting, so the board's first render need not wait
+ * for its own queries. In the board's default order, unfiltered (how it opens), that is each column's first
+ * cards, an index range ([stageId+e]: longest in the stage first), and each stage's stored totals for the
+ * headers: a few dozen rows whatever the size of the pipeline. Otherwise (a filter or another order in the
+ * URL) it reads the open columns in full. Called by main.tsx when the page opens on the board; a change to
+ * deals meanwhile makes the board read again instead of using it.
  */
 export async function prefetchBoard(hash: string): Promise<void> {
   const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -52,9 +71,32 @@ export async function prefetchBoard(hash: string): Promise<void> {
   Dexie.on('storagemutated', onChange);
   try {
     const db = getDb();
-    const stages = sortStages(await db.stages.toArray());
     const filters = filtersFromParams(new URLSearchParams(query));
+    const [stages, totals] = await Promise.all([
+      db.stages.toArray().then(sortStages),
+      previewable(filters) ? db.stageTotals.toArray() : undefined,
+    ]);
     const shown = shownStages(stages, filters.expanded);
+    const perColumn = firstCards();
+    if (totals) {
+      const entries = await db.transaction('r', db.dealIndex, () =>
+        Promise.all(
+          shown.map(async (s) => {
+            const rows = await db.dealIndex
+              .where('[stageId+e]')
+              .between([s.id, Dexie.minKey], [s.id, Dexie.maxKey])
+              .limit(perColumn)
+              .toArray();
+            return [s.id, rows.map(boardDeal)] as const;
+          }),
+        ),
+      );
+      const byId = new Map(totals.map((t) => [t.stageId, t]));
+      state.data = { stages, byStage: new Map(entries), preview: new Map(stages.map((s) => [s.id, byId.get(s.id)])) };
+      const ids = entries.flatMap(([, deals]) => deals.map((d) => d.contactId));
+      contactCache.seed(ids, await db.contacts.bulkGet(ids));
+      return;
+    }
     const entries = await db.transaction('r', db.dealIndex, () =>
       Promise.all(
         shown.map(
@@ -63,9 +105,8 @@ export async function prefetchBoard(hash: string): Promise<void> {
       ),
     );
     state.data = { stages, byStage: new Map(entries) };
-    // Unfiltered, in an order that needs nothing else: the first cards' contacts too, so the first render is whole.
-    if (!isFiltered(filters) && filters.sort !== 'name' && filters.sort !== 'bant') {
-      const perColumn = Math.ceil(innerHeight / CARD_HEIGHT) + 4;
+    // In an order that needs nothing else: the first cards' contacts too, so the first render is whole.
+    if (filters.sort !== 'name' && filters.sort !== 'bant' && !isFiltered(filters)) {
       const ids = entries.flatMap(([, deals]) =>
         sortDeals([...deals], filters.sort, { now: Date.now(), weights: DEFAULT_SETTINGS.bantWeights })
           .slice(0, perColumn)

@@ -2,6 +2,7 @@ import Dexie, { cmp, type ObservabilitySet, RangeSet } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DB_NAME, getDb } from '@/lib/db/database';
 import { boardDeal } from '@/lib/db/deal-index';
+import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import { type BoardState, boardStateFrom, patchBoard } from '@/lib/pipeline/board-columns';
 import type { Prefetched } from './prefetch';
 
@@ -19,18 +20,31 @@ function changedKeys(tree: ObservabilitySet[string]): string[] | null {
   return keys;
 }
 
+export interface BoardDeals {
+  state: BoardState | undefined;
+  /**
+   * While the board shows only its columns' first cards (it opened on them, see prefetch.ts): each stage's
+   * stored totals, for the headers and the columns' lengths. Null once every column has been read in full.
+   */
+  preview: ReadonlyMap<string, StageTotalsRow | undefined> | null;
+}
+
 /**
  * The deals of the board's open columns: read once from the compact deal index, then kept current from Dexie's
  * change notices (from this page or any other context, e.g. the background answering a move): only the deals
- * that changed are read again and patched in, so a move costs one small read, not two columns.
+ * that changed are read again and patched in, so a move costs one small read, not two columns. When the page
+ * opened on the columns' first cards, they are shown at once and the columns are read in full right after that
+ * first frame has been painted.
  */
-export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetched): BoardState | undefined {
+export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetched): BoardDeals {
   const key = stageIds.join('\u0000');
   // The page's first board may come read already (components/board/prefetch.ts) for these very columns.
   const usable =
     prefetched && stageIds.length === prefetched.byStage.size && stageIds.every((id) => prefetched.byStage.has(id));
-  const [state, setState] = useState<BoardState | undefined>(() =>
-    usable ? boardStateFrom(prefetched.byStage) : undefined,
+  const [deals, setDeals] = useState<BoardDeals>(() =>
+    usable
+      ? { state: boardStateFrom(prefetched.byStage), preview: prefetched.preview ?? null }
+      : { state: undefined, preview: null },
   );
   const first = useRef(usable);
   useEffect(() => {
@@ -38,25 +52,25 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
     let cancelled = false;
     let loading = false;
     let stale = false;
+    // Whether the state holds every deal of the columns (patches apply only to a whole column).
+    let complete = first.current ? !prefetched!.preview : false;
     const load = async () => {
       loading = true;
       stale = false;
       const entries = await Promise.all(
-        stageIds.map(async (id) => {
-          performance.mark(`q0-${id}`);
-          const rows = await db.dealIndex.where('stageId').equals(id).toArray();
-          performance.mark(`q1-${id}`);
-          const d = rows.map(boardDeal);
-          return [id, d] as const;
-        }),
+        stageIds.map(
+          async (id) => [id, (await db.dealIndex.where('stageId').equals(id).toArray()).map(boardDeal)] as const,
+        ),
       );
-      performance.mark('q-end');
       if (cancelled) return;
-      setState(boardStateFrom(new Map(entries)));
-      performance.mark('set');
+      setDeals({ state: boardStateFrom(new Map(entries)), preview: null });
+      complete = true;
+      performance.mark('board-complete');
       loading = false;
       if (stale) void load();
     };
+    const reload = () =>
+      void load().catch((err) => console.error('Prospector: the board could not read its deals', err));
     const onChange = (parts: ObservabilitySet) => {
       const tree = parts[CHANGED_DEALS];
       if (!tree || cancelled) return;
@@ -65,8 +79,8 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
         return;
       }
       const keys = changedKeys(tree);
-      if (!keys) {
-        void load();
+      if (!keys || !complete) {
+        reload();
         return;
       }
       void db.dealIndex.bulkGet(keys).then((rows) => {
@@ -75,18 +89,30 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
           const row = rows[i];
           return { id, deal: row?.stageId === undefined ? undefined : boardDeal(row) };
         });
-        setState((s) => (s ? patchBoard(s, changes) : s));
+        setDeals((s) => (s.state ? { ...s, state: patchBoard(s.state, changes) } : s));
       });
     };
     Dexie.on('storagemutated', onChange);
     const fresh = first.current && !prefetched!.changedSince();
     first.current = false;
     prefetched?.release();
-    if (!fresh) void load().catch((err) => console.error('Prospector: the board could not read its deals', err));
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (!fresh) reload();
+    else if (complete) performance.mark('board-complete');
+    else {
+      // The first cards are on screen: read the columns in full once that frame has been painted.
+      loading = true;
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(reload);
+      });
+    }
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       Dexie.on('storagemutated').unsubscribe(onChange);
     };
   }, [key]);
-  return state;
+  return deals;
 }

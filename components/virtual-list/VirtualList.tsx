@@ -11,10 +11,12 @@ export interface VirtualListHandle {
 
 export interface VirtualListProps<T> {
   items: readonly T[];
+  /** Rows in the list, when more than the items at hand (the others are drawn as renderItem(undefined)). */
+  count?: number;
   /** Every row's height in px, including its gap: rows have a fixed height, so nothing is measured. */
   itemHeight: number;
   getKey: (item: T, index: number) => string;
-  renderItem: (item: T, index: number) => ComponentChildren;
+  renderItem: (item: T | undefined, index: number) => ComponentChildren;
   /** Rows drawn above and below the visible ones (smooth scrolling vs. work per frame). */
   overscan?: number;
   /** Expected viewport size before layout: lets the first render draw rows at once. */
@@ -26,6 +28,8 @@ export interface VirtualListProps<T> {
   handle?: Ref<VirtualListHandle>;
 }
 
+const byIndex = (i: number) => i;
+
 /**
  * A vertically virtualised list: only the rows in view (plus overscan) are in the DOM, absolutely positioned in
  * a full-height list, so 10,000 rows cost what 20 do. The outer element scrolls.
@@ -33,11 +37,13 @@ export interface VirtualListProps<T> {
 export function VirtualList<T>(props: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: props.items.length,
+    count: Math.max(props.count ?? 0, props.items.length),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => props.itemHeight,
     overscan: props.overscan ?? 6,
-    getItemKey: (i) => props.getKey(props.items[i]!, i),
+    // Rows have a fixed height, so the virtualizer caches nothing per item: a stable key by position keeps it from
+    // working out every row's measurement again whenever the items change (each move, at thousands of rows).
+    getItemKey: byIndex,
     initialRect: { width: 0, height: props.initialHeight ?? 600 },
   });
   useImperativeHandle(
@@ -61,7 +67,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       >
         {rows.map((row) => (
           <li
-            key={row.key}
+            key={row.index < props.items.length ? props.getKey(props.items[row.index]!, row.index) : `#${row.index}`}
             style={{
               position: 'absolute',
               top: 0,
@@ -71,7 +77,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
               transform: `translateY(${row.start}px)`,
             }}
           >
-            {props.renderItem(props.items[row.index]!, row.index)}
+            {props.renderItem(props.items[row.index], row.index)}
           </li>
         ))}
       </ul>

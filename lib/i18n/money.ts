@@ -20,10 +20,26 @@ export function toMinor(major: number, currency: string): number {
   return Math.round(major * 10 ** currencyDigits(currency));
 }
 
+// Formatters by locale and options: making an Intl formatter costs far more than formatting with one, and a
+// board draws hundreds of numbers and dates at a time.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const locale = intlLocale[getLocale()];
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, opts);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 /** An amount in minor units, formatted for the current locale. `compact` for tight spaces (board headers). */
 export function formatMoney(minor: number, currency: string, opts: { compact?: boolean } = {}): string {
   const major = minor / 10 ** currencyDigits(currency);
-  return new Intl.NumberFormat(intlLocale[getLocale()], {
+  return numberFormat({
     style: 'currency',
     currency,
     ...(opts.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
@@ -31,9 +47,15 @@ export function formatMoney(minor: number, currency: string, opts: { compact?: b
 }
 
 export function formatDate(ms: number): string {
-  return new Intl.DateTimeFormat(intlLocale[getLocale()], { dateStyle: 'medium' }).format(ms);
+  const locale = intlLocale[getLocale()];
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(ms);
 }
 
 export function formatNumber(n: number, opts: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(intlLocale[getLocale()], opts).format(n);
+  return numberFormat(opts).format(n);
 }

@@ -66,6 +66,66 @@ describe('pipeline board', () => {
     await expect.poll(() => page.getByTestId('column-won').getByTestId('deal-card').count()).toBe(0);
   });
 
+  it('opens on each column’s first cards, headed by the stored totals, which the full read then agrees with', async () => {
+    const tab = await ext.context.newPage();
+    await tab.setViewportSize({ width: 1600, height: 900 });
+    await tab.goto(ext.url('options.html#board'));
+    await tab.waitForFunction(() => performance.getEntriesByName('board-complete').length > 0);
+    // What the first render showed: the cards it drew, and headers that cannot yet come from the cards.
+    const first = await tab.evaluate(() => {
+      const ready = performance.getEntriesByName('board-ready')[0]!.startTime;
+      const complete = performance.getEntriesByName('board-complete')[0]!.startTime;
+      return { ready, complete };
+    });
+    expect(first.ready).toBeLessThan(first.complete);
+    const headers = (p: Page) =>
+      p.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="column-"][aria-labelledby]')].map((c) => ({
+          id: c.getAttribute('data-testid'),
+          count: c.querySelector('[data-testid="column-count"]')?.textContent,
+          total: c.querySelector('[data-testid="column-total"]')?.textContent,
+          weighted: c.querySelector('[data-testid="column-weighted"]')?.textContent,
+        })),
+      );
+    // The headers as the complete board computes them from its deals…
+    const complete = await headers(tab);
+    // …equal the stored totals the next tab opens with (its headers read at board-ready, before its full read).
+    const next = await ext.context.newPage();
+    await next.setViewportSize({ width: 1600, height: 900 });
+    await next.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        if (!list.getEntriesByName('board-ready').length) return;
+        (globalThis as unknown as { atReady: unknown }).atReady = [
+          ...document.querySelectorAll('[data-testid^="column-"][aria-labelledby]'),
+        ].map((c) => ({
+          id: c.getAttribute('data-testid'),
+          count: c.querySelector('[data-testid="column-count"]')?.textContent,
+          total: c.querySelector('[data-testid="column-total"]')?.textContent,
+          weighted: c.querySelector('[data-testid="column-weighted"]')?.textContent,
+        }));
+      }).observe({ type: 'mark' });
+    });
+    await next.goto(ext.url('options.html#board'));
+    await next.waitForFunction(() => (globalThis as unknown as { atReady?: unknown }).atReady !== undefined);
+    const atReady = await next.evaluate(() => (globalThis as unknown as { atReady: unknown }).atReady);
+    const completeBeforeReady = await next.evaluate(
+      () =>
+        performance.getEntriesByName('board-complete').length > 0 &&
+        performance.getEntriesByName('board-complete')[0]!.startTime <
+          performance.getEntriesByName('board-ready')[0]!.startTime,
+    );
+    expect(completeBeforeReady).toBe(false);
+    expect(atReady).toEqual(complete);
+    // And the counts are the stored deals'.
+    const deals = (await readStore<DealRow>(tab, 'deals')).filter((d) => d.deletedAt === null);
+    for (const h of complete.filter((c) => c.count !== undefined)) {
+      const stageId = h.id!.replace('column-', '');
+      expect(Number(h.count!.replace(/\D/g, '')), stageId).toBe(deals.filter((d) => d.stageId === stageId).length);
+    }
+    await next.close();
+    await tab.close();
+  });
+
   it('moves a card by drag and drop, stored with its stage change', async () => {
     const id = await firstCard(page, 'prospecting');
     expect(await movesOf(page, id)).toEqual([]);
