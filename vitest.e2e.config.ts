@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits 1 s by default: a write that goes through the background and IndexedDB can take longer
+    // on a busy two-core machine, and a test should not fail for that.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

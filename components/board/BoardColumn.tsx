@@ -12,7 +12,7 @@ import type { Settings, Stage } from '@/lib/model';
 import { columnTotals, type PendingMove, totalsFromStored, withPendingMoves } from '@/lib/pipeline/board-columns';
 import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { useContactCache } from './contact-cache';
-import { CARD_HEIGHT, DEAL_MIME, DealCard } from './DealCard';
+import { CARD_HEIGHT, CARD_OVERSCAN, DEAL_MIME, DealCard } from './DealCard';
 import { formatAmount } from './format';
 
 /** What the board asks a column to bring into view (and focus, for keyboard moves and navigation). */
@@ -239,7 +239,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
           count={stored === undefined ? visible.length : Math.max(totals.count, visible.length)}
           itemHeight={CARD_HEIGHT}
           initialHeight={Math.max(200, window.innerHeight - 220)}
-          overscan={4}
+          overscan={CARD_OVERSCAN}
           getKey={(d) => d.id}
           listProps={{ 'aria-labelledby': headingId }}
           renderItem={(deal, index) => {

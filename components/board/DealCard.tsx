@@ -8,7 +8,7 @@ import { followUpState } from '@/lib/pipeline/filters';
 import { daysInStage } from '@/lib/pipeline/probability';
 import { formatAmount, formatDateTime, formatShortDate } from './format';
 
-export const CARD_HEIGHT = 124;
+export { CARD_HEIGHT, CARD_OVERSCAN } from './card-size';
 export const DEAL_MIME = 'application/x-prospector-deal';
 
 export function contactLabel(contact: Contact | undefined): string {

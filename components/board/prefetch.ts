@@ -1,13 +1,14 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { DB_NAME, getDb } from '@/lib/db/database';
-import { type BoardDeal, boardDeal } from '@/lib/db/deal-index';
+import { type BoardDeal, boardDeal, STAGE_ENTERED_INDEX } from '@/lib/db/deal-index';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Stage } from '@/lib/model';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { type BoardFilters, filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { contactCache } from './contact-cache';
-import { CARD_HEIGHT } from './DealCard';
+import type { EarlyBoard } from './early-read';
+import { firstCards } from './first-cards';
 
 export interface BoardData {
   stages: Stage[];
@@ -37,11 +38,6 @@ export function shownStages(stages: readonly Stage[], expanded: readonly string[
   return stages.filter((s) => s.kind === 'open' || expanded.includes(s.id));
 }
 
-/** Cards a column shows on opening (the window's height of them, and what the list draws beyond). */
-export function firstCards(): number {
-  return Math.ceil(innerHeight / CARD_HEIGHT) + 4;
-}
-
 /** Whether the board can open on its columns' first cards: the default order, nothing filtered. */
 export function previewable(filters: BoardFilters): boolean {
   return !isFiltered(filters) && filters.sort === 'days';
@@ -55,7 +51,7 @@ export function previewable(filters: BoardFilters): boolean {
  * URL) it reads the open columns in full. Called by main.tsx when the page opens on the board; a change to
  * deals meanwhile makes the board read again instead of using it.
  */
-export async function prefetchBoard(hash: string): Promise<void> {
+export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | null>): Promise<void> {
   const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   if (id !== '' && id !== 'board') return;
   const part = `idb://${DB_NAME}/dealIndex/`;
@@ -70,6 +66,15 @@ export async function prefetchBoard(hash: string): Promise<void> {
   started = state;
   Dexie.on('storagemutated', onChange);
   try {
+    // Read already, straight from IndexedDB, by the page's first module (components/board/early-read.ts).
+    const read = await early;
+    if (read) {
+      const totals = new Map(read.totals.map((t) => [t.stageId, t]));
+      const byStage = new Map([...read.byStage].map(([id, rows]) => [id, rows.map(boardDeal)]));
+      state.data = { stages: read.stages, byStage, preview: new Map(read.stages.map((s) => [s.id, totals.get(s.id)])) };
+      contactCache.seed([...read.contacts.keys()], [...read.contacts.values()]);
+      return;
+    }
     const db = getDb();
     const filters = filtersFromParams(new URLSearchParams(query));
     const [stages, totals] = await Promise.all([
@@ -83,7 +88,7 @@ export async function prefetchBoard(hash: string): Promise<void> {
         Promise.all(
           shown.map(async (s) => {
             const rows = await db.dealIndex
-              .where('[stageId+e]')
+              .where(STAGE_ENTERED_INDEX)
               .between([s.id, Dexie.minKey], [s.id, Dexie.maxKey])
               .limit(perColumn)
               .toArray();

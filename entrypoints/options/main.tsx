@@ -1,20 +1,13 @@
-import { render } from 'preact';
 import '@/components/theme.css';
 import './options.css';
-import { prefetchBoard } from '@/components/board/prefetch';
-import { t } from '@/lib/i18n';
-import { applyLocale } from '@/lib/i18n/init';
-import { loadSettings } from '@/lib/settings/store';
-import { App } from './App';
-import { loadView, parseHash } from './views';
+import { readBoardEarly } from '@/components/board/early-read';
+import { firstCards } from '@/components/board/first-cards';
 
-// Everything the first screen waits on, started at once: the view's code, the settings, and when the page opens
-// on the board, what it shows first (so it renders once, with its data).
-const { id } = parseHash(location.hash);
-const component = loadView(id);
-const board = prefetchBoard(location.hash).catch((err) => console.error('Prospector: board prefetch failed', err));
-const settings = await loadSettings();
-const [first] = await Promise.all([component, board]);
-applyLocale(settings);
-document.title = t('optionsTitle');
-render(<App settings={settings} first={{ id, component: first }} />, document.getElementById('app')!);
+/**
+ * The options page's first module, kept small: opening on the board, it starts reading what the board shows
+ * first straight from IndexedDB, and loads the page's code (Preact, Dexie, the views) while the database
+ * answers, instead of before asking it. start.tsx takes it from there.
+ */
+const early = readBoardEarly(location.hash, firstCards()).catch(() => null);
+const { start } = await import('./start');
+await start(early);

@@ -4,10 +4,11 @@ import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
+import { DB_NAME } from './names';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
-export const DB_NAME = 'prospector';
+export { DB_NAME } from './names';
 
 export class ProspectorDb extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;

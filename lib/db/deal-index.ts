@@ -6,6 +6,9 @@ import type { Bant, Deal } from '../model';
  * render stay within its budget. `stageId` is set only for live deals, so the board's index lists live deals
  * only. Derived from `deals` on every write by lib/db/derived-index.ts; never written directly.
  */
+/** The index of live deals by stage and time in it (schema v4's `[stageId+e]`): the board's default order. */
+export const STAGE_ENTERED_INDEX = '[stageId+e]';
+
 export interface DealIndexRow {
   id: string;
   stageId?: string;

@@ -172,6 +172,15 @@ describe('database migration', () => {
     db.close();
   });
 
+  it('declares the version the page reads directly at (lib/db/names.ts), as IndexedDB sees it', async () => {
+    const { DB_VERSION, NATIVE_VERSION } = await import('@/lib/db/names');
+    const db = new ProspectorDb(`names-${Math.random()}`);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(db.backendDB().version).toBe(NATIVE_VERSION);
+    db.close();
+  });
+
   it('opens a version 3 database and builds the forecast rows, which give the same forecast as the deals', async () => {
     const name = `migrate-v3-${Math.random()}`;
     const v3 = new Dexie(name);

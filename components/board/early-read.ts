@@ -1,0 +1,88 @@
+import { type DealIndexRow, STAGE_ENTERED_INDEX } from '@/lib/db/deal-index';
+import { DB_NAME, NATIVE_VERSION } from '@/lib/db/names';
+import type { StageTotalsRow } from '@/lib/db/stage-totals';
+import type { Contact, Stage } from '@/lib/model';
+import { sortStages } from '@/lib/pipeline/default-stages';
+import { filtersFromParams, isFiltered } from '@/lib/pipeline/filters';
+
+/** What the board shows first, read straight from IndexedDB (see readBoardEarly). */
+export interface EarlyBoard {
+  stages: Stage[];
+  totals: StageTotalsRow[];
+  /** Each shown column's first cards, in the board's default order. */
+  byStage: Map<string, DealIndexRow[]>;
+  contacts: Map<string, Contact | undefined>;
+}
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((ok, fail) => {
+    req.onsuccess = () => ok(req.result);
+    req.onerror = () => fail(req.error);
+  });
+}
+
+/**
+ * The database as Dexie left it, at exactly the version this build declares; null when it is missing, older (an
+ * upgrade is due: Dexie's to run) or newer. An upgrade started here is aborted at once, so nothing is created.
+ */
+function openAsIs(): Promise<IDBDatabase | null> {
+  return new Promise((ok) => {
+    const req = indexedDB.open(DB_NAME, NATIVE_VERSION);
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onsuccess = () => {
+      const db = req.result;
+      // Never hold up another context's upgrade (the background's, or Dexie's in this page).
+      db.onversionchange = () => db.close();
+      ok(db);
+    };
+    req.onerror = () => ok(null);
+    req.onblocked = () => ok(null);
+  });
+}
+
+/**
+ * The board's first screen, read before the page's code has loaded: this module is small and imports no
+ * database library, so the options page's first module starts these reads at once, and the UI's code (Preact,
+ * Dexie, the views) loads while IndexedDB answers. The same reads as components/board/prefetch.ts (stages,
+ * stage totals, each open column's first cards by [stageId+e], their contacts), for the board's default order
+ * with no filter only; null otherwise, or whenever anything is not as expected: the page then reads with Dexie.
+ */
+export async function readBoardEarly(hash: string, cardsPerColumn: number): Promise<EarlyBoard | null> {
+  const [view = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  if (view !== '' && view !== 'board') return null;
+  const filters = filtersFromParams(new URLSearchParams(query));
+  if (isFiltered(filters) || filters.sort !== 'days') return null;
+  const db = await openAsIs();
+  if (!db) return null;
+  try {
+    const tx = db.transaction(['stages', 'stageTotals', 'dealIndex', 'contacts'], 'readonly');
+    const [stageList, totals] = await Promise.all([
+      done(tx.objectStore('stages').getAll()) as Promise<Stage[]>,
+      done(tx.objectStore('stageTotals').getAll()) as Promise<StageTotalsRow[]>,
+    ]);
+    const stages = sortStages(stageList);
+    const shown = stages.filter((s) => s.kind === 'open' || filters.expanded.includes(s.id));
+    const index = tx.objectStore('dealIndex').index(STAGE_ENTERED_INDEX);
+    const columns = await Promise.all(
+      shown.map(
+        (s) =>
+          done(index.getAll(IDBKeyRange.bound([s.id, -Infinity], [s.id, Infinity]), cardsPerColumn)) as Promise<
+            DealIndexRow[]
+          >,
+      ),
+    );
+    const ids = [...new Set(columns.flat().map((r) => r.v[0]))];
+    const store = tx.objectStore('contacts');
+    const found = await Promise.all(ids.map((id) => done(store.get(id)) as Promise<Contact | undefined>));
+    return {
+      stages,
+      totals,
+      byStage: new Map(shown.map((s, i) => [s.id, columns[i]!])),
+      contacts: new Map(ids.map((id, i) => [id, found[i]])),
+    };
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,25 @@
+import { render } from 'preact';
+import type { EarlyBoard } from '@/components/board/early-read';
+import { prefetchBoard } from '@/components/board/prefetch';
+import { t } from '@/lib/i18n';
+import { applyLocale } from '@/lib/i18n/init';
+import { loadSettings } from '@/lib/settings/store';
+import { App } from './App';
+import { loadView, parseHash } from './views';
+
+/**
+ * Everything the first screen waits on, started at once: the view's code, the settings, and when the page opens
+ * on the board, what it shows first (read early by main.tsx, or here), so it renders once, with its data.
+ */
+export async function start(early: Promise<EarlyBoard | null>): Promise<void> {
+  const { id } = parseHash(location.hash);
+  const component = loadView(id);
+  const board = prefetchBoard(location.hash, early).catch((err) =>
+    console.error('Prospector: board prefetch failed', err),
+  );
+  const settings = await loadSettings();
+  const [first] = await Promise.all([component, board]);
+  applyLocale(settings);
+  document.title = t('optionsTitle');
+  render(<App settings={settings} first={{ id, component: first }} />, document.getElementById('app')!);
+}
