@@ -25,9 +25,9 @@ function done<T>(req: IDBRequest<T>): Promise<T> {
  * The database as Dexie left it, at exactly the version this build declares; null when it is missing, older (an
  * upgrade is due: Dexie's to run) or newer. An upgrade started here is aborted at once, so nothing is created.
  */
-function openAsIs(): Promise<IDBDatabase | null> {
+function openAsIs(name: string): Promise<IDBDatabase | null> {
   return new Promise((ok) => {
-    const req = indexedDB.open(DB_NAME, NATIVE_VERSION);
+    const req = indexedDB.open(name, NATIVE_VERSION);
     req.onupgradeneeded = () => req.transaction?.abort();
     req.onsuccess = () => {
       const db = req.result;
@@ -47,12 +47,12 @@ function openAsIs(): Promise<IDBDatabase | null> {
  * stage totals, each open column's first cards by [stageId+e], their contacts), for the board's default order
  * with no filter only; null otherwise, or whenever anything is not as expected: the page then reads with Dexie.
  */
-export async function readBoardEarly(hash: string, cardsPerColumn: number): Promise<EarlyBoard | null> {
+export async function readBoardEarly(hash: string, cardsPerColumn: number, name = DB_NAME): Promise<EarlyBoard | null> {
   const [view = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   if (view !== '' && view !== 'board') return null;
   const filters = filtersFromParams(new URLSearchParams(query));
   if (isFiltered(filters) || filters.sort !== 'days') return null;
-  const db = await openAsIs();
+  const db = await openAsIs(name);
   if (!db) return null;
   try {
     const tx = db.transaction(['stages', 'stageTotals', 'dealIndex', 'contacts'], 'readonly');
