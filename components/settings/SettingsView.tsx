@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ViewProps } from '@/entrypoints/options/views';
 import { type MessageKey, t } from '@/lib/i18n';
 import { BANT_KEYS, type BantKey, type Settings } from '@/lib/model';
-import { saveSettings } from '@/lib/settings/store';
+import { type SettingsChange, saveSettings } from '@/lib/settings/store';
 import { AUTO_SITES, type AutoSite, grantedSites, setAutoDetect } from './auto-detect';
 import { StageEditor } from './StageEditor';
 
@@ -33,10 +33,10 @@ function currencies(current: string): string[] {
 export function SettingsView({ settings }: ViewProps) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const save = async (patch: Partial<Settings>) => {
+  const save = async (change: SettingsChange) => {
     setError('');
     try {
-      await saveSettings(patch);
+      await saveSettings(change);
       setStatus(t('detail_saved'));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -119,7 +119,7 @@ export function SettingsView({ settings }: ViewProps) {
                 onChange={(e) => {
                   const n = Number(e.currentTarget.value);
                   if (Number.isFinite(n) && n >= 0 && n <= 100)
-                    void save({ bantWeights: { ...settings.bantWeights, [k]: n } });
+                    void save((current) => ({ bantWeights: { ...current.bantWeights, [k]: n } }));
                   else setError(t('settings_weightRange'));
                 }}
               />
@@ -169,7 +169,7 @@ export function SettingsView({ settings }: ViewProps) {
                   const on = box.checked;
                   setStatus('');
                   // The permission request must start inside this click: no await before it.
-                  setAutoDetect(site, on, settings.autoDetect).then(
+                  setAutoDetect(site, on).then(
                     (now) => {
                       // A refused permission leaves the setting off: the box shows what is true.
                       box.checked = now;

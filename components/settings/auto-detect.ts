@@ -12,15 +12,15 @@ export const AUTO_SITES = Object.keys(SITE_ORIGINS) as AutoSite[];
  * only a granted permission turns the setting on. Off turns the setting off, then gives the permission back.
  * Returns whether detection is now on.
  */
-export async function setAutoDetect(site: AutoSite, on: boolean, current: Settings['autoDetect']): Promise<boolean> {
+export async function setAutoDetect(site: AutoSite, on: boolean): Promise<boolean> {
   const origins = SITE_ORIGINS[site];
   if (on) {
     const granted = await browser.permissions.request({ origins });
     if (!granted) return false;
-    await saveSettings({ autoDetect: { ...current, [site]: true } });
+    await saveSettings((stored) => ({ autoDetect: { ...stored.autoDetect, [site]: true } }));
     return true;
   }
-  await saveSettings({ autoDetect: { ...current, [site]: false } });
+  await saveSettings((stored) => ({ autoDetect: { ...stored.autoDetect, [site]: false } }));
   await browser.permissions.remove({ origins });
   return false;
 }

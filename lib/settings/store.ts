@@ -16,8 +16,25 @@ export async function loadSettings(): Promise<Settings> {
     : Settings.parse({ ...DEFAULT_SETTINGS, ...(typeof raw === 'object' ? raw : {}) });
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = Settings.parse({ ...(await loadSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+/** A change to the settings: the fields to set, or a function of the settings as stored when the change runs. */
+export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change to the stored settings. Changes made in this page run one after another, each on what the one
+ * before it stored: three quick edits (a currency, a weight, a checkbox) used to read the same old settings
+ * and the last write undid the others. Nested fields (BANT weights, auto-detection) should be changed with a
+ * function, so they too start from what is stored rather than from a render's copy.
+ */
+export function saveSettings(change: SettingsChange): Promise<Settings> {
+  const run = queue.then(async () => {
+    const current = await loadSettings();
+    const patch = typeof change === 'function' ? change(current) : change;
+    const next = Settings.parse({ ...current, ...patch });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }

@@ -28,21 +28,21 @@ describe('per-site auto-detection switches', () => {
 
   it('asks for the site’s host permission and turns on only when granted; off gives it back', async () => {
     const perms = fakePermissions(true);
-    expect(await setAutoDetect('outlook', true, DEFAULT_SETTINGS.autoDetect)).toBe(true);
+    expect(await setAutoDetect('outlook', true)).toBe(true);
     expect(perms.asked).toEqual([
       ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*'],
     ]);
     expect((await loadSettings()).autoDetect).toEqual({ linkedin: false, gmail: false, outlook: true });
     expect(await grantedSites()).toEqual({ linkedin: false, gmail: false, outlook: true });
 
-    expect(await setAutoDetect('outlook', false, (await loadSettings()).autoDetect)).toBe(false);
+    expect(await setAutoDetect('outlook', false)).toBe(false);
     expect((await loadSettings()).autoDetect.outlook).toBe(false);
     expect(perms.granted.size).toBe(0);
   });
 
   it('stays off when the rep refuses the permission', async () => {
     fakePermissions(false);
-    expect(await setAutoDetect('linkedin', true, DEFAULT_SETTINGS.autoDetect)).toBe(false);
+    expect(await setAutoDetect('linkedin', true)).toBe(false);
     expect((await loadSettings()).autoDetect.linkedin).toBe(false);
   });
 });
