@@ -4,6 +4,7 @@ import { type MessageKey, t } from '@/lib/i18n';
 import { BANT_KEYS, type BantKey, type Settings } from '@/lib/model';
 import { type SettingsChange, saveSettings } from '@/lib/settings/store';
 import { AUTO_SITES, type AutoSite, grantedSites, setAutoDetect } from './auto-detect';
+import { DraftInput } from './DraftInput';
 import { StageEditor } from './StageEditor';
 
 const COMMON_CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY', 'CNY', 'INR', 'PHP', 'THB', 'VND'];
@@ -94,11 +95,7 @@ export function SettingsView({ settings }: ViewProps) {
         </label>
         <label>
           <span>{t('settings_owner')}</span>
-          <input
-            value={settings.owner}
-            maxLength={200}
-            onChange={(e) => void save({ owner: e.currentTarget.value.trim() })}
-          />
+          <DraftInput value={settings.owner} maxLength={200} onCommit={(text) => void save({ owner: text.trim() })} />
           <small class="muted">{t('settings_ownerHelp')}</small>
         </label>
       </section>
@@ -110,14 +107,14 @@ export function SettingsView({ settings }: ViewProps) {
           {BANT_KEYS.map((k) => (
             <label key={k}>
               <span>{t(BANT_LABELS[k])}</span>
-              <input
+              <DraftInput
                 type="number"
                 min={0}
                 max={100}
                 data-testid={`weight-${k}`}
                 value={settings.bantWeights[k]}
-                onChange={(e) => {
-                  const n = Number(e.currentTarget.value);
+                onCommit={(text) => {
+                  const n = text.trim() === '' ? Number.NaN : Number(text);
                   if (Number.isFinite(n) && n >= 0 && n <= 100)
                     void save((current) => ({ bantWeights: { ...current.bantWeights, [k]: n } }));
                   else setError(t('settings_weightRange'));
@@ -141,13 +138,13 @@ export function SettingsView({ settings }: ViewProps) {
         </label>
         <label>
           <span>{t('settings_followUpDays')}</span>
-          <input
+          <DraftInput
             type="number"
             min={0}
             max={365}
             value={settings.followUpDays}
-            onChange={(e) => {
-              const n = Math.round(Number(e.currentTarget.value));
+            onCommit={(text) => {
+              const n = text.trim() === '' ? Number.NaN : Math.round(Number(text));
               if (n >= 0 && n <= 365) void save({ followUpDays: n });
             }}
           />

@@ -114,6 +114,26 @@ describe('settings', () => {
       .toMatchObject({ currency: 'IDR', bantWeights: { budget: 40 }, remindersEnabled: false });
   });
 
+  it('keeps a weight being typed while another setting is saved meanwhile', async () => {
+    const weight = page.getByTestId('weight-need');
+    await weight.fill('35');
+    // Another setting lands while the rep is still in the field (saved here by another page, as a quick edit
+    // before this one would be): the page re-renders with it, and what is being typed must stay.
+    await page.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), currency: 'EUR' } });
+    });
+    await expect.poll(() => page.getByTestId('settings-currency').inputValue()).toBe('EUR');
+    expect(await weight.inputValue()).toBe('35');
+    await weight.blur();
+    await expect
+      .poll(() => page.evaluate(async () => (await chrome.storage.local.get('settings')).settings))
+      .toMatchObject({ currency: 'EUR', bantWeights: { need: 35 } });
+    await page.reload();
+    await page.getByTestId('stage-editor').waitFor();
+    expect(await page.getByTestId('weight-need').inputValue()).toBe('35');
+  });
+
   it('does not turn auto-detection on before the browser grants the site', async () => {
     // Outlook, because the e2e build already holds Gmail's and LinkedIn's host permissions (capture tests read
     // saved pages routed to those URLs); of Outlook's three origins it holds only outlook.office.com.
