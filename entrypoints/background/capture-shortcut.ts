@@ -1,4 +1,4 @@
-import { type CaptureServices, captureTabAndStore, prepareInBackground } from '@/lib/capture/background';
+import { type CaptureServices, captureTabAndStore } from '@/lib/capture/background';
 import { showCaptureCount } from '@/lib/capture/badge-count';
 import { captureTab } from '@/lib/capture/inject';
 import { type MenuClick, runMenuClick } from './context-menu';
@@ -20,14 +20,10 @@ export async function runCaptureCommand(svc: CaptureServices, tabId: number | un
   }
 }
 
-/**
- * The keyboard shortcut: capture the page without opening the popup (activeTab is granted by the shortcut).
- * Also makes the background prepare captures itself, for everything in it that reads a tab.
- */
+/** The keyboard shortcut: capture the page without opening the popup (activeTab is granted by the shortcut). */
 export const captureShortcut: BackgroundFeature = {
   id: 'capture-shortcut',
   register(ctx) {
-    prepareInBackground();
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command !== CAPTURE_COMMAND) return;
       void (async () => {

@@ -1,4 +1,4 @@
-import { type CaptureServices, prepareInBackground, storeRaw } from '@/lib/capture/background';
+import { type CaptureServices, storeRaw } from '@/lib/capture/background';
 import { showCaptureCount } from '@/lib/capture/badge-count';
 import { parseEmailLink, parseSelection, readLinkTextInPage, readSelectionInPage } from '@/lib/capture/selection';
 import { t } from '@/lib/i18n';
@@ -90,7 +90,6 @@ function createMenus(): void {
 export const contextMenu: BackgroundFeature = {
   id: 'context-menu',
   register(ctx) {
-    prepareInBackground();
     void ctx.ready.then(createMenus);
     const menus = browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus;
     menus?.onClicked.addListener((info, tab) => {

@@ -2,7 +2,7 @@ import type { ProspectorDb } from '../db/database';
 import { linkedinKey } from '../db/keys';
 import type { Candidate, PageCapture, Settings } from '../model';
 import { type SavedContact, saveCapture } from '../pipeline/capture';
-import { captureTab, usePreparerHere } from './inject';
+import { captureTab } from './inject';
 import { prepareCapture } from './prepare';
 import type { RawPageCapture } from './raw';
 
@@ -11,11 +11,6 @@ export interface CaptureServices {
   settings: () => Promise<Settings>;
   now: () => number;
   ready: Promise<void>;
-}
-
-/** The background prepares captures itself (it cannot send itself a message). Idempotent. */
-export function prepareInBackground(): void {
-  usePreparerHere(prepareCapture);
 }
 
 /**

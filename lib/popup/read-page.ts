@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { runReader } from '../capture/run-reader';
 import type { Reply } from '../messaging/protocol';
 import type { PageCapture } from '../model';
 
@@ -9,7 +10,7 @@ export interface PageReaderApi {
 }
 
 const realApi: PageReaderApi = {
-  executeScript: (tabId) => browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }),
+  executeScript: runReader,
   sendMessage: (message) => browser.runtime.sendMessage(message),
 };
 
