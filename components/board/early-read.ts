@@ -1,9 +1,15 @@
+import { namesBoard, splitHash } from '@/entrypoints/options/hash';
 import { type DealIndexRow, STAGE_ENTERED_INDEX } from '@/lib/db/deal-index';
 import { DB_NAME, NATIVE_VERSION } from '@/lib/db/names';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Contact, Stage } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
-import { filtersFromParams, isFiltered } from '@/lib/pipeline/filters';
+import { type BoardFilters, filtersFromParams, isFiltered } from '@/lib/pipeline/filters';
+
+/** Whether the board can open on its columns' first cards: the default order, nothing filtered. */
+export function previewable(filters: BoardFilters): boolean {
+  return !isFiltered(filters) && filters.sort === 'days';
+}
 
 /** What the board shows first, read straight from IndexedDB (see readBoardEarly). */
 export interface EarlyBoard {
@@ -43,15 +49,16 @@ function openAsIs(name: string): Promise<IDBDatabase | null> {
 /**
  * The board's first screen, read before the page's code has loaded: this module is small and imports no
  * database library, so the options page's first module starts these reads at once, and the UI's code (Preact,
- * Dexie, the views) loads while IndexedDB answers. The same reads as components/board/prefetch.ts (stages,
- * stage totals, each open column's first cards by [stageId+e], their contacts), for the board's default order
- * with no filter only; null otherwise, or whenever anything is not as expected: the page then reads with Dexie.
+ * Dexie, the views) loads while IndexedDB answers: the stages, the stage totals, each open column's first cards
+ * by [stageId+e] and their contacts, for the board's default order with no filter only (previewable). Null
+ * otherwise, or whenever anything is not as expected: the page then reads the columns in full with Dexie
+ * (components/board/prefetch.ts).
  */
 export async function readBoardEarly(hash: string, cardsPerColumn: number, name = DB_NAME): Promise<EarlyBoard | null> {
-  const [view = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  if (view !== '' && view !== 'board') return null;
-  const filters = filtersFromParams(new URLSearchParams(query));
-  if (isFiltered(filters) || filters.sort !== 'days') return null;
+  const { view, params } = splitHash(hash);
+  if (!namesBoard(view)) return null;
+  const filters = filtersFromParams(params);
+  if (!previewable(filters)) return null;
   const db = await openAsIs(name);
   if (!db) return null;
   try {

@@ -1,11 +1,12 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
+import { namesBoard, splitHash } from '@/entrypoints/options/hash';
 import { DB_NAME, getDb } from '@/lib/db/database';
-import { type BoardDeal, boardDeal, STAGE_ENTERED_INDEX } from '@/lib/db/deal-index';
+import { type BoardDeal, boardDeal } from '@/lib/db/deal-index';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Stage } from '@/lib/model';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
-import { type BoardFilters, filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
+import { filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { contactCache } from './contact-cache';
 import type { EarlyBoard } from './early-read';
 import { firstCards } from './first-cards';
@@ -38,22 +39,18 @@ export function shownStages(stages: readonly Stage[], expanded: readonly string[
   return stages.filter((s) => s.kind === 'open' || expanded.includes(s.id));
 }
 
-/** Whether the board can open on its columns' first cards: the default order, nothing filtered. */
-export function previewable(filters: BoardFilters): boolean {
-  return !isFiltered(filters) && filters.sort === 'days';
-}
-
 /**
  * Reads what the board shows first while the page is still starting, so the board's first render need not wait
- * for its own queries. In the board's default order, unfiltered (how it opens), that is each column's first
- * cards, an index range ([stageId+e]: longest in the stage first), and each stage's stored totals for the
- * headers: a few dozen rows whatever the size of the pipeline. Otherwise (a filter or another order in the
- * URL) it reads the open columns in full. Called by main.tsx when the page opens on the board; a change to
- * deals meanwhile makes the board read again instead of using it.
+ * for its own queries. In the board's default order, unfiltered (how it opens), the page's first module has
+ * read each column's first cards and each stage's stored totals already (components/board/early-read.ts: a few
+ * dozen rows whatever the size of the pipeline). Otherwise (a filter or another order in the URL, or a database
+ * the early read left alone, such as one an upgrade is due on) it reads the open columns in full. Called by
+ * start.tsx when the page opens on the board; a change to deals meanwhile makes the board read again instead
+ * of using it.
  */
 export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | null>): Promise<void> {
-  const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  if (id !== '' && id !== 'board') return;
+  const { view, params } = splitHash(hash);
+  if (!namesBoard(view)) return;
   const part = `idb://${DB_NAME}/dealIndex/`;
   const onChange = (parts: ObservabilitySet) => {
     if (parts[part]) state.changed = true;
@@ -76,32 +73,9 @@ export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | n
       return;
     }
     const db = getDb();
-    const filters = filtersFromParams(new URLSearchParams(query));
-    const [stages, totals] = await Promise.all([
-      db.stages.toArray().then(sortStages),
-      previewable(filters) ? db.stageTotals.toArray() : undefined,
-    ]);
+    const filters = filtersFromParams(params);
+    const stages = sortStages(await db.stages.toArray());
     const shown = shownStages(stages, filters.expanded);
-    const perColumn = firstCards();
-    if (totals) {
-      const entries = await db.transaction('r', db.dealIndex, () =>
-        Promise.all(
-          shown.map(async (s) => {
-            const rows = await db.dealIndex
-              .where(STAGE_ENTERED_INDEX)
-              .between([s.id, Dexie.minKey], [s.id, Dexie.maxKey])
-              .limit(perColumn)
-              .toArray();
-            return [s.id, rows.map(boardDeal)] as const;
-          }),
-        ),
-      );
-      const byId = new Map(totals.map((t) => [t.stageId, t]));
-      state.data = { stages, byStage: new Map(entries), preview: new Map(stages.map((s) => [s.id, byId.get(s.id)])) };
-      const ids = entries.flatMap(([, deals]) => deals.map((d) => d.contactId));
-      contactCache.seed(ids, await db.contacts.bulkGet(ids));
-      return;
-    }
     const entries = await db.transaction('r', db.dealIndex, () =>
       Promise.all(
         shown.map(
@@ -114,7 +88,7 @@ export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | n
     if (filters.sort !== 'name' && filters.sort !== 'bant' && !isFiltered(filters)) {
       const ids = entries.flatMap(([, deals]) =>
         sortDeals([...deals], filters.sort, { now: Date.now(), weights: DEFAULT_SETTINGS.bantWeights })
-          .slice(0, perColumn)
+          .slice(0, firstCards())
           .map((d) => d.contactId),
       );
       contactCache.seed(ids, await db.contacts.bulkGet(ids));

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
+import { splitHash } from './hash';
 
 export interface ViewProps {
   settings: Settings;
@@ -60,8 +61,8 @@ export const VIEWS: OptionsView[] = [
 
 /** `#<view>?<params>` → the view and its parameters. Unknown views fall back to the first. */
 export function parseHash(hash: string): { id: string; params: URLSearchParams } {
-  const [id = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  return { id: VIEWS.some((v) => v.id === id) ? id : VIEWS[0]!.id, params: new URLSearchParams(query) };
+  const { view, params } = splitHash(hash);
+  return { id: VIEWS.some((v) => v.id === view) ? view : VIEWS[0]!.id, params };
 }
 
 const loading = new Map<string, Promise<ViewComponent>>();
