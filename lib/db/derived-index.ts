@@ -135,23 +135,24 @@ export const derivedIndexMiddleware: Middleware<DBCore> = {
               boardRows && keys.length
                 ? ((await boardRows.getMany({ trans, keys })) as (DealIndexRow | undefined)[])
                 : [];
+            // Each derived table's rows for the values written, worked out once (the board's rows also feed the
+            // totals); a value that then fails to be written is left out below.
+            const values = req.type === 'add' || req.type === 'put' ? req.values : [];
+            const derivedRows = indexes.map(({ row }) => values.map((v) => row(v as never)));
+            const boardAt = indexes.findIndex((d) => d.target === TOTALS.rows);
+            const incoming = boardRows && boardAt >= 0 ? (derivedRows[boardAt] as DealIndexRow[]) : [];
             // The totals of every stage the write touches, read while the write itself goes on (each await in a
-            // transaction is a round trip to the database). A value that then fails to be written is left out
-            // below, its stage read for nothing.
-            const incoming =
-              boardRows && (req.type === 'add' || req.type === 'put')
-                ? req.values.map((v) => dealIndexRow(v as never))
-                : [];
+            // transaction is a round trip to the database); a stage only a failed value touched is read for
+            // nothing.
             const current =
               totals && req.type !== 'deleteRange' ? readTotals(totals, trans, stagesOf(before, incoming)) : undefined;
             const res = await table.mutate(req);
             const written = (i: number) => !res.failures[i];
-            const stored = req.type === 'add' || req.type === 'put' ? req.values.filter((_, i) => written(i)) : [];
             // The derived rows and the totals, written together.
             await Promise.all([
-              ...indexes.map(({ index, row }) => {
+              ...indexes.map(({ index }, k) => {
                 if (req.type === 'add' || req.type === 'put') {
-                  const rows = stored.map((v) => row(v as never));
+                  const rows = derivedRows[k]!.filter((_, i) => written(i));
                   return rows.length ? index.mutate({ type: 'put', trans, values: rows }) : undefined;
                 }
                 if (req.type === 'delete') return index.mutate({ type: 'delete', trans, keys: req.keys });

@@ -28,11 +28,6 @@ export interface StageTotalsRow {
   sums: CurrencySums[];
 }
 
-/** A board row's part in its stage's totals; null when it is on no stage (deleted). */
-export function contribution(row: DealIndexRow | undefined): { stageId: string; row: DealIndexRow } | null {
-  return row?.stageId === undefined ? null : { stageId: row.stageId, row };
-}
-
 /** `totals` with a board row added (sign 1) or taken away (sign -1). Returns a new row. */
 export function applyRow(totals: StageTotalsRow, row: DealIndexRow, sign: 1 | -1): StageTotalsRow {
   const [, , amount, currency, probability, , , , , , , , outcome] = row.v;
@@ -63,9 +58,9 @@ export function emptyTotals(stageId: string): StageTotalsRow {
 export function totalsFromRows(rows: Iterable<DealIndexRow>): Map<string, StageTotalsRow> {
   const byStage = new Map<string, StageTotalsRow>();
   for (const row of rows) {
-    const c = contribution(row);
-    if (!c) continue;
-    byStage.set(c.stageId, applyRow(byStage.get(c.stageId) ?? emptyTotals(c.stageId), row, 1));
+    const stageId = row.stageId;
+    if (stageId === undefined) continue; // a deleted deal is on no stage
+    byStage.set(stageId, applyRow(byStage.get(stageId) ?? emptyTotals(stageId), row, 1));
   }
   return byStage;
 }

@@ -19,8 +19,26 @@ export interface ColumnTotals {
   unknown: number;
 }
 
-/** The column's sums in its currencies, the rep's currency first (then the largest total). */
-function ordered(sums: MoneySum[], primaryCurrency: string): MoneySum[] {
+/** One currency's parts of a column's sums (as lib/db/stage-totals.ts stores them). */
+interface SumParts {
+  currency: string;
+  total: number;
+  /** Σ amount × probability of the deals with a probability of their own. */
+  own: number;
+  /** Σ amount of the deals that take the stage's probability. */
+  plain: number;
+}
+
+/**
+ * The column's sums in its currencies, the rep's currency first (then the largest total), each weighted amount
+ * rounded once: what the deals' own probabilities give, plus the stage's probability times the rest.
+ */
+function columnSums(parts: Iterable<SumParts>, stage: Stage, primaryCurrency: string): MoneySum[] {
+  const sums = [...parts].map((s) => ({
+    currency: s.currency,
+    total: s.total,
+    weighted: Math.round(s.own + s.plain * (stage.probability ?? 0)),
+  }));
   return sums.sort((a, b) =>
     a.currency === primaryCurrency ? -1 : b.currency === primaryCurrency ? 1 : b.total - a.total,
   );
@@ -32,7 +50,7 @@ function ordered(sums: MoneySum[], primaryCurrency: string): MoneySum[] {
  * times the rest), rounded once, so the header is the same before the board has read its deals and after.
  */
 export function columnTotals(deals: readonly BoardDeal[], stage: Stage, primaryCurrency: string): ColumnTotals {
-  const sums = new Map<string, { total: number; own: number; plain: number }>();
+  const sums = new Map<string, SumParts>();
   let unknown = 0;
   for (const d of deals) {
     if (d.amount === null) {
@@ -41,7 +59,7 @@ export function columnTotals(deals: readonly BoardDeal[], stage: Stage, primaryC
     }
     let sum = sums.get(d.currency);
     if (!sum) {
-      sum = { total: 0, own: 0, plain: 0 };
+      sum = { currency: d.currency, total: 0, own: 0, plain: 0 };
       sums.set(d.currency, sum);
     }
     sum.total += d.amount;
@@ -49,12 +67,7 @@ export function columnTotals(deals: readonly BoardDeal[], stage: Stage, primaryC
     if (own) sum.own += d.amount * dealProbability(d, stage);
     else sum.plain += d.amount;
   }
-  const list = [...sums].map(([currency, s]) => ({
-    currency,
-    total: s.total,
-    weighted: Math.round(s.own + s.plain * (stage.probability ?? 0)),
-  }));
-  return { count: deals.length, sums: ordered(list, primaryCurrency), unknown };
+  return { count: deals.length, sums: columnSums(sums.values(), stage, primaryCurrency), unknown };
 }
 
 /** The same figures from a stage's stored totals (undefined: no deal was ever in it). */
@@ -64,12 +77,7 @@ export function totalsFromStored(
   primaryCurrency: string,
 ): ColumnTotals {
   if (!stored) return { count: 0, sums: [], unknown: 0 };
-  const list = stored.sums.map((s) => ({
-    currency: s.currency,
-    total: s.total,
-    weighted: Math.round(s.own + s.plain * (stage.probability ?? 0)),
-  }));
-  return { count: stored.count, sums: ordered(list, primaryCurrency), unknown: stored.unknown };
+  return { count: stored.count, sums: columnSums(stored.sums, stage, primaryCurrency), unknown: stored.unknown };
 }
 
 /** A move shown before the background confirms it: the deal as it will be. */
