@@ -211,11 +211,12 @@ export function amountAt(t: DealTable, i: number): number | null {
   return Number.isNaN(a) ? null : a;
 }
 
-/** Row i's currency code and stage id ('' for a stage that no longer exists). */
+/** Row i's currency code. */
 export function currencyAt(t: DealTable, i: number): string {
   return t.currencies[t.currency[i]!] ?? '';
 }
 
+/** Row i's stage id ('' for a stage that no longer exists). */
 export function stageIdAt(t: DealTable, i: number): string {
   return t.stages[t.stage[i]!]?.id ?? '';
 }

@@ -79,7 +79,7 @@ function schedule() {
 
 /**
  * Reads the forecast's row of every deal and the stages in one read-only transaction, with plain getAll (Dexie's
- * toArray costs ~1.5x more). The rows, not the deals: the same facts at a fraction of the reading cost.
+ * toArray costs ~1.5x more). The rows, not the deals: the same facts, ready to be put in columns.
  */
 function readAll(idb: IDBDatabase): Promise<{ rows: ForecastIndexRow[]; stages: Stage[] }> {
   return new Promise((ok, fail) => {
