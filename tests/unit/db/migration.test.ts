@@ -181,7 +181,7 @@ describe('database migration', () => {
     db.close();
   });
 
-  it('opens a version 3 database and builds the forecast rows, which give the same forecast as the deals', async () => {
+  it('opens a version 3 database and builds the forecast rows, the same rows (and forecast) the deals give now', async () => {
     const name = `migrate-v3-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores(SCHEMA_V3);
