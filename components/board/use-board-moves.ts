@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { BoardDeal } from '@/lib/db/deal-index';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Stage } from '@/lib/model';
@@ -36,7 +37,7 @@ export function useBoardMoves(announce: (text: string) => void, fail: (text: str
         setTimeout(() => drop(deal.id, entry), SETTLE_MS);
       } catch (err) {
         drop(deal.id, entry);
-        fail(t('board_moveFailed', name, err instanceof Error ? err.message : String(err)));
+        fail(t('board_moveFailed', name, describeError(err)));
       }
     },
     [announce, fail, drop],

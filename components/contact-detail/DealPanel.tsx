@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import { currencyDigits, toMinor } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
@@ -57,7 +58,7 @@ export function DealPanel({ deal, stages, settings }: { deal: Deal; stages: read
       await send('deal.update', { dealId: deal.id, patch });
       setStatus(t('detail_saved'));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
     }
   };
   const id = (s: string) => `deal-${deal.id}-${s}`;
@@ -85,7 +86,7 @@ export function DealPanel({ deal, stages, settings }: { deal: Deal; stages: read
               value={deal.stageId}
               onChange={(e) =>
                 send('deal.move', { dealId: deal.id, stageId: e.currentTarget.value }).catch((err) =>
-                  setError(err instanceof Error ? err.message : String(err)),
+                  setError(describeError(err)),
                 )
               }
             >
@@ -281,11 +282,7 @@ function FollowUp({
         {deal.followUpAt !== null && (
           <button
             type="button"
-            onClick={() =>
-              send('deal.followUpDone', { dealId: deal.id }).catch((err) =>
-                onError(err instanceof Error ? err.message : String(err)),
-              )
-            }
+            onClick={() => send('deal.followUpDone', { dealId: deal.id }).catch((err) => onError(describeError(err)))}
           >
             {t('followups_done')}
           </button>

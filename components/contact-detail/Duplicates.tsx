@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Contact } from '@/lib/model';
@@ -40,7 +41,7 @@ export function Duplicates({ contact }: { contact: Contact }) {
                   await send('contacts.merge', { keepId: contact.id, mergeId: other.id });
                   setStatus(t('detail_merged', other.name || other.emails[0] || t('unnamed')));
                 } catch (err) {
-                  setError(err instanceof Error ? err.message : String(err));
+                  setError(describeError(err));
                 }
               }}
             >

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Contact, ContactPatch } from '@/lib/model';
@@ -58,7 +59,7 @@ export function FieldList({ contact }: { contact: Contact }) {
               if (Object.keys(patch).length) await send('contact.update', { contactId: contact.id, patch });
               setEditing(false);
             } catch (err) {
-              setError(err instanceof Error ? err.message : String(err));
+              setError(describeError(err));
             }
           }}
         >

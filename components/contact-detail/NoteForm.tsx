@@ -1,24 +1,20 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
+import { actionError, useAction } from '../use-action';
 
 /** Adds a note to the contact's timeline. */
 export function NoteForm({ contactId, dealId }: { contactId: string; dealId: string | null }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
+  const [action, run] = useAction();
+  const error = actionError(action);
   return (
     <form
       class="note-form"
       onSubmit={async (e) => {
         e.preventDefault();
         if (!text.trim()) return;
-        try {
-          await send('note.add', { contactId, dealId, text });
-          setText('');
-          setError('');
-        } catch (err) {
-          setError(err instanceof Error ? err.message : String(err));
-        }
+        if (await run(() => send('note.add', { contactId, dealId, text }))) setText('');
       }}
     >
       <label>
@@ -32,7 +28,7 @@ export function NoteForm({ contactId, dealId }: { contactId: string; dealId: str
           onInput={(e) => setText(e.currentTarget.value)}
         />
       </label>
-      <button type="submit" class="primary" data-testid="note-add" disabled={!text.trim()}>
+      <button type="submit" class="primary" data-testid="note-add" disabled={!text.trim() || action.status === 'busy'}>
         {t('detail_addNoteButton')}
       </button>
       {error && (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { contactsToCsv } from '@/lib/io/csv-export';
@@ -47,7 +48,7 @@ export function BulkBar({ selection, stages, total, onClear, onSelectAll }: Bulk
     try {
       setStatus(await action());
     } catch (err) {
-      setError(t('contacts_actionFailed', err instanceof Error ? err.message : String(err)));
+      setError(t('contacts_actionFailed', describeError(err)));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/entrypoints/options/views';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { deletedContacts } from '@/lib/pipeline/delete-restore';
@@ -32,9 +33,7 @@ export function TrashList(_props: ViewProps) {
             <button
               type="button"
               onClick={() =>
-                send('contacts.restore', { contactIds: [c.id] }).catch((err) =>
-                  setError(err instanceof Error ? err.message : String(err)),
-                )
+                send('contacts.restore', { contactIds: [c.id] }).catch((err) => setError(describeError(err)))
               }
             >
               {t('contacts_restore')}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
@@ -23,7 +24,7 @@ export function UndoBar({ ids, count, onDone }: { ids: string[]; count: number; 
             await send('contacts.restore', { contactIds: ids });
             onDone();
           } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(describeError(err));
           }
         }}
       >

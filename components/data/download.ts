@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 /** Saves generated content as a file the browser downloads (no permission needed: a link to a blob: URL). */
 export function download(parts: BlobPart[], fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob(parts, { type }));
@@ -20,5 +21,5 @@ export function today(): string {
 }
 
 export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return describeError(err);
 }

@@ -3,6 +3,7 @@ import { useNow } from '@/components/board/use-now';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/entrypoints/options/views';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
@@ -19,7 +20,7 @@ function dealLine(company: string, title: string): string {
 function Item({ item, onError }: { item: FollowUpItem; onError: (text: string) => void }) {
   const { deal, contact } = item;
   const name = contact.name || contact.emails[0] || t('unnamed');
-  const run = (p: Promise<unknown>) => p.catch((err) => onError(err instanceof Error ? err.message : String(err)));
+  const run = (p: Promise<unknown>) => p.catch((err) => onError(describeError(err)));
   return (
     <li class={`fu-${item.state}`} data-testid="followup-item">
       <div>

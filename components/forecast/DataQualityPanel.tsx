@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { describeError } from '@/lib/errors';
 import { dayStart } from '@/lib/forecast/calendar';
 import { type DataQuality, QUALITY_ISSUES, type QualityIssue, type QualityItem } from '@/lib/forecast/data-quality';
 import { t } from '@/lib/i18n';
@@ -102,7 +103,7 @@ function QualityRow({ item, stage, today }: { item: QualityItem; stage: string; 
       await send('deal.update', { dealId: item.dealId, patch });
       setStatus({ kind: 'saved' });
     } catch (err) {
-      setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      setStatus({ kind: 'error', message: describeError(err) });
     }
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Bant, BantPart, BantWeights } from '@/lib/model';
 import { BANT_KEYS, type BantKey } from '@/lib/model/bant-keys';
@@ -43,7 +44,7 @@ export function BantPanel({ dealId, bant, weights, suggestions, onSave, readOnly
     try {
       await onSave(key, part);
     } catch (err) {
-      setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err)));
+      setError(t('popup_saveFailed', describeError(err)));
       setPending(({ [key]: _, ...rest }) => rest);
     }
   }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import type { Contact, Stage } from '@/lib/model';
 import { type ContactView, loadContactView } from '@/lib/popup/contact-view';
@@ -136,7 +137,7 @@ function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
             setBusy(true);
             setError('');
             sendLazy('deal.create', { contactId: contact.id })
-              .catch((err) => setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err))))
+              .catch((err) => setError(t('popup_saveFailed', describeError(err))))
               .finally(() => setBusy(false));
           }}
         >

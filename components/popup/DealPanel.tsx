@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StageTrack } from '@/components/stage-track/StageTrack';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { formatDate, formatMoney } from '@/lib/i18n/money';
 import type { BantPart, Contact, Deal, Stage } from '@/lib/model';
@@ -82,7 +83,7 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
         if (!focusTaken()) mainAction.current?.focus();
       });
     } catch (err) {
-      setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err)));
+      setError(t('popup_saveFailed', describeError(err)));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import type { PageCapture, Stage } from '@/lib/model';
 import type { PagePerson } from '@/lib/popup/rank-people';
@@ -65,7 +66,7 @@ export function PeopleList({
         },
       });
     } catch (err) {
-      setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
+      setError(t('saveFailed', describeError(err)));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { focusTaken } from '@/components/popup/focus';
 import { Field } from '@/components/popup/forms/form-parts';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Candidate, PageCapture } from '@/lib/model';
@@ -71,7 +72,7 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
       }
       // The popup now finds this person in the store and shows their stage: this form goes away.
     } catch (err) {
-      setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
+      setError(t('saveFailed', describeError(err)));
       setBusy(false);
     }
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ViewProps } from '@/entrypoints/options/views';
+import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import { BANT_KEYS, type BantKey, type Settings } from '@/lib/model';
 import { type SettingsChange, saveSettings } from '@/lib/settings/store';
@@ -40,7 +41,7 @@ export function SettingsView({ settings }: ViewProps) {
       await saveSettings(change);
       setStatus(t('detail_saved'));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
     }
   };
   const [granted, setGranted] = useState<Record<AutoSite, boolean> | null>(null);
@@ -175,7 +176,7 @@ export function SettingsView({ settings }: ViewProps) {
                     },
                     (err) => {
                       box.checked = settings.autoDetect[site];
-                      setError(err instanceof Error ? err.message : String(err));
+                      setError(describeError(err));
                     },
                   );
                 }}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
@@ -98,7 +99,7 @@ export function StageEditor() {
       setReassign({});
       setStatus(t('settings_stagesSaved', formatNumber(r.moved)));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
     } finally {
       setSaving(false);
     }

@@ -89,6 +89,7 @@ function createMenus(): void {
 /** The context-menu entries. Created on every start (Firefox forgets them; Chrome replaces them in place). */
 export const contextMenu: BackgroundFeature = {
   id: 'context-menu',
+  localeChanged: createMenus,
   register(ctx) {
     void ctx.ready.then(createMenus);
     const menus = browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus;

@@ -20,6 +20,8 @@ export interface BackgroundContext {
 export interface BackgroundFeature {
   id: string;
   register(ctx: BackgroundContext): void;
+  /** Called after the rep changed the language in Settings (the locale is applied already): retitle what it made. */
+  localeChanged?(): void;
 }
 
 /** Every background feature, one line each. A feature that throws while registering never stops the others. */

@@ -3,7 +3,7 @@ import { applyLocale } from '@/lib/i18n/init';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { ensureStages } from '@/lib/pipeline/seed';
-import { loadSettings } from '@/lib/settings/store';
+import { loadSettings, settingsItem } from '@/lib/settings/store';
 import { type BackgroundContext, FEATURES } from './features';
 
 export default defineBackground(() => {
@@ -27,6 +27,19 @@ export default defineBackground(() => {
   );
   // Answer only after the database is seeded: a capture arriving in the first instant still finds a stage.
   browser.runtime.onMessage.addListener((message, sender) => ready.then(() => router(message, sender)));
+
+  // The background speaks the rep's language too (menus, notifications, the badge's title): follow the setting
+  // when it changes, not only at start.
+  let locale = '';
+  void ready.then(() => loadSettings().then((s) => (locale = s.locale)));
+  settingsItem.watch(() => {
+    void loadSettings().then((s) => {
+      if (s.locale === locale) return;
+      locale = s.locale;
+      applyLocale(s);
+      for (const feature of FEATURES) feature.localeChanged?.();
+    });
+  });
 
   for (const feature of FEATURES) {
     try {

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
+import type { ErrorPart } from '../errors/app-error';
 import { type MessageType, protocol, type Reply, type RequestOf, type ResponseOf } from './protocol';
 
+/** A message the background refused or failed: `describeError` (lib/errors/) puts it into the rep's words. */
 export class MessageError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly parts?: ErrorPart[],
   ) {
     super(message);
   }
@@ -23,7 +26,7 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
       if (attempt === 1) throw err;
     }
   }
-  if (!reply) throw new MessageError('No answer from the background.', 'failed');
-  if (!reply.ok) throw new MessageError(reply.error, reply.code);
+  if (!reply) throw new MessageError('No answer from the background.', 'no-answer');
+  if (!reply.ok) throw new MessageError(reply.error, reply.code, reply.parts);
   return protocol[type].response.parse(reply.data) as ResponseOf<T>;
 }

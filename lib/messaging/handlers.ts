@@ -2,6 +2,7 @@ import { prepareCapture } from '../capture/prepare';
 import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
+import { AppError } from '../errors/app-error';
 import { t } from '../i18n';
 import { applyRestoreStep, wipeData } from '../io/restore-db';
 import type { Settings } from '../model';
@@ -32,7 +33,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'capture.save': async ({ capture }) => {
       const s = await ctx.settings();
       const saved = await saveCapture(ctx.db, capture, { now: ctx.now(), currency: s.currency, owner: s.owner });
-      if (!saved.length) throw new Error(t('errorNothingToSave'));
+      if (!saved.length) throw new AppError('errorNothingToSave');
       return { saved };
     },
     'deal.move': async ({ dealId, stageId, lostReason }) => {
@@ -79,7 +80,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       try {
         return await saveStages(ctx.db, stages, reassign, ctx.now());
       } catch (err) {
-        if (err instanceof PipelineRefused) throw new Error(err.issues.map((i) => t(...issueMessage(i))).join(' '));
+        if (err instanceof PipelineRefused)
+          throw new AppError(
+            err.issues.map((i) => {
+              const [key, ...params] = issueMessage(i);
+              return { key, params: params.map(String) };
+            }),
+          );
         throw err;
       }
     },

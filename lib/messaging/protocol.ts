@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RawPageCapture } from '../capture/raw';
+import type { ErrorPart } from '../errors/app-error';
 import { ImportChunk, ImportChunkResult } from '../io/import-row';
 import { RestoreStep } from '../io/restore-db';
 import { ContactPatch, DealPatch, Id, PageCapture, Stage } from '../model';
@@ -173,5 +174,11 @@ export type ResponseOf<T extends MessageType> = z.output<(typeof protocol)[T]['r
 
 /** What travels over runtime messaging. */
 export const Envelope = z.object({ type: z.string().max(64), payload: z.unknown() });
-export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
+/**
+ * A handler's answer. A failure carries a code, English text for logs, and — for errors a rep may read — the i18n
+ * parts (`lib/errors/`), put into words by the page that shows them, in the rep's language.
+ */
+export type Reply<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: ErrorCode; parts?: ErrorPart[] };
 export type ErrorCode = 'invalid' | 'forbidden' | 'unknown-type' | 'failed';

@@ -1,3 +1,4 @@
+import { AppError, type ErrorPart } from '../errors/app-error';
 import {
   Envelope,
   type ErrorCode,
@@ -31,8 +32,8 @@ export type Handlers = {
   [T in MessageType]?: (payload: ParsedRequestOf<T>, sender: SenderInfo) => Promise<ResponseOf<T>>;
 };
 
-function fail(code: ErrorCode, error: string): Reply<never> {
-  return { ok: false, code, error };
+function fail(code: ErrorCode, error: string, parts?: ErrorPart[]): Reply<never> {
+  return parts ? { ok: false, code, error, parts } : { ok: false, code, error };
 }
 
 /**
@@ -56,7 +57,11 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
       const data = await (handler as (p: unknown, s: SenderInfo) => Promise<unknown>)(parsed.data, sender);
       return { ok: true, data };
     } catch (err) {
-      return fail('failed', err instanceof Error ? err.message : String(err));
+      return fail(
+        'failed',
+        err instanceof Error ? err.message : String(err),
+        err instanceof AppError ? err.parts : undefined,
+      );
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { AppError } from '../errors/app-error';
 import { type Activity, type Contact, type Deal, MAX_LIST, newId } from '../model';
 import { dealInStage } from './move-deal';
 
@@ -62,7 +63,7 @@ export async function moveContactsToStage(
 ): Promise<{ moved: number; created: number }> {
   return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities], async () => {
     const stage = await db.stages.get(stageId);
-    if (!stage) throw new Error(`No stage ${stageId}.`);
+    if (!stage) throw new AppError('error_noStage');
     const contacts = (await db.contacts.bulkGet([...contactIds])).filter(
       (c): c is Contact => !!c && c.deletedAt === null,
     );
@@ -89,7 +90,7 @@ export async function tagContacts(
   at: number,
 ): Promise<number> {
   const clean = tag.trim();
-  if (!clean) throw new Error('A tag needs some text.');
+  if (!clean) throw new AppError('error_tagEmpty');
   const same = (t: string) => t.toLowerCase() === clean.toLowerCase();
   return db.transaction('rw', [db.contacts], async () => {
     const contacts = (await db.contacts.bulkGet([...contactIds])).filter(

@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { AppError } from '../errors/app-error';
 import { type Activity, type Candidate, type Deal, newId, type PageCapture } from '../model';
 import { firstOpenStage } from './default-stages';
 import { findContact } from './find-contact';
@@ -74,7 +75,7 @@ export async function saveCapture(db: ProspectorDb, capture: PageCapture, opts: 
   const src: CaptureSource = { url: capture.url, site: capture.site, at: opts.now };
   return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities], async () => {
     const stage = firstOpenStage(await db.stages.toArray());
-    if (!stage) throw new Error('The pipeline has no open stage.');
+    if (!stage) throw new AppError('error_noOpenStage');
     const results: SavedContact[] = [];
     for (const cand of capture.candidates) {
       if (!isIdentifiable(cand)) continue;

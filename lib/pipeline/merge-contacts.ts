@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { AppError } from '../errors/app-error';
 import { type Activity, type Contact, MAX_LIST, newId, type Provenance } from '../model';
 import { withKeys } from './merge';
 import { mergeUrls } from './profile-urls';
@@ -52,12 +53,11 @@ export function mergedContact(keep: Contact, other: Contact, at: number): Contac
  * it is not found again; a 'merged' activity records what happened.
  */
 export async function mergeContacts(db: ProspectorDb, keepId: string, mergeId: string, at: number): Promise<Contact> {
-  if (keepId === mergeId) throw new Error('A contact cannot be merged with itself.');
+  if (keepId === mergeId) throw new AppError('error_mergeSelf');
   return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
     const [keep, other] = await db.contacts.bulkGet([keepId, mergeId]);
-    if (!keep || !other) throw new Error('One of the two contacts no longer exists.');
-    if (keep.deletedAt !== null || other.deletedAt !== null)
-      throw new Error('One of the two contacts was deleted or merged already.');
+    if (!keep || !other) throw new AppError('error_mergeMissing');
+    if (keep.deletedAt !== null || other.deletedAt !== null) throw new AppError('error_mergeGone');
     const merged = mergedContact(keep, other, at);
     await db.contacts.put(merged);
     await db.contacts.put({ ...other, mergedInto: keepId, deletedAt: at, updatedAt: at });

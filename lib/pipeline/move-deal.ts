@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { AppError } from '../errors/app-error';
 import { type Deal, newId, type Stage } from '../model';
 
 /** The deal as it is after entering `stage` at `at`: history appended, closed/reopened as the stage says. */
@@ -27,8 +28,8 @@ export async function moveDeal(
     // Reads and writes issued together: each await in a transaction is a round trip to the database, and a move
     // is what the board waits on (npm run bench -- board).
     const [deal, stage] = await Promise.all([db.deals.get(dealId), db.stages.get(stageId)]);
-    if (!deal) throw new Error(`No deal ${dealId}.`);
-    if (!stage) throw new Error(`No stage ${stageId}.`);
+    if (!deal) throw new AppError('error_noDeal');
+    if (!stage) throw new AppError('error_noStage');
     if (deal.stageId === stageId) return deal;
     const next = dealInStage(deal, stage, at, lostReason);
     await Promise.all([

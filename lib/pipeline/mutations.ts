@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { AppError } from '../errors/app-error';
 import {
   type Activity,
   CONTACT_FIELDS,
@@ -27,7 +28,7 @@ function activity(
 export async function updateDeal(db: ProspectorDb, dealId: string, patch: DealPatch, at: number): Promise<Deal> {
   return db.transaction('rw', [db.deals, db.activities], async () => {
     const deal = await db.deals.get(dealId);
-    if (!deal) throw new Error(`No deal ${dealId}.`);
+    if (!deal) throw new AppError('error_noDeal');
     const { bant, ...rest } = patch;
     const next: Deal = { ...deal, ...rest, bant: { ...deal.bant, ...bant }, updatedAt: at };
     await db.deals.put(next);
@@ -46,7 +47,7 @@ export async function updateDeal(db: ProspectorDb, dealId: string, patch: DealPa
 export async function completeFollowUp(db: ProspectorDb, dealId: string, at: number): Promise<Deal> {
   return db.transaction('rw', [db.deals, db.activities], async () => {
     const deal = await db.deals.get(dealId);
-    if (!deal) throw new Error(`No deal ${dealId}.`);
+    if (!deal) throw new AppError('error_noDeal');
     const next: Deal = { ...deal, followUpAt: null, followUpNote: '', updatedAt: at };
     await db.deals.put(next);
     await db.activities.add(
@@ -65,7 +66,7 @@ export async function updateContact(
 ): Promise<Contact> {
   return db.transaction('rw', [db.contacts, db.activities], async () => {
     const contact = await db.contacts.get(contactId);
-    if (!contact) throw new Error(`No contact ${contactId}.`);
+    if (!contact) throw new AppError('error_noContact');
     const captureFields = Object.keys(patch).filter((k) => (CONTACT_FIELDS as readonly string[]).includes(k));
     const next = withKeys({
       ...contact,
@@ -93,7 +94,7 @@ export async function addNote(
 ): Promise<Activity> {
   const note = activity(contactId, dealId, 'note', at, { text });
   await db.transaction('rw', [db.contacts, db.activities], async () => {
-    if (!(await db.contacts.get(contactId))) throw new Error(`No contact ${contactId}.`);
+    if (!(await db.contacts.get(contactId))) throw new AppError('error_noContact');
     await db.activities.add(note);
   });
   return note;

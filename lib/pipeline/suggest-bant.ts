@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { AppError } from '../errors/app-error';
 import type { Bant, BantPart, Contact, Deal, ForecastCategory } from '../model';
 import { BANT_KEYS, type BantKey } from '../model/bant-keys';
 import { type Seniority, suggestAuthority } from './authority';
@@ -190,7 +191,7 @@ export async function refreshBantSuggestions(
 ): Promise<BantKey[]> {
   return db.transaction('rw', [db.deals, db.contacts, db.stages, db.activities], async () => {
     const deal = await db.deals.get(dealId);
-    if (!deal || deal.deletedAt !== null) throw new Error(`No deal ${dealId}.`);
+    if (!deal || deal.deletedAt !== null) throw new AppError('error_noDeal');
     // A closed deal's BANT is a record of how it was qualified: leave it as it was.
     if (deal.outcome !== null) return [];
     const [contact, stage, notes] = await Promise.all([

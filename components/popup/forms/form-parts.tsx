@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 
 /** What every inline form gets: close it (after a save, or cancelled), focus going back where it came from. */
@@ -74,7 +75,7 @@ export async function runSave(
     await work();
     onDone();
   } catch (err) {
-    setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err)));
+    setError(t('popup_saveFailed', describeError(err)));
     setBusy(false);
   }
 }

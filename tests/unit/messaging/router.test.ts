@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '@/lib/errors';
 import { createRouter, senderKind } from '@/lib/messaging/router';
 
 const self = { id: 'prospector-id', origin: 'chrome-extension://prospector-id/' };
@@ -58,6 +59,23 @@ describe('message router', () => {
       self,
     );
     expect(await route(move, fromPopup)).toEqual({ ok: false, code: 'failed', error: 'boom' });
+  });
+
+  it("carries a domain error's i18n parts, so the page says it in the rep's language", async () => {
+    const route = createRouter(
+      {
+        'deal.move': async () => {
+          throw new AppError('error_noDeal');
+        },
+      },
+      self,
+    );
+    expect(await route(move, fromPopup)).toEqual({
+      ok: false,
+      code: 'failed',
+      error: 'error_noDeal',
+      parts: [{ key: 'error_noDeal', params: [] }],
+    });
   });
 
   it('classifies senders', () => {

@@ -29,7 +29,9 @@ describe('bulk actions on selected contacts', () => {
       { from: 'prospecting', to: 'demo' },
       { from: 'prospecting', to: 'demo' },
     ]);
-    await expect(moveContactsToStage(db, ['a'], 'nowhere', AT, defaults)).rejects.toThrow('No stage');
+    await expect(moveContactsToStage(db, ['a'], 'nowhere', AT, defaults)).rejects.toMatchObject({
+      parts: [{ key: 'error_noStage' }],
+    });
   });
 
   it('adds a tag once (any case) and removes it', async () => {
@@ -41,6 +43,6 @@ describe('bulk actions on selected contacts', () => {
     expect((await db.contacts.get('b'))?.tags).toEqual(['VIP']);
     expect(await tagContacts(db, ['a', 'b'], 'Vip', true, AT)).toBe(2);
     expect(await db.contacts.where('tags').anyOf('vip', 'VIP').count()).toBe(0);
-    await expect(tagContacts(db, ['a'], '  ', false, AT)).rejects.toThrow('text');
+    await expect(tagContacts(db, ['a'], '  ', false, AT)).rejects.toMatchObject({ parts: [{ key: 'error_tagEmpty' }] });
   });
 });

@@ -79,8 +79,10 @@ describe('manual merge of two contacts', () => {
   it('refuses to merge a contact with itself or with one already gone', async () => {
     const db = await freshDb();
     await db.contacts.bulkAdd([keep, { ...other, deletedAt: AT }]);
-    await expect(mergeContacts(db, 'k', 'k', AT)).rejects.toThrow('itself');
-    await expect(mergeContacts(db, 'k', 'o', AT)).rejects.toThrow('deleted or merged');
-    await expect(mergeContacts(db, 'k', 'nobody', AT)).rejects.toThrow('no longer exists');
+    await expect(mergeContacts(db, 'k', 'k', AT)).rejects.toMatchObject({ parts: [{ key: 'error_mergeSelf' }] });
+    await expect(mergeContacts(db, 'k', 'o', AT)).rejects.toMatchObject({ parts: [{ key: 'error_mergeGone' }] });
+    await expect(mergeContacts(db, 'k', 'nobody', AT)).rejects.toMatchObject({
+      parts: [{ key: 'error_mergeMissing' }],
+    });
   });
 });

@@ -66,6 +66,6 @@ describe('rep edits', () => {
     expect((await db.activities.where('type').equals('note').first())?.payload).toEqual({
       text: 'Budget approved in Q3',
     });
-    await expect(addNote(db, 'nobody', null, 'x', at)).rejects.toThrow('No contact');
+    await expect(addNote(db, 'nobody', null, 'x', at)).rejects.toMatchObject({ parts: [{ key: 'error_noContact' }] });
   });
 });

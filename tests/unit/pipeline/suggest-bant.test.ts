@@ -173,7 +173,7 @@ describe('refreshBantSuggestions', () => {
 
     await db.deals.update(deal.id, { outcome: 'lost', bant: bant(0, 0, 0, 0) });
     expect(await refreshBantSuggestions(db, deal.id, now, '2026-05-20')).toEqual([]);
-    await expect(refreshBantSuggestions(db, 'nope', now)).rejects.toThrow(/No deal/);
+    await expect(refreshBantSuggestions(db, 'nope', now)).rejects.toMatchObject({ parts: [{ key: 'error_noDeal' }] });
   });
 
   it('formats the local day', () => {

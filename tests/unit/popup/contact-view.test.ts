@@ -90,6 +90,6 @@ describe('createDealFor', () => {
     expect(deal.stageEntries).toEqual([{ stageId: 'prospecting', at: 7000 }]);
     expect(await db.deals.get(deal.id)).toEqual(deal);
     expect((await createDealFor(db, 'c1', { ...opts, title: ' Renewal ' })).title).toBe('Renewal');
-    await expect(createDealFor(db, 'nobody', opts)).rejects.toThrow(/No contact/);
+    await expect(createDealFor(db, 'nobody', opts)).rejects.toMatchObject({ parts: [{ key: 'error_noContact' }] });
   });
 });

@@ -1,0 +1,2 @@
+export { AppError, type ErrorPart } from './app-error';
+export { describeError } from './describe';
