@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '@/lib/errors';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { DEFAULT_SETTINGS } from '@/lib/model';
@@ -27,7 +28,8 @@ describe('options page messages', () => {
     const stages = sortStages(await db.stages.toArray()).filter((s) => s.id !== 'demo');
     const refused = await send('stages.save', { stages });
     expect(refused).toMatchObject({ ok: false, code: 'failed' });
-    expect((refused as { error: string }).error).toContain('still has 2 deals');
+    // Said in the rep's language where it is shown: the reply carries the reason's i18n key and values.
+    expect(describeError(refused)).toContain('still has 2 deals');
     expect(await send('stages.save', { stages, reassign: { demo: 'closing' } })).toEqual({
       ok: true,
       data: { stages: 7, moved: 2 },
