@@ -5,6 +5,7 @@ import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { formatDateTime } from '../board/format';
+import { ContactTasks } from '../tasks/ContactTasks';
 import { DealPanel } from './DealPanel';
 import { Duplicates } from './Duplicates';
 import { FieldList } from './FieldList';
@@ -77,6 +78,7 @@ export function ContactDetail({ contactId, settings }: { contactId: string; sett
               <DealPanel key={deal.id} deal={deal} stages={stages} settings={settings} />
             ))}
           </section>
+          <ContactTasks contact={contact} deals={deals} settings={settings} />
           <section aria-labelledby="notes-title">
             <h3 id="notes-title">{t('detail_addNote')}</h3>
             <NoteForm contactId={contact.id} dealId={deals[0]?.id ?? null} />

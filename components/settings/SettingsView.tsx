@@ -6,6 +6,7 @@ import { BANT_KEYS, type BantKey, type Settings } from '@/lib/model';
 import { type SettingsChange, saveSettings } from '@/lib/settings/store';
 import { AUTO_SITES, type AutoSite, grantedSites, setAutoDetect } from './auto-detect';
 import { DraftInput } from './DraftInput';
+import { EmailTemplates } from './EmailTemplates';
 import { StageEditor } from './StageEditor';
 
 const COMMON_CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY', 'CNY', 'INR', 'PHP', 'THB', 'VND'];
@@ -151,6 +152,8 @@ export function SettingsView({ settings }: ViewProps) {
           />
         </label>
       </section>
+
+      <EmailTemplates settings={settings} save={(change) => void save(change)} />
 
       <section class="settings-section" aria-labelledby="auto-title">
         <h2 id="auto-title">{t('settings_autoDetect')}</h2>

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { nextFollowUpAt } from '@/lib/reminders/due';
 import { armReminderAlarm, checkReminders, openNotification, REMINDER_ALARM } from '@/lib/reminders/reminders';
+import { nextTaskDue } from '@/lib/tasks/due';
 import type { BackgroundFeature } from './features';
 
 /**
@@ -33,7 +33,7 @@ export const reminders: BackgroundFeature = {
     void check();
     // A follow-up set, moved or completed anywhere: re-arm the alarm for whichever is next now.
     void ctx.ready.then(() =>
-      liveQuery(() => nextFollowUpAt(ctx.db, ctx.now())).subscribe({
+      liveQuery(() => nextTaskDue(ctx.db, ctx.now())).subscribe({
         next: () => void armReminderAlarm(ctx.db, ctx.now()),
         error: (err) => console.error('Prospector: follow-up watch failed', err),
       }),

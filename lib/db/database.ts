@@ -1,11 +1,11 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { Activity, Contact, Deal, Stage } from '../model';
+import type { Activity, Contact, Deal, Stage, Task } from '../model';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V11 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 export { DB_NAME } from './names';
@@ -15,6 +15,8 @@ export class ProspectorDb extends Dexie {
   deals!: EntityTable<Deal, 'id'>;
   stages!: EntityTable<Stage, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
+  /** Follow-ups (lib/tasks/): write them through lib/tasks/, which keeps each deal's next follow-up in step. */
+  tasks!: EntityTable<Task, 'id'>;
   /** Derived from contacts on every write (lib/db/contact-index.ts); read it, never write it. */
   contactIndex!: EntityTable<ContactIndexRow, 'id'>;
   /** The board's compact copy of each deal (lib/db/deal-index.ts); read it, never write it. */
@@ -30,6 +32,7 @@ export class ProspectorDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
   }
 }
@@ -102,6 +105,37 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table('forecastIndex').bulkPut(rows);
   await tx.table('dealIndex').bulkPut(board);
   await tx.table('stageTotals').bulkPut([...totalsFromRows(board).values()]);
+}
+
+/** v11: each deal's one follow-up becomes its first task, so nothing the rep planned is lost. */
+export async function upgradeToV11(tx: Transaction): Promise<void> {
+  const tasks: Task[] = [];
+  await tx
+    .table('deals')
+    .toCollection()
+    .each((d: Deal) => {
+      if (d.followUpAt === null || d.followUpAt === undefined) return;
+      const open = d.deletedAt === null || d.deletedAt === undefined;
+      tasks.push(followUpTask(d, open));
+    });
+  await tx.table('tasks').bulkPut(tasks);
+}
+
+/** The task standing for a deal's follow-up as stored before tasks existed (also the demo's). */
+export function followUpTask(d: Deal, open = true): Task {
+  return {
+    id: `fu-${d.id}`,
+    contactId: d.contactId,
+    dealId: d.id,
+    type: 'task',
+    title: d.followUpNote ?? '',
+    dueAt: d.followUpAt!,
+    openDue: open ? d.followUpAt : null,
+    doneAt: null,
+    createdAt: d.updatedAt,
+    updatedAt: d.updatedAt,
+    deletedAt: null,
+  };
 }
 
 let shared: ProspectorDb | undefined;

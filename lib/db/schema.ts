@@ -45,3 +45,12 @@ export const SCHEMA_V4 = {
   forecastIndex: 'id',
   stageTotals: 'stageId',
 };
+
+/**
+ * v11: follow-ups become tasks, several per contact or deal (lib/tasks/). `openDue` indexes only the open ones
+ * (null once done); a deal's `followUpAt` stays as the due time of its next open task, kept by lib/tasks/.
+ * Only the new table is declared: Dexie keeps every other table's schema as the version before declared it.
+ */
+export const SCHEMA_V11 = {
+  tasks: 'id, contactId, dealId, openDue',
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Activity, Contact, Deal, Settings, Stage, Timestamp } from '../model';
+import { Activity, Contact, Deal, Settings, Stage, Task, Timestamp } from '../model';
 
 /**
  * The JSON backup, version 1. It is one JSON document, written one record per line so it can be read back a
@@ -22,16 +22,24 @@ export const BACKUP_FORMAT = 'prospector-backup';
 export const BACKUP_VERSION = 1;
 
 /** The tables a backup holds, in the order they are written and restored (stages before the deals in them). */
-export const BACKUP_TABLES = ['stages', 'contacts', 'deals', 'activities'] as const;
+export const BACKUP_TABLES = ['stages', 'contacts', 'deals', 'activities', 'tasks'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-export const RECORD_SCHEMAS = { stages: Stage, contacts: Contact, deals: Deal, activities: Activity } as const;
+export const RECORD_SCHEMAS = {
+  stages: Stage,
+  contacts: Contact,
+  deals: Deal,
+  activities: Activity,
+  tasks: Task,
+} as const;
 
 export const BackupCounts = z.object({
   stages: z.number().int().nonnegative(),
   contacts: z.number().int().nonnegative(),
   deals: z.number().int().nonnegative(),
   activities: z.number().int().nonnegative(),
+  /** Follow-ups (since database v11): a backup made before has none, and its deals' follow-ups become tasks. */
+  tasks: z.number().int().nonnegative().default(0),
 });
 export type BackupCounts = z.infer<typeof BackupCounts>;
 

@@ -129,7 +129,7 @@ async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
   const header = parseHeader(doc.prospectorBackup);
   await sink.header?.(header);
   for (const table of BACKUP_TABLES) {
-    const rows = doc[table];
+    const rows = doc[table] ?? (table === 'tasks' && !header.counts.tasks ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError(t('io_backupTruncated'));
     for (let i = 0; i < rows.length; i += BATCH) await sink.rows(table, rows.slice(i, i + BATCH), 0);
   }
@@ -150,6 +150,7 @@ export async function validateBackup(
     contacts: new Set(),
     deals: new Set(),
     activities: new Set(),
+    tasks: new Set(),
   };
   const dealRefs: { stageId: string; contactId: string; line: number }[] = [];
   const activityRefs: { contactId: string; line: number }[] = [];
@@ -185,6 +186,7 @@ export async function validateBackup(
     contacts: ids.contacts.size,
     deals: ids.deals.size,
     activities: ids.activities.size,
+    tasks: ids.tasks.size,
   };
   for (const table of BACKUP_TABLES) {
     if (counts[table] !== header.counts[table]) throw new BackupError(t('io_backupTruncated'));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ProspectorDb } from '../db/database';
-import { Activity, Contact, Deal, Settings, Stage } from '../model';
+import { followUpTask, type ProspectorDb } from '../db/database';
+import { Activity, Contact, Deal, Settings, Stage, Task } from '../model';
 import { BACKUP_TABLES } from './backup-format';
 
 const MAX_RESTORE_ROWS = 5000;
@@ -19,6 +19,7 @@ export const RestoreStep = z.discriminatedUnion('step', [
   z.object({ step: z.literal('contacts'), rows: z.array(Contact).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('deals'), rows: z.array(Deal).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('activities'), rows: z.array(Activity).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('tasks'), rows: z.array(Task).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('end'), settings: Settings.nullable() }),
 ]);
 export type RestoreStep = z.infer<typeof RestoreStep>;
@@ -31,7 +32,15 @@ export async function applyRestoreStep(db: ProspectorDb, step: RestoreStep): Pro
     await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
     return 0;
   }
-  if (step.step === 'end') return 0;
+  if (step.step === 'end') {
+    // A backup made before follow-ups were tasks (database v11): its deals' follow-ups become their tasks.
+    await db.transaction('rw', db.deals, db.tasks, async () => {
+      if ((await db.tasks.count()) > 0) return;
+      const deals = await db.deals.filter((d) => d.followUpAt !== null).toArray();
+      await db.tasks.bulkPut(deals.map((d) => followUpTask(d, d.deletedAt === null)));
+    });
+    return 0;
+  }
   const table = db.table(step.step);
   await db.transaction('rw', table, () => table.bulkPut(step.rows));
   return step.rows.length;
@@ -44,17 +53,17 @@ export interface WipeResult {
 }
 
 /**
- * Deletes every contact, deal and activity (the contact search index follows, through its middleware), in one
+ * Deletes every contact, deal, activity and follow-up (the contact search index follows, through its middleware), in one
  * transaction: all or nothing. Stages and settings stay: they are the rep's set-up, not prospects.
  */
 export async function wipeData(db: ProspectorDb): Promise<WipeResult> {
-  return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.tasks], async () => {
     const [contacts, deals, activities] = await Promise.all([
       db.contacts.count(),
       db.deals.count(),
       db.activities.count(),
     ]);
-    await Promise.all([db.contacts.clear(), db.deals.clear(), db.activities.clear()]);
+    await Promise.all([db.contacts.clear(), db.deals.clear(), db.activities.clear(), db.tasks.clear()]);
     return { contacts, deals, activities };
   });
 }

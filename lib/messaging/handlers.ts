@@ -16,6 +16,7 @@ import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipelin
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor } from '../popup/create-deal';
+import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
 
 export interface HandlerContext {
@@ -47,6 +48,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'deal.followUpDone': async ({ dealId }) => {
       await completeFollowUp(ctx.db, dealId, ctx.now());
       return { dealId };
+    },
+    'task.add': async ({ task }) => ({ taskId: (await addTask(ctx.db, task, ctx.now())).id }),
+    'task.done': async ({ taskId }) => {
+      await completeTask(ctx.db, taskId, ctx.now());
+      return { taskId };
+    },
+    'task.reschedule': async ({ taskId, dueAt }) => {
+      await rescheduleTask(ctx.db, taskId, dueAt, ctx.now());
+      return { taskId };
+    },
+    'task.delete': async ({ taskId }) => {
+      await deleteTask(ctx.db, taskId, ctx.now());
+      return { taskId };
     },
     'contact.update': async ({ contactId, patch }) => {
       await updateContact(ctx.db, contactId, patch, ctx.now());

@@ -3,7 +3,7 @@ import { RawPageCapture } from '../capture/raw';
 import type { ErrorPart } from '../errors/app-error';
 import { ImportChunk, ImportChunkResult } from '../io/import-row';
 import { RestoreStep } from '../io/restore-db';
-import { ContactPatch, DealPatch, Id, PageCapture, Stage } from '../model';
+import { ContactPatch, DealPatch, Id, NewTask, PageCapture, Stage, Timestamp } from '../model';
 
 /**
  * Every call between the extension's contexts, in one table. `from` says who may send it: 'extension' (popup,
@@ -44,6 +44,30 @@ export const protocol = {
     from: ['extension'],
     request: z.object({ dealId: Id }),
     response: z.object({ dealId: Id }),
+  },
+  /** Add a follow-up (call, email, meeting, task) for a contact, optionally on one of their deals. */
+  'task.add': {
+    from: ['extension'],
+    request: z.object({ task: NewTask }),
+    response: z.object({ taskId: Id }),
+  },
+  /** Mark a follow-up done. */
+  'task.done': {
+    from: ['extension'],
+    request: z.object({ taskId: Id }),
+    response: z.object({ taskId: Id }),
+  },
+  /** Snooze a follow-up, or give it a new time (a done one opens again). */
+  'task.reschedule': {
+    from: ['extension'],
+    request: z.object({ taskId: Id, dueAt: Timestamp }),
+    response: z.object({ taskId: Id }),
+  },
+  /** Remove a follow-up the rep no longer plans. */
+  'task.delete': {
+    from: ['extension'],
+    request: z.object({ taskId: Id }),
+    response: z.object({ taskId: Id }),
   },
   /** Edit a contact by hand (the fields become protected from later captures). */
   'contact.update': {

@@ -7,3 +7,4 @@ export * from './patches';
 export * from './provenance';
 export * from './settings';
 export * from './stage';
+export * from './task';

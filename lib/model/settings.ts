@@ -18,6 +18,20 @@ export const Settings = z.object({
   followUpDays: z.number().int().min(0).max(365).default(3),
   remindersEnabled: z.boolean().default(true),
   owner: z.string().max(200).default(''),
+  /** Where an email follow-up's draft opens: the system's mail app, Gmail or Outlook on the web. */
+  composeWith: z.enum(['mailto', 'gmail', 'outlook']).default('mailto'),
+  /** The rep's follow-up email templates ({firstName}, {company}, {myName}…); none: the built-in one. */
+  emailTemplates: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        name: z.string().max(200),
+        subject: z.string().max(500),
+        body: z.string().max(10_000),
+      }),
+    )
+    .max(50)
+    .default([]),
   /** Sites where capture runs on its own; each needs its optional host permission granted. */
   autoDetect: z
     .object({ linkedin: z.boolean(), gmail: z.boolean(), outlook: z.boolean() })

@@ -9,6 +9,7 @@ import {
   type DealPatch,
   newId,
 } from '../model';
+import { completeDealFollowUp, setDealFollowUp } from '../tasks/write';
 import { withKeys } from './merge';
 
 function activity(
@@ -26,34 +27,29 @@ function activity(
  * with the fields' names. BANT parts are merged one by one (changing Need leaves Budget as it was).
  */
 export async function updateDeal(db: ProspectorDb, dealId: string, patch: DealPatch, at: number): Promise<Deal> {
-  return db.transaction('rw', [db.deals, db.activities], async () => {
+  return db.transaction('rw', [db.deals, db.activities, db.tasks, db.contacts], async () => {
     const deal = await db.deals.get(dealId);
     if (!deal) throw new AppError('error_noDeal');
-    const { bant, ...rest } = patch;
+    const { bant, followUpAt, followUpNote, ...rest } = patch;
     const next: Deal = { ...deal, ...rest, bant: { ...deal.bant, ...bant }, updatedAt: at };
     await db.deals.put(next);
-    const fields = Object.keys(patch).filter((k) => k !== 'followUpAt' && k !== 'followUpNote');
-    if (patch.followUpAt !== undefined && patch.followUpAt !== null) {
-      await db.activities.add(
-        activity(deal.contactId, dealId, 'follow-up-set', at, { due: patch.followUpAt, note: next.followUpNote }),
-      );
-    }
+    // A follow-up is a task (lib/tasks/): setting one moves the deal's next task, clearing it completes it; the
+    // deal's own followUpAt is then kept equal to its next open task.
+    if (followUpAt !== undefined && followUpAt !== null)
+      await setDealFollowUp(db, next, followUpAt, followUpNote ?? deal.followUpNote, at);
+    else if (followUpAt === null) await completeDealFollowUp(db, dealId, at);
+    const fields = Object.keys(rest).concat(bant ? ['bant'] : []);
     if (fields.length) await db.activities.add(activity(deal.contactId, dealId, 'updated', at, { fields }));
-    return next;
+    return (await db.deals.get(dealId))!;
   });
 }
 
 /** Marks the deal's follow-up done: cleared from the due list, recorded in the timeline. */
 export async function completeFollowUp(db: ProspectorDb, dealId: string, at: number): Promise<Deal> {
-  return db.transaction('rw', [db.deals, db.activities], async () => {
-    const deal = await db.deals.get(dealId);
-    if (!deal) throw new AppError('error_noDeal');
-    const next: Deal = { ...deal, followUpAt: null, followUpNote: '', updatedAt: at };
-    await db.deals.put(next);
-    await db.activities.add(
-      activity(deal.contactId, dealId, 'follow-up-done', at, { due: deal.followUpAt, note: deal.followUpNote }),
-    );
-    return next;
+  return db.transaction('rw', [db.deals, db.activities, db.tasks, db.contacts], async () => {
+    if (!(await db.deals.get(dealId))) throw new AppError('error_noDeal');
+    await completeDealFollowUp(db, dealId, at);
+    return (await db.deals.get(dealId))!;
   });
 }
 

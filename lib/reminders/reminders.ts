@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ProspectorDb } from '../db/database';
 import { t } from '../i18n';
-import type { Contact, Deal, Settings } from '../model';
-import { followUpsDueBetween, nextFollowUpAt } from './due';
+import type { Contact, Settings, Task } from '../model';
+import { nextTaskDue, tasksDueBetween } from '../tasks/due';
+import { TASK_TYPE_KEYS } from './task-types';
 
 /** The one alarm: set for the next follow-up's due time, re-armed after every check and every change. */
 export const REMINDER_ALARM = 'followup-reminders';
@@ -21,8 +22,8 @@ export const reminderState = storage.defineItem<{ lastCheckedAt: number } | null
   version: 1,
 });
 
-export function notificationIdFor(deal: Pick<Deal, 'id' | 'contactId'>): string {
-  return `followup:${deal.contactId}:${deal.id}`;
+export function notificationIdFor(task: Pick<Task, 'id' | 'contactId'>): string {
+  return `followup:${task.contactId}:${task.id}`;
 }
 
 /** The options page address a notification opens: the contact, or the follow-up list for a summary. */
@@ -46,13 +47,13 @@ export interface ReminderDeps {
 export async function checkReminders({ db, now, settings }: ReminderDeps): Promise<string[]> {
   const state = await reminderState.getValue();
   const from = state?.lastCheckedAt ?? now;
-  const due = settings.remindersEnabled ? await followUpsDueBetween(db, from, now) : [];
+  const due = settings.remindersEnabled ? await tasksDueBetween(db, from, now) : [];
   const ids: string[] = [];
   if (due.length) {
     const contacts = await db.contacts.bulkGet(due.map((d) => d.contactId));
     const items = due
-      .map((deal, i) => ({ deal, contact: contacts[i] }))
-      .filter((x): x is { deal: Deal; contact: Contact } => !!x.contact && x.contact.deletedAt === null);
+      .map((task, i) => ({ task, contact: contacts[i] }))
+      .filter((x): x is { task: Task; contact: Contact } => !!x.contact && x.contact.deletedAt === null);
     ids.push(...(await notify(items)));
   }
   await reminderState.setValue({ lastCheckedAt: Math.max(now, state?.lastCheckedAt ?? 0) });
@@ -60,7 +61,7 @@ export async function checkReminders({ db, now, settings }: ReminderDeps): Promi
   return ids;
 }
 
-async function notify(items: { deal: Deal; contact: Contact }[]): Promise<string[]> {
+async function notify(items: { task: Task; contact: Contact }[]): Promise<string[]> {
   const iconUrl = browser.runtime.getURL('/icon/128.png');
   if (items.length > MAX_SINGLE_NOTIFICATIONS) {
     await browser.notifications.create(SUMMARY_NOTIFICATION, {
@@ -75,13 +76,13 @@ async function notify(items: { deal: Deal; contact: Contact }[]): Promise<string
     return [SUMMARY_NOTIFICATION];
   }
   const ids: string[] = [];
-  for (const { deal, contact } of items) {
-    const id = notificationIdFor(deal);
+  for (const { task, contact } of items) {
+    const id = notificationIdFor(task);
     await browser.notifications.create(id, {
       type: 'basic',
       iconUrl,
       title: t('followups_notifyTitle', contact.name || contact.emails[0] || t('unnamed')),
-      message: deal.followUpNote || [contact.company, deal.title].filter(Boolean).join(' — ') || t('followups_due'),
+      message: [t(TASK_TYPE_KEYS[task.type]), task.title || contact.company].filter(Boolean).join(' — '),
     });
     ids.push(id);
   }
@@ -90,7 +91,7 @@ async function notify(items: { deal: Deal; contact: Contact }[]): Promise<string
 
 /** Sets the alarm for the next follow-up after `now`, or clears it when there is none. */
 export async function armReminderAlarm(db: ProspectorDb, now: number): Promise<number | null> {
-  const next = await nextFollowUpAt(db, now);
+  const next = await nextTaskDue(db, now);
   if (next === null) await browser.alarms.clear(REMINDER_ALARM);
   else await browser.alarms.create(REMINDER_ALARM, { when: next });
   return next;

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readBoardEarly } from '@/components/board/early-read';
 import { ProspectorDb } from '@/lib/db/database';
+import { DB_VERSION } from '@/lib/db/names';
 import { SCHEMA_V3 } from '@/lib/db/schema';
 import { freshDb } from '../helpers';
 import { AT, makeContact, makeDeal } from './factory';
@@ -57,7 +58,7 @@ describe('the board read before the page’s code has loaded', () => {
     expect(await readBoardEarly('#board', 5, older)).toBeNull();
     const db = new ProspectorDb(older);
     await db.open(); // the upgrade still runs, unblocked
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.stageTotals.count()).toBe(0);
     db.close();
   });

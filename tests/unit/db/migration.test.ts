@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ProspectorDb } from '@/lib/db/database';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/lib/db/schema';
+import { DB_VERSION } from '@/lib/db/names';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/lib/db/schema';
 import { totalsFromRows } from '@/lib/db/stage-totals';
 import { dealTable, dealTableFromRows } from '@/lib/forecast/deal-table';
 import { forecastReport } from '@/lib/forecast/forecast-report';
@@ -72,7 +73,7 @@ describe('database migration', () => {
     const before = await makeV1(name);
     const db = new ProspectorDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.contacts.count()).toBe(before.contacts.length);
     expect(await db.deals.count()).toBe(before.deals.length);
     expect(await db.activities.count()).toBe(before.activities.length);
@@ -155,7 +156,7 @@ describe('database migration', () => {
 
     const db = new ProspectorDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     for (const c of contacts) expect(await db.contacts.get(c.id)).toEqual(c);
     for (const d of deals) expect(await db.deals.get(d.id)).toEqual(d);
     expect(await db.activities.count()).toBe(activities.length);
@@ -245,7 +246,7 @@ describe('database migration', () => {
 
     const db = new ProspectorDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     for (const d of deals) expect(await db.deals.get(d.id)).toEqual(d);
     const rows = await db.forecastIndex.toArray();
     expect(rows.map((r) => r.id).sort()).toEqual(deals.map((d) => d.id).sort());
@@ -278,6 +279,29 @@ describe('database migration', () => {
     expect(await db.forecastIndex.get('d2')).toBeUndefined();
     await db.deals.clear();
     expect(await db.forecastIndex.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a version 4 database and turns each deal follow-up into an open task, nothing planned lost', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const base = { contactId: 'c1', title: 'Pilot', stageId: 's', currency: 'USD', createdAt: T0, updatedAt: T0 };
+    await v4.table('deals').bulkAdd([
+      { ...base, id: 'd1', followUpAt: T0 + day, followUpNote: 'Call back', deletedAt: null },
+      { ...base, id: 'd2', followUpAt: null, followUpNote: '', deletedAt: null },
+      { ...base, id: 'd3', followUpAt: T0 + 2 * day, followUpNote: '', deletedAt: T0 },
+    ]);
+    v4.close();
+    const db = new ProspectorDb(name);
+    await db.open();
+    const tasks = await db.tasks.orderBy('id').toArray();
+    expect(tasks.map((t) => [t.dealId, t.dueAt, t.openDue, t.title])).toEqual([
+      ['d1', T0 + day, T0 + day, 'Call back'],
+      ['d3', T0 + 2 * day, null, ''],
+    ]);
+    expect(await db.tasks.where('openDue').above(0).primaryKeys()).toEqual(['fu-d1']);
     db.close();
   });
 });

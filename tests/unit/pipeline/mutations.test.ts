@@ -49,7 +49,7 @@ describe('rep edits', () => {
     await completeFollowUp(db, dealId, at + 2);
     expect((await db.deals.get(dealId))?.followUpAt).toBeNull();
     const done = await db.activities.where('type').equals('follow-up-done').first();
-    expect(done?.payload).toEqual({ due: at + 86_400_000, note: 'Send deck' });
+    expect(done?.payload).toMatchObject({ due: at + 86_400_000, note: 'Send deck' });
   });
 
   it('protects hand-edited fields and keeps dedupe keys current', async () => {

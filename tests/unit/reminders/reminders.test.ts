@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { followUpTask } from '@/lib/db/database';
 import { startOfDay } from '@/lib/pipeline/filters';
-import { followUpsDue, followUpsDueBetween, nextFollowUpAt } from '@/lib/reminders/due';
 import {
   armReminderAlarm,
   checkReminders,
@@ -12,6 +12,7 @@ import {
   reminderState,
   SUMMARY_NOTIFICATION,
 } from '@/lib/reminders/reminders';
+import { nextTaskDue, openTasks, tasksDueBetween } from '@/lib/tasks/due';
 import { DAY, makeContact, makeDeal } from '../board/factory';
 import { freshDb } from '../helpers';
 
@@ -21,27 +22,42 @@ const on = { remindersEnabled: true };
 async function withFollowUps(times: (number | null)[]) {
   const db = await freshDb();
   await db.contacts.bulkAdd(times.map((_, i) => makeContact(`c${i}`, { name: `Person ${i}` })));
-  await db.deals.bulkAdd(
-    times.map((followUpAt, i) => makeDeal(`d${i}`, `c${i}`, 'demo', { followUpAt, followUpNote: `Call ${i}` })),
+  const deals = times.map((followUpAt, i) =>
+    makeDeal(`d${i}`, `c${i}`, 'demo', { followUpAt, followUpNote: `Call ${i}` }),
   );
+  await db.deals.bulkAdd(deals);
+  await db.tasks.bulkAdd(deals.filter((d) => d.followUpAt !== null).map((d) => followUpTask(d)));
   return db;
 }
 
 describe('follow-ups due', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('lists today’s and overdue follow-ups of live deals, oldest first', async () => {
-    const db = await withFollowUps([now - 3 * DAY, now + 2 * 3600_000, now + 2 * DAY, null, startOfDay(now) - 1]);
-    await db.deals.add(makeDeal('dx', 'c0', 'demo', { followUpAt: now - DAY, deletedAt: now }));
-    const due = await followUpsDue(db, now);
-    expect(due.map((x) => [x.deal.id, x.state, x.contact.name])).toEqual([
+  it('lists every open follow-up of live contacts soonest first, grouped as the rep reads the week', async () => {
+    // 2026-03-15 is a Sunday: "later this week" is empty, Monday is tomorrow.
+    const db = await withFollowUps([
+      now - 3 * DAY,
+      now + 2 * 3600_000,
+      now + 2 * DAY,
+      null,
+      startOfDay(now) - 1,
+      now + DAY,
+      now + 20 * DAY,
+    ]);
+    await db.contacts.add(makeContact('cx', { name: 'Gone', deletedAt: now }));
+    await db.tasks.add(followUpTask(makeDeal('dx', 'cx', 'demo', { followUpAt: now - DAY })));
+    const due = await openTasks(db, now);
+    expect(due.map((x) => [x.task.dealId, x.group, x.contact.name])).toEqual([
       ['d0', 'overdue', 'Person 0'],
       ['d4', 'overdue', 'Person 4'],
       ['d1', 'today', 'Person 1'],
+      ['d5', 'tomorrow', 'Person 5'],
+      ['d2', 'later', 'Person 2'],
+      ['d6', 'later', 'Person 6'],
     ]);
-    expect((await followUpsDueBetween(db, now - 4 * DAY, now)).map((d) => d.id)).toEqual(['d0', 'd4']);
-    expect(await followUpsDueBetween(db, now, now)).toEqual([]);
-    expect(await nextFollowUpAt(db, now)).toBe(now + 2 * 3600_000);
+    expect((await tasksDueBetween(db, now - 4 * DAY, now)).map((d) => d.dealId)).toEqual(['d0', 'dx', 'd4']);
+    expect(await tasksDueBetween(db, now, now)).toEqual([]);
+    expect(await nextTaskDue(db, now)).toBe(now + 2 * 3600_000);
   });
 });
 
@@ -55,9 +71,9 @@ describe('reminders', () => {
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(now + 60_000);
 
     const later = now + 61_000;
-    expect(await checkReminders({ db, now: later, settings: on })).toEqual(['followup:c1:d1']);
+    expect(await checkReminders({ db, now: later, settings: on })).toEqual(['followup:c1:fu-d1']);
     const shown = await fakeBrowser.notifications.getAll();
-    expect(Object.keys(shown)).toEqual(['followup:c1:d1']);
+    expect(Object.keys(shown)).toEqual(['followup:c1:fu-d1']);
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(now + DAY);
     // Same time again (a worker restart): nothing twice.
     expect(await checkReminders({ db, now: later, settings: on })).toEqual([]);
@@ -85,12 +101,17 @@ describe('reminders', () => {
   });
 
   it('opens the contact a notification is about (or the follow-up list for a summary)', async () => {
-    expect(notificationIdFor({ id: 'd1', contactId: 'c1' })).toBe('followup:c1:d1');
-    expect(notificationTarget('followup:c1:d1')).toBe('/options.html#contacts?id=c1');
+    expect(notificationIdFor({ id: 'fu-d1', contactId: 'c1' })).toBe('followup:c1:fu-d1');
+    expect(notificationTarget('followup:c1:fu-d1')).toBe('/options.html#contacts?id=c1');
     expect(notificationTarget(SUMMARY_NOTIFICATION)).toBe('/options.html#followups');
     expect(notificationTarget('something-else')).toBeNull();
-    await fakeBrowser.notifications.create('followup:c1:d1', { type: 'basic', iconUrl: '', title: 't', message: 'm' });
-    const url = await openNotification('followup:c1:d1');
+    await fakeBrowser.notifications.create('followup:c1:fu-d1', {
+      type: 'basic',
+      iconUrl: '',
+      title: 't',
+      message: 'm',
+    });
+    const url = await openNotification('followup:c1:fu-d1');
     expect(url).toMatch(/options\.html#contacts\?id=c1$/);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContain(url);
