@@ -55,6 +55,11 @@ export function ContactDetail({ contactId, settings }: { contactId: string; sett
         </h2>
         <p class="muted">{[contact.jobTitle, contact.company].filter(Boolean).join(' · ')}</p>
       </header>
+      {contact.demo && (
+        <p class="notice" role="status" data-testid="demo-notice">
+          {t('demo_contactNotice')}
+        </p>
+      )}
       {contact.mergedInto && (
         <p class="notice" role="status">
           {t('detail_mergedInto')}{' '}

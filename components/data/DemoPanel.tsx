@@ -11,6 +11,19 @@ export function DemoPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  async function remove() {
+    setBusy(true);
+    setError('');
+    setMessage('');
+    try {
+      const r = await send('demo.remove', {});
+      setMessage(t('demo_removed', formatNumber(r.contacts)));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
   async function load() {
     setBusy(true);
     setError('');
@@ -29,6 +42,9 @@ export function DemoPanel() {
       <p class="muted">{t('io_demoHelp')}</p>
       <button type="button" data-testid="demo-load" disabled={busy} onClick={load}>
         {t('io_demoButton')}
+      </button>{' '}
+      <button type="button" data-testid="demo-remove" disabled={busy} onClick={remove}>
+        {t('demo_remove')}
       </button>
       {message && (
         <p role="status" data-testid="demo-done">

@@ -118,7 +118,7 @@ function ContactHeader({ contact, match }: { contact: Contact; match: MatchKind 
 function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (main && !focusTaken()) button.current?.focus();
+    if (main && !focusTaken()) button.current?.focus({ preventScroll: true });
   }, [main]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');

@@ -59,7 +59,8 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
 
   useEffect(() => {
     // Focus starts on the main action, unless the rep already put it somewhere (the page was read late).
-    if (main && !focusTaken()) mainAction.current?.focus();
+    // Without scrolling: the person's name and stage stay in view above the main action (in Indonesian too).
+    if (main && !focusTaken()) mainAction.current?.focus({ preventScroll: true });
   }, [main]);
 
   // Evidence changed since the suggestions were stored (a new title, close date, note): ask the background to

@@ -41,6 +41,11 @@ export default defineBackground(() => {
     });
   });
 
+  // A new rep starts on the welcome page: capture in three steps, a practice page, the demo pipeline.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   for (const feature of FEATURES) {
     try {
       feature.register(ctx);

@@ -131,6 +131,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const contactId = seededUuid(rand);
     const linkedin = `https://www.linkedin.com/in/${slug}/`;
     contacts.push({
+      demo: true,
       id: contactId,
       name,
       givenName: given,

@@ -33,7 +33,8 @@ async function eachPage(
         if (list) list.push(d);
         else byContact.set(d.contactId, [d]);
       }
-      const live = page.filter((c) => c.deletedAt === null && c.mergedInto === null);
+      // Demo contacts never leave the extension: they are practice, not prospects.
+      const live = page.filter((c) => c.deletedAt === null && c.mergedInto === null && !c.demo);
       visit(live, byContact);
       last = page.at(-1)!.id;
       done += page.length;

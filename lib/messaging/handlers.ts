@@ -2,6 +2,7 @@ import { prepareCapture } from '../capture/prepare';
 import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
+import { removeDemo } from '../demo/remove';
 import { AppError } from '../errors/app-error';
 import { t } from '../i18n';
 import { applyRestoreStep, wipeData } from '../io/restore-db';
@@ -77,6 +78,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'popup.wake': async () => ({ ok: true as const }),
     'deal.refreshBant': async ({ dealId }) => ({ changed: await refreshBantSuggestions(ctx.db, dealId, ctx.now()) }),
+    'demo.remove': async () => removeDemo(ctx.db),
     'demo.load': async ({ contacts, seed, notesPerDeal }) => {
       const s = await ctx.settings();
       const data = generateDemo({

@@ -107,6 +107,12 @@ export const protocol = {
     response: z.object({ changed: z.array(z.string()) }),
   },
   /** Fill the store with a deterministic demo pipeline (options page, tests, benchmarks). */
+  /** Remove every demo contact with their deals, follow-ups and timeline; the rep's own data stays. */
+  'demo.remove': {
+    from: ['extension'],
+    request: z.object({}),
+    response: z.object({ contacts: z.number(), deals: z.number() }),
+  },
   'demo.load': {
     from: ['extension'],
     request: z.object({

@@ -60,5 +60,7 @@ export const Contact = z.object({
   deletedAt: Timestamp.nullable().default(null),
   /** Set when this contact was merged into another. */
   mergedInto: Id.nullable().default(null),
+  /** Made by "Load demo pipeline": shown as demo, left out of exports, removed in one click (lib/demo/remove.ts). */
+  demo: z.boolean().optional(),
 });
 export type Contact = z.infer<typeof Contact>;

@@ -70,8 +70,13 @@ export interface Extension {
  * Launches system Chromium with the built extension loaded in a fresh profile, or in `profile` (a folder kept
  * between runs: the benchmarks' PROSPECTOR_BENCH_PROFILE, so 100,000 demo contacts are generated once).
  */
-export async function launchExtension(dir = EXTENSION_DIR, profile = ''): Promise<Extension> {
+export async function launchExtension(
+  dir = EXTENSION_DIR,
+  profile = '',
+  opts: { keepWelcome?: boolean } = {},
+): Promise<Extension> {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build:e2e first.`);
+  const firstRun = !profile || !existsSync(join(profile, 'Default'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -90,6 +95,15 @@ export async function launchExtension(dir = EXTENSION_DIR, profile = ''): Promis
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = worker.url().split('/')[2]!;
+  // A fresh profile is a first install: the extension opens its welcome page. Tests that are not about it close
+  // it first, so it never takes the focus from the page a test brings to the front.
+  if (firstRun && !opts.keepWelcome) {
+    const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+    const welcome =
+      context.pages().find(isWelcome) ??
+      (await context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }).catch(() => undefined));
+    await welcome?.close();
+  }
   return { context, worker, id, url: (path) => `chrome-extension://${id}/${path}`, close: () => context.close() };
 }
 
