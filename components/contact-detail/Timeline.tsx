@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/database';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Activity, Stage } from '@/lib/model';
 import { formatDateTime } from '../board/format';
+import { activityText } from './activity-text';
 
 const PAGE = 100;
 const LABELS: Record<Activity['type'], MessageKey> = {
@@ -18,30 +19,6 @@ const LABELS: Record<Activity['type'], MessageKey> = {
   deleted: 'detail_actDeleted',
   restored: 'detail_actRestored',
 };
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-function details(a: Activity, stageName: (id: string) => string) {
-  const p = a.payload;
-  switch (a.type) {
-    case 'captured':
-    case 'imported':
-      return [str(p.site), str(p.url) || str(p.file)].filter(Boolean).join(' · ');
-    case 'updated':
-      return Array.isArray(p.fields) ? p.fields.map(String).join(', ') : '';
-    case 'stage-changed':
-      return `${stageName(str(p.from))} → ${stageName(str(p.to))}${p.lostReason ? ` (${str(p.lostReason)})` : ''}`;
-    case 'note':
-      return str(p.text);
-    case 'follow-up-set':
-    case 'follow-up-done':
-      return [typeof p.due === 'number' ? formatDateTime(p.due) : '', str(p.note)].filter(Boolean).join(' — ');
-    case 'merged':
-      return str(p.name);
-    default:
-      return '';
-  }
-}
 
 /** The contact's activity, newest first: captured where and when, stage changes, notes, follow-ups, merges. */
 export function Timeline({ contactId, stages }: { contactId: string; stages: readonly Stage[] }) {
@@ -66,7 +43,13 @@ export function Timeline({ contactId, stages }: { contactId: string; stages: rea
           <li key={a.id} class={`act act-${a.type}`} data-testid="timeline-item">
             <time dateTime={new Date(a.at).toISOString()}>{formatDateTime(a.at)}</time>
             <strong>{t(LABELS[a.type])}</strong>
-            <span class={a.type === 'note' ? 'pre' : ''}>{details(a, stageName)}</span>
+            <span class={a.type === 'note' ? 'pre act-text' : 'act-text'} data-testid="timeline-text">
+              {activityText(a, stageName).map((line) => (
+                <span key={line} class="act-line" data-testid="timeline-line">
+                  {line}
+                </span>
+              ))}
+            </span>
           </li>
         ))}
       </ol>

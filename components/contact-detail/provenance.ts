@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { Provenance } from '@/lib/model';
 import { formatDateTime } from '../board/format';
+import { sourceWords } from '../review/provenance-words';
 
 function host(url: string | undefined): string {
   if (!url) return '';
@@ -11,11 +12,12 @@ function host(url: string | undefined): string {
   }
 }
 
-/** "from LinkedIn profile page (linkedin.com), 3 Nov 2026" / "edited by you, 3 Nov 2026". */
+/** "from the LinkedIn profile (linkedin.com) · 3 Nov 2026" / "edited by you, 3 Nov 2026". */
 export function provenanceText(p: Provenance | undefined): string {
   if (!p) return '';
   const when = p.at ? formatDateTime(p.at) : '';
   if (p.source === 'manual') return when ? t('detail_editedOn', when) : t('detail_edited');
-  const where = [p.source, host(p.url)].filter(Boolean).join(', ');
-  return [t('provenanceFrom', where), when].filter(Boolean).join(' · ');
+  const site = host(p.url);
+  const from = t('provenanceFrom', sourceWords(p.source, p.detail));
+  return [site ? `${from} (${site})` : from, when].filter(Boolean).join(' · ');
 }

@@ -1,22 +1,11 @@
-import { type MessageKey, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import type { Provenance } from '@/lib/model';
+import { confidenceWords, sourceWords } from './provenance-words';
 
-const SOURCES: Record<string, MessageKey> = {
-  'json-ld': 'popup_srcJsonLd',
-  'h-card': 'popup_srcHCard',
-  'mailto-tel': 'popup_srcLink',
-  microdata: 'popup_srcMicrodata',
-  rdfa: 'popup_srcRdfa',
-  opengraph: 'popup_srcMeta',
-  meta: 'popup_srcMeta',
-  linkedin: 'popup_srcLinkedin',
-  gmail: 'popup_srcGmail',
-  outlook: 'popup_srcOutlook',
-  signature: 'popup_srcSignature',
-  manual: 'popup_srcManual',
-};
-
-/** Where a found value came from: the source (named for people), the element or key, and how sure it is. */
+/**
+ * Where a found value came from, in a rep's words ("from the email signature · probably right"); what exactly
+ * the reader matched (extractor, element or key, confidence) only under "Details", for whoever needs it.
+ */
 export function ProvenanceLine({
   provenance,
   edited,
@@ -38,14 +27,24 @@ export function ProvenanceLine({
         {t('popup_srcUnknown')}
       </p>
     );
-  const source = SOURCES[provenance.source] ? t(SOURCES[provenance.source]!) : provenance.source;
-  const confidence =
-    provenance.confidence === undefined ? '' : ` · ${t('popup_confidence', Math.round(provenance.confidence * 100))}`;
+  const sure = confidenceWords(provenance.confidence);
+  const technical = [
+    provenance.source,
+    provenance.detail,
+    provenance.confidence === undefined ? '' : `${Math.round(provenance.confidence * 100)}%`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <p class="provenance muted" data-testid="provenance">
-      {t('provenanceFrom', source)}
-      {provenance.detail && <code>{provenance.detail}</code>}
-      {confidence}
-    </p>
+    <div class="provenance muted" data-testid="provenance">
+      <span data-testid="provenance-words">
+        {t('provenanceFrom', sourceWords(provenance.source, provenance.detail))}
+        {sure && ` · ${sure}`}
+      </span>{' '}
+      <details class="provenance-details">
+        <summary>{t('src_details')}</summary>
+        <code>{technical}</code>
+      </details>
+    </div>
   );
 }

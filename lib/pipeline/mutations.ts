@@ -39,7 +39,19 @@ export async function updateDeal(db: ProspectorDb, dealId: string, patch: DealPa
       await setDealFollowUp(db, next, followUpAt, followUpNote ?? deal.followUpNote, at);
     else if (followUpAt === null) await completeDealFollowUp(db, dealId, at);
     const fields = Object.keys(rest).concat(bant ? ['bant'] : []);
-    if (fields.length) await db.activities.add(activity(deal.contactId, dealId, 'updated', at, { fields }));
+    if (fields.length) {
+      // What changed, from what to what, so the timeline can say "Amount changed from — to $48,000".
+      const changes = Object.keys(rest)
+        .filter((k) => deal[k as keyof Deal] !== next[k as keyof Deal])
+        .map((field) => ({ field, from: deal[field as keyof Deal] ?? null, to: next[field as keyof Deal] ?? null }));
+      for (const part of Object.keys(bant ?? {}) as (keyof Deal['bant'])[]) {
+        if (deal.bant[part].level !== next.bant[part].level || deal.bant[part].confirmed !== next.bant[part].confirmed)
+          changes.push({ field: `bant.${part}`, from: deal.bant[part].level, to: next.bant[part].level });
+      }
+      await db.activities.add(
+        activity(deal.contactId, dealId, 'updated', at, { fields, changes, currency: next.currency }),
+      );
+    }
     return (await db.deals.get(dealId))!;
   });
 }

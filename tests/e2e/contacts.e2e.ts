@@ -137,7 +137,7 @@ describe('contacts', () => {
     });
     await page.goto(ext.url(`options.html#contacts?id=${who.contactId}`));
     await expect.poll(() => page.getByTestId('contact-name').textContent()).toBe('Zaskia Pramudita');
-    expect(await page.getByTestId('provenance-name').textContent()).toContain('json-ld');
+    expect(await page.getByTestId('provenance-name').textContent()).toContain("from the page's structured data");
     expect(await page.getByTestId('provenance-name').textContent()).toContain('linkedin.com');
     expect(await page.getByTestId('timeline').textContent()).toContain('Captured');
 
@@ -158,6 +158,19 @@ describe('contacts', () => {
     await expect
       .poll(async () => (await readStore<DealRow>(page, 'deals')).find((d) => d.id === who.dealId)?.stageId)
       .toBe('demo');
+    // The timeline says what happened in sentences, with the values: no field keys, no site ids.
+    const said = () => page.getByTestId('timeline-line').allTextContents();
+    await expect.poll(said).toContainEqual(expect.stringMatching(/^Moved from Prospecting to Demo/));
+    expect(await said()).toContainEqual('You edited: job title');
+    expect(
+      await sendFrom(page, 'deal.update', {
+        dealId: who.dealId,
+        patch: { amount: 4_800_000, expectedClose: '2027-07-01' },
+      }),
+    ).toMatchObject({ ok: true });
+    await expect.poll(said).toContainEqual(expect.stringMatching(/^Amount changed from — to \$48,000/));
+    expect((await said()).join('\n')).toMatch(/Expected close changed from — to Jul 1, 2027/);
+    expect((await said()).join('\n')).not.toMatch(/expectedClose|linkedin-profile|json-ld/);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

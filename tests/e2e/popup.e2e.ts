@@ -275,7 +275,12 @@ describe('the popup in real Chromium', () => {
     const popup = await popupFor(ext, page);
     await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Rina Kusuma']);
     await expect.poll(() => activeTestId(popup)).toBe('save-candidate');
-    expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toMatch(/h-card/);
+    // In a rep's words; the extractor and element only under "Details".
+    const jobTitleSource = popup.getByTestId('review-jobTitle').getByTestId('provenance');
+    expect(await jobTitleSource.getByTestId('provenance-words').textContent()).toMatch(
+      /^from a contact card on the page( · probably right)?$/,
+    );
+    expect(await jobTitleSource.locator('details code').textContent()).toMatch(/^h-card · /);
     expect(await seriousA11yViolations(popup)).toEqual([]);
 
     await popup.getByTestId('review-jobTitle').getByRole('textbox').fill('Direktur Utama');
