@@ -1,5 +1,5 @@
 import type { ProspectorDb } from '../db/database';
-import { linkedinKey } from '../db/keys';
+import { linkedinKey } from '../identity/keys';
 import type { Candidate, PageCapture, Settings } from '../model';
 import { type SavedContact, saveCapture } from '../pipeline/capture';
 import { captureTab } from './inject';

@@ -1,5 +1,4 @@
 import { getDomain } from 'tldts';
-import { foldText } from '../db/keys';
 import { combine, mergeCandidates } from '../extract/merge-candidates';
 import { companyFromEmail } from '../extract/normalise/company';
 import { inferCountries } from '../extract/normalise/country';
@@ -9,6 +8,7 @@ import { normalisePhone } from '../extract/normalise/phone';
 import { normaliseUrl } from '../extract/normalise/url';
 import { cleanText } from '../extract/text';
 import type { FieldSource, RawCandidate } from '../extract/types';
+import { foldText } from '../identity/keys';
 import { type Candidate, MAX_LIST, MAX_TEXT, PageCapture } from '../model';
 import { hCardCandidates } from './h-card';
 import { CANDIDATE_FIELDS, type RawPageCapture } from './raw';

@@ -1,5 +1,6 @@
+import { foldText, phoneKey } from '../identity/keys';
+import { isLive } from '../identity/live';
 import type { Contact } from '../model';
-import { foldText } from './keys';
 
 /**
  * A derived row per contact that makes the contacts searchable and sortable at 100,000 rows without loading
@@ -27,10 +28,6 @@ type ContactLike = Partial<Pick<Contact, 'name' | 'company' | 'emails' | 'phones
   id: string;
 };
 
-export function isLive(c: Pick<Contact, 'deletedAt' | 'mergedInto'>): boolean {
-  return (c.deletedAt ?? null) === null && (c.mergedInto ?? null) === null;
-}
-
 /** The folded words of a text, each at most 40 characters: what a search query is matched against. */
 export function searchWords(text: string): string[] {
   return foldText(text)
@@ -39,19 +36,9 @@ export function searchWords(text: string): string[] {
     .map((w) => w.slice(0, MAX_WORD));
 }
 
-/**
- * Phone digits used as a duplicate key: the last 9 digits, so the same number written nationally
- * (021 555 0199) and internationally (+62 21 555 0199) gives the same key. Fewer than 7 digits: no key.
- */
-export function phoneKey(phone: string): string {
-  const digits = phone.replace(/\D+/g, '');
-  return digits.length >= 7 ? digits.slice(-9) : '';
-}
-
 /** The index row for a contact as stored. Tolerates partial rows (an old or hand-made backup). */
 export function contactIndexRow(c: ContactLike): ContactIndexRow {
-  if (!isLive({ deletedAt: c.deletedAt ?? null, mergedInto: c.mergedInto ?? null }))
-    return { id: c.id, words: [], phones: [] };
+  if (!isLive(c)) return { id: c.id, words: [], phones: [] };
   const emails = Array.isArray(c.emails) ? c.emails : [];
   const words = new Set<string>();
   for (const text of [c.name ?? '', c.company ?? '', ...emails]) {

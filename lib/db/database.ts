@@ -1,11 +1,12 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V11 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V11 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 export { DB_NAME } from './names';
@@ -32,6 +33,7 @@ export class ProspectorDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
   }
@@ -105,6 +107,25 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table('forecastIndex').bulkPut(rows);
   await tx.table('dealIndex').bulkPut(board);
   await tx.table('stageTotals').bulkPut([...totalsFromRows(board).values()]);
+}
+
+/**
+ * v5 recomputes the keys a contact is found by (issue #14: "Orbital Freight Pte. Ltd." and "Orbital Freight"
+ * had different keys, so a later capture made a second contact), and its search row in the same transaction.
+ * A row without the fields a key is made from (a hand-made or very old backup) keeps the key it has.
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const rows: ContactIndexRow[] = [];
+  await tx
+    .table('contacts')
+    .toCollection()
+    .modify((c: Contact) => {
+      if (typeof c.name === 'string' && typeof c.company === 'string') c.nameKey = nameKey(c.name, c.company);
+      const li = linkedinKey(c.urls?.linkedin ?? '');
+      if (li) c.linkedinKey = li;
+      rows.push(contactIndexRow(c));
+    });
+  await tx.table('contactIndex').bulkPut(rows);
 }
 
 /** v11: each deal's one follow-up becomes its first task, so nothing the rep planned is lost. */

@@ -47,6 +47,13 @@ export const SCHEMA_V4 = {
 };
 
 /**
+ * v5: no new store. The dedupe keys changed (lib/identity: one list of legal forms, stripped word by word at
+ * either end of a company's name), so its upgrade recomputes every contact's `nameKey` and search row. It declares
+ * nothing: Dexie keeps every table as v4 declared it.
+ */
+export const SCHEMA_V5 = {};
+
+/**
  * v11: follow-ups become tasks, several per contact or deal (lib/tasks/). `openDue` indexes only the open ones
  * (null once done); a deal's `followUpAt` stays as the due time of its next open task, kept by lib/tasks/.
  * Only the new table is declared: Dexie keeps every other table's schema as the version before declared it.

@@ -1,4 +1,4 @@
-import { linkedinKey, nameKey } from '../db/keys';
+import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage } from '../model';
 import { sortStages } from '../pipeline/default-stages';
 import { pick, seededRandom, seededUuid } from './random';

@@ -1,4 +1,4 @@
-import { companyKey, foldText, linkedinKey } from '../db/keys';
+import { companyKey, foldText, linkedinKey } from '../identity/keys';
 import { MAX_LIST } from '../model/limits';
 import type { FieldSource, RawCandidate } from './types';
 

@@ -1,5 +1,5 @@
-import { nameKey } from '../db/keys';
 import { t } from '../i18n';
+import { nameKey } from '../identity/keys';
 import { Currency, MAX_TEXT, type Stage } from '../model';
 import { sortStages } from '../pipeline/default-stages';
 import { guessStage, parseStatus, type StageValueMapping, stageValueKey } from './guess-stages';

@@ -1,5 +1,5 @@
-import { nameKey } from '../db/keys';
 import { t } from '../i18n';
+import { nameKey } from '../identity/keys';
 import { MAX_LIST, MAX_NOTE, MAX_TEXT, type Stage } from '../model';
 import { ImportRow, type ImportRowInput, type RowProblem } from './import-row';
 import { isEmail, normaliseEmail } from './parse-values';

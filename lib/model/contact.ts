@@ -51,7 +51,7 @@ export const Contact = z.object({
   provenance: z.record(z.string(), Provenance).default({}),
   /** Fields the rep changed by hand: a later capture does not overwrite them. */
   editedFields: z.array(z.string()).default([]),
-  /** Normalised keys for deduplication, maintained on every write (see lib/db/keys.ts). */
+  /** Normalised keys for deduplication, maintained on every write (see lib/identity/keys.ts). */
   nameKey: z.string().default(''),
   linkedinKey: z.string().default(''),
   createdAt: Timestamp,

@@ -1,4 +1,4 @@
-import { foldText } from '../db/keys';
+import { foldText } from '../identity/keys';
 
 /**
  * How senior a job title is, in five tiers. Read from English and Indonesian titles (LinkedIn headlines, email

@@ -73,7 +73,7 @@ function activity(
  */
 export async function saveCapture(db: ProspectorDb, capture: PageCapture, opts: SaveOptions): Promise<SavedContact[]> {
   const src: CaptureSource = { url: capture.url, site: capture.site, at: opts.now };
-  return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities, db.contactIndex], async () => {
     const stage = firstOpenStage(await db.stages.toArray());
     if (!stage) throw new AppError('error_noOpenStage');
     const results: SavedContact[] = [];
@@ -92,12 +92,7 @@ async function saveOne(
   stageId: string,
   opts: SaveOptions,
 ): Promise<SavedContact> {
-  const existing = await findContact(db, {
-    emails: cand.emails,
-    linkedinUrl: cand.linkedinUrl || cand.urls.find((u) => u.includes('linkedin.com/in/')),
-    name: cand.name,
-    company: cand.company,
-  });
+  const existing = await findContact(db, cand);
   if (existing) {
     const { contact, changed, previous } = mergeCandidate(existing, cand, src);
     const deal = await db.deals.where('contactId').equals(existing.id).first();

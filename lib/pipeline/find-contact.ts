@@ -1,48 +1,54 @@
 import type { ProspectorDb } from '../db/database';
-import { linkedinKey, nameKey } from '../db/keys';
+import { evidence, evidenceRank, identityOf, isSamePerson, type PersonLike } from '../identity/evidence';
+import { isLive } from '../identity/live';
 import type { Contact } from '../model';
 
-export interface ContactLookup {
-  emails?: readonly string[];
-  linkedinUrl?: string;
-  name?: string;
-  company?: string;
-}
-
-const alive = (c: Contact) => c.deletedAt === null && c.mergedInto === null;
-
-/** Legal forms the stored name key may not drop ("Orbital Freight Pte. Ltd." is "Orbital Freight"). */
-const LEGAL_FORMS =
-  /(?:[\s,]+(?:pte|pty|sdn|bhd|s\.?a\.?s?|s\.?l\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|ab|as|oy|kk|nv|n\.v\.|bv|b\.v\.|llp|lp|gmbh|ag|ltd|limited|inc|llc|corp|corporation|co|company|plc|tbk|cv)\.?)+$/i;
-
-/** The company as written, and without its legal form (a page may add "Pte. Ltd." where another did not). */
-function companyVariants(company: string): string[] {
-  const bare = company
-    .replace(/^(?:pt|cv)\.?\s+/i, '')
-    .replace(LEGAL_FORMS, '')
-    .trim();
-  return bare && bare !== company ? [company, bare] : [company];
-}
+/**
+ * Who to look for: emails, a LinkedIn profile (its URL or among `urls`), name and company, phones (with the
+ * name only: the same name and the same phone is the same person, as in a phone's vCard with no company).
+ */
+export type ContactLookup = PersonLike;
 
 /**
- * The stored contacts that are this person, strongest evidence first: same email, same LinkedIn profile, same
- * name at the same company. Indexed look-ups only (this runs on the popup's open path with 100,000 contacts).
+ * The stored contacts that are this person (lib/identity/evidence.ts: isSamePerson), strongest evidence first:
+ * same email, same LinkedIn profile, same name with the same phone, same name at the same company. The stored
+ * keys narrow the search (indexed look-ups only: this runs on the popup's open path with 100,000 contacts) and
+ * `evidence` decides, so the look-up and every other "same person?" question give one answer.
  */
 export async function findContacts(db: ProspectorDb, q: ContactLookup): Promise<Contact[]> {
-  const emails = (q.emails ?? []).map((e) => e.toLowerCase()).filter(Boolean);
-  const li = linkedinKey(q.linkedinUrl ?? '');
-  const keys = [...new Set(companyVariants(q.company ?? '').map((c) => nameKey(q.name ?? '', c)))].filter(Boolean);
-  // The three look-ups at once (one round trip to the database, not three in a row), ranked after.
+  const id = identityOf(q);
+  const emails = [...id.emails];
+  const phones = id.name ? [...id.phones] : [];
+  // The look-ups at once (one round trip to the database, not several in a row), ranked after.
   const lists = await Promise.all([
     emails.length ? db.contacts.where('emails').anyOf(emails).toArray() : [],
-    li ? db.contacts.where('linkedinKey').equals(li).toArray() : [],
-    keys.length ? db.contacts.where('nameKey').anyOf(keys).toArray() : [],
+    id.linkedin ? db.contacts.where('linkedinKey').equals(id.linkedin).toArray() : [],
+    id.nameCompany ? db.contacts.where('nameKey').equals(id.nameCompany).toArray() : [],
+    phones.length ? contactsByPhone(db, phones) : [],
   ]);
-  const found = new Map<string, Contact>();
-  for (const list of lists) for (const c of list) if (alive(c) && !found.has(c.id)) found.set(c.id, c);
-  return [...found.values()];
+  const found = new Map<string, { contact: Contact; rank: number }>();
+  for (const list of lists) {
+    for (const c of list) {
+      if (!c || found.has(c.id) || !isLive(c)) continue;
+      const e = evidence(contactIdentity(c), id);
+      if (isSamePerson(e)) found.set(c.id, { contact: c, rank: evidenceRank(e) });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.rank - b.rank).map((f) => f.contact);
 }
 
 export async function findContact(db: ProspectorDb, q: ContactLookup): Promise<Contact | undefined> {
   return (await findContacts(db, q))[0];
+}
+
+/** A stored contact's identity, taking its stored LinkedIn key when its links lack the profile. */
+export function contactIdentity(c: Contact) {
+  const id = identityOf(c);
+  return id.linkedin || !c.linkedinKey ? id : { ...id, linkedin: c.linkedinKey };
+}
+
+/** Live contacts with any of these phone keys (the contact index lists live contacts' phones only). */
+async function contactsByPhone(db: ProspectorDb, phoneKeys: string[]): Promise<(Contact | undefined)[]> {
+  const ids: string[] = await db.contactIndex.where('phones').anyOf(phoneKeys).primaryKeys();
+  return ids.length ? db.contacts.bulkGet([...new Set(ids)].slice(0, 200)) : [];
 }

@@ -1,7 +1,9 @@
-import { phoneKey } from '../db/contact-index';
 import type { ProspectorDb } from '../db/database';
-import { foldText, linkedinKey, nameKey } from '../db/keys';
 import { t } from '../i18n';
+import { evidence, evidenceRank, identityOf, isSamePerson } from '../identity/evidence';
+import { foldText, phoneKey } from '../identity/keys';
+import { isLive } from '../identity/live';
+import { lowerCase, unionBy } from '../identity/union';
 import {
   emptyCounts,
   type ImportChunk,
@@ -14,7 +16,7 @@ import { importedId } from '../io/stable-id';
 import { type Activity, type Candidate, type Contact, type Deal, MAX_LIST, newId, type Stage } from '../model';
 import { newDeal } from './capture';
 import { firstOpenStage } from './default-stages';
-import { findContacts } from './find-contact';
+import { contactIdentity, findContacts } from './find-contact';
 import { type CaptureSource, contactFromCandidate, mergeCandidate, withKeys } from './merge';
 
 export interface ImportWriteOptions {
@@ -57,51 +59,30 @@ function candidateOf(c: ImportContact, fieldSources: Record<string, string>): Ca
 }
 
 function strongKeys(c: ImportContact) {
-  return {
-    emails: c.emails.map((e) => e.toLowerCase()),
-    linkedin: linkedinKey(c.linkedinUrl || (c.urls.find((u) => /linkedin\.com\/in\//i.test(u)) ?? '')),
-    name: nameKey(c.name, c.company),
-  };
+  const id = identityOf(c);
+  return { emails: [...id.emails], linkedin: id.linkedin, name: id.nameCompany };
 }
 
-/**
- * Name + phone: how a row with no email, LinkedIn profile or company is told apart (a phone's vCard). Rows that
- * have any of those are matched exactly as captures are, and never by phone.
- */
+/** A named row's phone keys: the same name with the same phone is the same person (a phone's vCard). */
 function phoneKeysOf(c: ImportContact): string[] {
-  const k = strongKeys(c);
-  if (!c.name || k.emails.length || k.linkedin || k.name) return [];
-  return [...new Set(c.phones.map(phoneKey).filter(Boolean))];
+  return c.name ? [...new Set(c.phones.map(phoneKey).filter(Boolean))] : [];
 }
 
 /**
- * Which contact a row is, and how strongly: 0 same email, 1 same LinkedIn profile, 2 same name at the same
- * company (the order captures use, lib/pipeline/find-contact.ts), 3 same name and phone, 4 the contact an earlier
- * import of this very deal made. Infinity: not this contact.
+ * Which contact a row is, and how strongly (lower is stronger): lib/identity's evidence, the rule captures use
+ * (findContacts); failing that, the contact an earlier import of this very deal made. Infinity: not this contact.
  */
-function evidence(contact: Contact, row: ImportContact, fixedId: string | null): number {
-  const keys = strongKeys(row);
-  if (keys.emails.some((e) => contact.emails.some((x) => x.toLowerCase() === e))) return 0;
-  if (keys.linkedin && contact.linkedinKey === keys.linkedin) return 1;
-  if (keys.name && contact.nameKey === keys.name) return 2;
-  const phones = phoneKeysOf(row);
-  if (
-    phones.length &&
-    foldText(contact.name) === foldText(row.name) &&
-    contact.phones.some((p) => phones.includes(phoneKey(p)))
-  )
-    return 3;
-  if (fixedId && contact.id === fixedId) return 4;
+function matchRank(contact: Contact, row: ImportContact, fixedId: string | null): number {
+  const e = evidence(contactIdentity(contact), row);
+  if (isSamePerson(e)) return evidenceRank(e);
+  if (fixedId && contact.id === fixedId) return REASON_COUNT;
   return Number.POSITIVE_INFINITY;
 }
+const REASON_COUNT = 5;
 
-const alive = (c: Contact | undefined): c is Contact => !!c && c.deletedAt === null && c.mergedInto === null;
+const alive = (c: Contact | undefined): c is Contact => !!c && isLive(c);
 
-function union(a: readonly string[], b: readonly string[]): string[] {
-  const out = [...a];
-  for (const v of b) if (!out.some((x) => x.toLowerCase() === v.toLowerCase())) out.push(v);
-  return out.slice(0, MAX_LIST);
-}
+const union = (a: readonly string[], b: readonly string[]) => unionBy(a, b, lowerCase, MAX_LIST);
 
 /** Key → ids, for the contacts one chunk has seen. */
 class KeyIndex {
@@ -168,31 +149,12 @@ export async function writeImportChunk(
       return !identified && r.deal?.key ? importedId(`contact|${r.deal.key}|${foldText(r.contact.name)}`) : null;
     };
     const fixedIds = rows.map(fixedIdOf);
-    const phoneKeys = [...new Set(rows.flatMap((r) => phoneKeysOf(r.contact)))];
-    const [stored, fixed, byPhone] = await Promise.all([
-      Promise.all(
-        rows.map((r) =>
-          findContacts(db, {
-            emails: r.contact.emails,
-            linkedinUrl: r.contact.linkedinUrl || r.contact.urls.find((u) => /linkedin\.com\/in\//i.test(u)),
-            name: r.contact.name,
-            company: r.contact.company,
-          }),
-        ),
-      ),
+    const [stored, fixed] = await Promise.all([
+      Promise.all(rows.map((r) => findContacts(db, r.contact))),
       db.contacts.bulkGet(fixedIds.filter((id): id is string => id !== null)),
-      phoneKeys.length
-        ? db.contactIndex
-            .where('phones')
-            .anyOf(phoneKeys)
-            .primaryKeys()
-            .then((ids) => db.contacts.bulkGet([...new Set(ids)]))
-        : Promise.resolve([]),
     ]);
     const storedById = new Map<string, Contact>();
-    for (const c of [...stored.flat(), ...fixed, ...byPhone]) if (alive(c)) storedById.set(c.id, c);
-    const storedByPhone = new KeyIndex();
-    for (const c of byPhone) if (alive(c)) for (const p of c.phones) storedByPhone.add(phoneKey(p), c.id);
+    for (const c of [...stored.flat(), ...fixed]) if (alive(c)) storedById.set(c.id, c);
 
     // 2. Rows in file order: match (stored, or made by an earlier row), merge or create.
     const current = new Map<string, Contact>(); // contacts this chunk made or changed, as they are now
@@ -215,7 +177,6 @@ export async function writeImportChunk(
       const pool = new Set<string>([
         ...stored[i]!.map((c) => c.id),
         ...(fixedId ? [fixedId, ...local.get(`id:${fixedId}`)] : []),
-        ...phones.flatMap((p) => storedByPhone.get(p)),
         ...keys.emails.flatMap((e) => local.get(`e:${e}`)),
         ...(keys.linkedin ? local.get(`l:${keys.linkedin}`) : []),
         ...(keys.name ? local.get(`n:${keys.name}`) : []),
@@ -226,7 +187,7 @@ export async function writeImportChunk(
       for (const id of pool) {
         const c = current.get(id) ?? storedById.get(id);
         if (!c) continue;
-        const rank = evidence(c, row.contact, fixedId);
+        const rank = matchRank(c, row.contact, fixedId);
         if (rank < bestRank) {
           best = c;
           bestRank = rank;

@@ -1,24 +1,13 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
+import { phoneIdentity } from '../identity/keys';
+import { isLive } from '../identity/live';
+import { lowerCase, unionBy } from '../identity/union';
 import { type Activity, type Contact, MAX_LIST, newId, type Provenance } from '../model';
 import { withKeys } from './merge';
 import { mergeUrls } from './profile-urls';
 
 const SINGLE_FIELDS = ['name', 'givenName', 'familyName', 'jobTitle', 'company', 'companyDomain', 'location'] as const;
-
-function union(a: readonly string[], b: readonly string[], key: (v: string) => string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of [...a, ...b]) {
-    const k = key(v);
-    if (!v || seen.has(k)) continue;
-    seen.add(k);
-    out.push(v);
-  }
-  return out;
-}
-
-const phoneDigits = (p: string) => p.replace(/[^\d+]/g, '') || p;
 
 /**
  * Two records of one person as one: `keep` stays, `other` fills its gaps. Every distinct email, phone, link and
@@ -35,9 +24,9 @@ export function mergedContact(keep: Contact, other: Contact, at: number): Contac
       else delete provenance[f];
     }
   }
-  next.emails = union(keep.emails, other.emails, (e) => e.toLowerCase()).slice(0, MAX_LIST);
-  next.phones = union(keep.phones, other.phones, phoneDigits).slice(0, MAX_LIST);
-  next.tags = union(keep.tags, other.tags, (t) => t.toLowerCase()).slice(0, MAX_LIST);
+  next.emails = unionBy(keep.emails, other.emails, lowerCase, MAX_LIST);
+  next.phones = unionBy(keep.phones, other.phones, phoneIdentity, MAX_LIST);
+  next.tags = unionBy(keep.tags, other.tags, lowerCase, MAX_LIST);
   next.urls = mergeUrls(keep.urls, other.urls, false);
   next.notes = [keep.notes, other.notes].filter((n) => n.trim()).join('\n\n');
   next.editedFields = [...new Set([...keep.editedFields, ...other.editedFields])];
@@ -57,7 +46,7 @@ export async function mergeContacts(db: ProspectorDb, keepId: string, mergeId: s
   return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
     const [keep, other] = await db.contacts.bulkGet([keepId, mergeId]);
     if (!keep || !other) throw new AppError('error_mergeMissing');
-    if (keep.deletedAt !== null || other.deletedAt !== null) throw new AppError('error_mergeGone');
+    if (!isLive(keep) || !isLive(other)) throw new AppError('error_mergeGone');
     const merged = mergedContact(keep, other, at);
     await db.contacts.put(merged);
     await db.contacts.put({ ...other, mergedInto: keepId, deletedAt: at, updatedAt: at });

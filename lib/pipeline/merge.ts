@@ -1,5 +1,6 @@
-import { linkedinKey, nameKey } from '../db/keys';
 import { companyDomainOf } from '../extract/normalise/company';
+import { linkedinKey, nameKey, phoneIdentity } from '../identity/keys';
+import { lowerCase, unionBy } from '../identity/union';
 import type { Candidate, Contact, ContactField, Provenance } from '../model';
 import { MAX_LIST } from '../model';
 import { classifyUrls, mergeUrls, sameProfileUrls } from './profile-urls';
@@ -16,21 +17,8 @@ function stamp(p: Provenance | undefined, src: CaptureSource, fallback: string):
   return { source: p?.source ?? fallback, detail: p?.detail, url: src.url, at: src.at, confidence: p?.confidence };
 }
 
-/** Phones compare by digits (+14155550132 is "+1 (415) 555-0132"); everything else case-insensitively. */
-const phoneKey = (p: string) => p.replace(/[^\d+]/g, '') || p.toLowerCase();
-const textKey = (v: string) => v.toLowerCase();
-
-function union(a: readonly string[], b: readonly string[], key = textKey): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of [...a, ...b]) {
-    const k = key(v);
-    if (!v || seen.has(k)) continue;
-    seen.add(k);
-    out.push(v);
-  }
-  return out.slice(0, MAX_LIST);
-}
+/** Lists a contact keeps: phones compare as one number however written (lib/identity), the rest ignoring case. */
+const union = (a: readonly string[], b: readonly string[], key = lowerCase) => unionBy(a, b, key, MAX_LIST);
 
 /** The organisation's domain behind the first work address (free-mail addresses say nothing), or ''. */
 function emailDomain(emails: readonly string[]): string {
@@ -65,7 +53,7 @@ export function contactFromCandidate(cand: Candidate, src: CaptureSource, id: st
     company: cand.company,
     companyDomain: emailDomain(cand.emails),
     emails: union(cand.emails, []),
-    phones: union(cand.phones, [], phoneKey),
+    phones: union(cand.phones, [], phoneIdentity),
     urls: classifyUrls(cand.urls, cand.linkedinUrl),
     location: cand.location,
     tags: [],
@@ -107,8 +95,8 @@ export function mergeCandidate(
     changed.push(field);
   }
   const lists = [
-    ['emails', cand.emails, textKey],
-    ['phones', cand.phones, phoneKey],
+    ['emails', cand.emails, lowerCase],
+    ['phones', cand.phones, phoneIdentity],
   ] as const;
   for (const [field, values, key] of lists) {
     const merged = union(contact[field], values, key);

@@ -1,4 +1,4 @@
-import { linkedinKey, linkedinUrlFromKey } from '../db/keys';
+import { linkedinKey, linkedinUrlFromKey } from '../identity/keys';
 import type { ProfileUrls } from '../model';
 
 const MAX_OTHER = 20;

@@ -1,6 +1,6 @@
 import type { ProspectorDb } from '../db/database';
-import { foldText } from '../db/keys';
 import type { MessageKey } from '../i18n';
+import { foldText } from '../identity/keys';
 import { type Activity, type Deal, newId, type Stage } from '../model';
 import { PIPELINE_TEMPLATES, sortStages, stagesFromTemplate } from './default-stages';
 import { dealInStage } from './move-deal';

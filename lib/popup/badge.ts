@@ -1,6 +1,6 @@
 import type { ProspectorDb } from '../db/database';
-import { linkedinKey } from '../db/keys';
 import { t } from '../i18n';
+import { linkedinKey } from '../identity/keys';
 import type { Contact, Deal, Settings, Stage } from '../model';
 import { findContacts } from '../pipeline/find-contact';
 import { daysInStage } from '../pipeline/probability';

@@ -1,6 +1,7 @@
 import type { ProspectorDb } from '../db/database';
-import { linkedinKey } from '../db/keys';
-import type { Candidate, Contact } from '../model';
+import { linkedinKey } from '../identity/keys';
+import { isLive } from '../identity/live';
+import type { Candidate } from '../model';
 import { findContacts } from '../pipeline/find-contact';
 import { lookupOf, type PagePerson, personFromContact, rankPeople } from './rank-people';
 import type { RememberedPerson } from './tab-memory';
@@ -21,20 +22,19 @@ export async function identifyPeople(
   if (candidates === null) {
     const key = linkedinKey(tabUrl);
     const fromUrl = key ? await db.contacts.where('linkedinKey').equals(key).toArray() : [];
-    if (fromUrl.length || !remembered.length) return fromUrl.filter(alive).map((c) => personFromContact(c, 'linkedin'));
+    if (fromUrl.length || !remembered.length)
+      return fromUrl.filter(isLive).map((c) => personFromContact(c, 'linkedin'));
     // Who was found on this page last time, still in the store, in the order they were ranked.
     const contacts = await db.contacts.bulkGet(remembered.map((p) => p.contactId));
     return remembered.flatMap((p, i) => {
       const c = contacts[i];
-      return c && alive(c) ? [personFromContact(c, p.match)] : [];
+      return c && isLive(c) ? [personFromContact(c, p.match)] : [];
     });
   }
-  const found = await db.transaction('r', db.contacts, () =>
+  const found = await db.transaction('r', [db.contacts, db.contactIndex], () =>
     Promise.all(
       candidates.map(async (candidate) => ({ candidate, contacts: await findContacts(db, lookupOf(candidate)) })),
     ),
   );
   return rankPeople(found, tabUrl);
 }
-
-const alive = (c: Contact) => c.deletedAt === null && c.mergedInto === null;

@@ -1,8 +1,10 @@
-import { linkedinKey, nameKey } from '../db/keys';
+import { evidence, isSamePerson } from '../identity/evidence';
+import { linkedinKey } from '../identity/keys';
 import type { Candidate, Contact } from '../model';
+import { contactIdentity } from '../pipeline/find-contact';
 
-/** How a stored contact was recognised: strongest first. */
-export type MatchKind = 'email' | 'linkedin' | 'name';
+/** How a stored contact was recognised, strongest first ('name': the same name at the same company). */
+export type MatchKind = 'email' | 'linkedin' | 'phone' | 'name';
 
 /** One person the popup shows: someone found on the page, a stored contact, or both. */
 export interface PagePerson {
@@ -21,6 +23,7 @@ export interface PersonLookup {
   linkedinUrl: string;
   name: string;
   company: string;
+  phones?: string[];
 }
 
 export function lookupOf(c: Candidate): PersonLookup {
@@ -29,21 +32,23 @@ export function lookupOf(c: Candidate): PersonLookup {
     linkedinUrl: c.linkedinUrl || c.urls.find((u) => linkedinKey(u) !== '') || '',
     name: c.name,
     company: c.company,
+    phones: c.phones,
   };
 }
 
-/** Why `contact` is `candidate`, or null when it is not (findContacts' three keys, strongest first). */
+/**
+ * Why `contact` is `candidate`, or null when it is not: lib/identity's evidence, the rule findContacts applies,
+ * so every contact the look-up found is shown as known (issue #14: one found by the company written without its
+ * legal form was dropped here and shown as new).
+ */
 export function matchKind(candidate: Candidate, contact: Contact): MatchKind | null {
-  const emails = new Set(contact.emails.map((e) => e.toLowerCase()));
-  if (candidate.emails.some((e) => emails.has(e.toLowerCase()))) return 'email';
-  const li = linkedinKey(lookupOf(candidate).linkedinUrl);
-  if (li && li === contact.linkedinKey) return 'linkedin';
-  const nk = nameKey(candidate.name, candidate.company);
-  if (nk && nk === contact.nameKey) return 'name';
-  return null;
+  const e = evidence(contactIdentity(contact), lookupOf(candidate));
+  if (!isSamePerson(e)) return null;
+  const best = e.reasons[0];
+  return best === 'email' || best === 'linkedin' || best === 'phone' ? best : 'name';
 }
 
-const MATCH_SCORE: Record<MatchKind, number> = { email: 100, linkedin: 100, name: 60 };
+const MATCH_SCORE: Record<MatchKind, number> = { email: 100, linkedin: 100, phone: 90, name: 60 };
 /** At most this many same-name-same-company contacts are offered for one person with no stronger match. */
 export const MAX_NAME_MATCHES = 3;
 

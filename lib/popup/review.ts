@@ -1,4 +1,4 @@
-import { linkedinKey, linkedinUrlFromKey } from '../db/keys';
+import { linkedinKey, linkedinUrlFromKey } from '../identity/keys';
 import type { Candidate, ContactPatch, ProfileUrls } from '../model';
 import { parseEmails, parsePhones } from './edits';
 

@@ -37,7 +37,9 @@ export function recalled(memory: unknown, tabId: number, url: string): Remembere
   const entry = (memory as Memory | undefined)?.[String(tabId)];
   if (!entry || entry.url !== url || !url || !Array.isArray(entry.people)) return [];
   return entry.people.filter(
-    (p) => typeof p?.contactId === 'string' && (p.match === 'email' || p.match === 'linkedin' || p.match === 'name'),
+    (p) =>
+      typeof p?.contactId === 'string' &&
+      (p.match === 'email' || p.match === 'linkedin' || p.match === 'phone' || p.match === 'name'),
   );
 }
 

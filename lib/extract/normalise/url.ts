@@ -1,4 +1,4 @@
-import { linkedinKey, linkedinUrlFromKey } from '../../db/keys';
+import { linkedinKey, linkedinUrlFromKey } from '../../identity/keys';
 import { MAX_TEXT } from '../../model/limits';
 
 const TRACKING =

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { contactIndexRow, phoneKey, searchWords } from '@/lib/db/contact-index';
+import { contactIndexRow, searchWords } from '@/lib/db/contact-index';
+import { phoneKey } from '@/lib/identity/keys';
 import type { Contact } from '@/lib/model';
 import { freshDb } from '../helpers';
 

@@ -6,7 +6,9 @@ import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/lib/db/schema';
 import { totalsFromRows } from '@/lib/db/stage-totals';
 import { dealTable, dealTableFromRows } from '@/lib/forecast/deal-table';
 import { forecastReport } from '@/lib/forecast/forecast-report';
+import { nameKey } from '@/lib/identity/keys';
 import type { Deal, Stage } from '@/lib/model';
+import { findContacts } from '@/lib/pipeline/find-contact';
 
 const T0 = Date.UTC(2026, 0, 5);
 const day = 86_400_000;
@@ -157,7 +159,10 @@ describe('database migration', () => {
     const db = new ProspectorDb(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    for (const c of contacts) expect(await db.contacts.get(c.id)).toEqual(c);
+    // v5 recomputed the dedupe keys from each row's name and company; every other field is as stored.
+    for (const c of contacts)
+      expect(await db.contacts.get(c.id)).toEqual({ ...c, nameKey: nameKey(c.name, c.company) });
+    expect((await db.contacts.get('c3'))?.nameKey).toBe('dewi lestari|nusantara logistics');
     for (const d of deals) expect(await db.deals.get(d.id)).toEqual(d);
     expect(await db.activities.count()).toBe(activities.length);
     expect(await db.stages.count()).toBe(1);
@@ -302,6 +307,52 @@ describe('database migration', () => {
       ['d3', T0 + 2 * day, null, ''],
     ]);
     expect(await db.tasks.where('openDue').above(0).primaryKeys()).toEqual(['fu-d1']);
+    db.close();
+  });
+
+  it('opens a version 4 database and recomputes the dedupe keys, so a company with its legal form is found without', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    // As version 4 stored them: "pte" was not a legal form to it, so the key kept it.
+    const base = { emails: [], phones: [], tags: [], urls: {}, createdAt: T0, updatedAt: T0, deletedAt: null };
+    const contacts = [
+      {
+        ...base,
+        id: 'c1',
+        name: 'Mei Tan',
+        company: 'Orbital Freight Pte. Ltd.',
+        nameKey: 'mei tan|orbital freight pte',
+        linkedinKey: '',
+        mergedInto: null,
+      },
+      {
+        ...base,
+        id: 'c2',
+        name: 'Budi',
+        company: 'PT Maju Jaya Tbk',
+        nameKey: 'budi|maju jaya',
+        linkedinKey: '',
+        phones: ['+62 21 555 0199'],
+        mergedInto: null,
+      },
+      { ...base, id: 'c3', name: 'Old Row', nameKey: 'old row|acme', linkedinKey: 'in/old', mergedInto: null },
+    ];
+    await v4.table('contacts').bulkAdd(contacts);
+    await v4.table('contactIndex').bulkAdd(contacts.map((c) => ({ id: c.id, words: [], phones: [] })));
+    v4.close();
+
+    const db = new ProspectorDb(name);
+    await db.open();
+    expect(await db.contacts.count()).toBe(3);
+    expect((await db.contacts.get('c1'))?.nameKey).toBe('mei tan|orbital freight');
+    expect(await findContacts(db, { name: 'Mei Tan', company: 'Orbital Freight' })).toMatchObject([{ id: 'c1' }]);
+    // A row without a company (a hand-made backup) keeps the keys it had; every row keeps its other fields.
+    expect(await db.contacts.get('c3')).toEqual(contacts[2]);
+    // The search rows were rebuilt in the same upgrade.
+    expect(await db.contactIndex.where('words').equals('orbital').primaryKeys()).toEqual(['c1']);
+    expect(await db.contactIndex.where('phones').equals('215550199').primaryKeys()).toEqual(['c2']);
     db.close();
   });
 });

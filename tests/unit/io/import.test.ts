@@ -285,11 +285,14 @@ describe('importing people who are already stored', () => {
     expect(await db.contacts.count()).toBe(2);
     const nameOnly = await importFile(db, csvFile('Name,Phone\nNobody Special,\n'), { at: NOW + 120_000 });
     expect(nameOnly.problems).toHaveLength(1);
-    // A row with an email is matched as captures match (by email, profile, name at company), never by phone.
+    // Imports match as captures do (lib/identity): the same name and phone is this person, with an email too...
     const withEmail = await importFile(db, csvFile('Name,Phone,Email\nSiti Rahma,0812 3456 7890,siti@x.example\n'), {
       at: NOW + 180_000,
     });
-    expect(withEmail.counts).toMatchObject({ contactsCreated: 1 });
+    expect(withEmail.counts).toMatchObject({ contactsCreated: 0, contactsMerged: 1 });
+    // ...and someone else on the same number (a shared office line) is someone else.
+    const colleague = await importFile(db, csvFile('Name,Phone\nBudi Santoso,0812 3456 7890\n'), { at: NOW + 240_000 });
+    expect(colleague.counts).toMatchObject({ contactsCreated: 1 });
     expect(await db.contacts.count()).toBe(3);
   });
 });

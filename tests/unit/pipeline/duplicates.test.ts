@@ -35,8 +35,9 @@ describe('possible duplicates', () => {
     expect(found.map((f) => [f.contact.id, f.reasons])).toEqual([
       ['email', ['email']],
       ['li', ['linkedin']],
-      ['namecomp', ['name-company', 'name']],
+      // A phone is strong evidence (lib/identity), a name at a company weak.
       ['phone', ['phone']],
+      ['namecomp', ['name-company', 'name']],
       ['name', ['name']],
     ]);
   });

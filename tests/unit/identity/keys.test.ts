@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, linkedinKey, linkedinUrlFromKey, nameKey } from '@/lib/db/keys';
+import { foldText, linkedinKey, linkedinUrlFromKey, nameKey } from '@/lib/identity/keys';
 
 describe('dedupe keys', () => {
   it('normalises LinkedIn profile URLs in their many forms', () => {
