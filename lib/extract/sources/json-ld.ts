@@ -92,11 +92,21 @@ function resolve(v: unknown, byId: Map<string, Obj>): unknown {
   return v;
 }
 
+/**
+ * A node's text: a string, or the name (or `@value`) of what it refers to. A loop with a visited set, not
+ * recursion: `@id` references can form a cycle (A's name is B, B's name is A) and arrays can nest deeply, and
+ * a thrown stack overflow would drop every person of the page (issue #15).
+ */
 function text(v: unknown, byId: Map<string, Obj>): string {
-  const r = resolve(v, byId);
-  if (typeof r === 'string' || typeof r === 'number') return cleanText(String(r));
-  if (Array.isArray(r)) return text(r[0], byId);
-  if (isObj(r)) return text(get(r, 'name') ?? get(r, '@value'), byId);
+  const seen = new Set<unknown>();
+  let current = v;
+  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+    const r = resolve(current, byId);
+    if (typeof r === 'string' || typeof r === 'number') return cleanText(String(r));
+    if (!r || typeof r !== 'object' || seen.has(r)) return '';
+    seen.add(r);
+    current = Array.isArray(r) ? r[0] : (get(r as Obj, 'name') ?? get(r as Obj, '@value'));
+  }
   return '';
 }
 
