@@ -86,7 +86,7 @@ export function parseSelection(read: SelectionRead, pageUrl: string, title = '')
     );
   }
   const lines = text
-    .split(/\r?\n|\s{3,}|\s+[|•]\s+/)
+    .split(/\r?\n|(?<!\s)(?:\s{3,}|\s+[|•]\s+)/)
     .map((l) => cleanText(l, 300))
     .filter(Boolean);
   const sig = parseSignature(lines, '');

@@ -36,7 +36,7 @@ export function cleanEmail(value: unknown): string {
   const email = decoded
     .normalize('NFKC')
     .trim()
-    .replace(/^[<("'[]+|[>)"'\].,;:]+$/g, '')
+    .replace(/^[<("'[]+|(?<![>)"'\].,;:])[>)"'\].,;:]+$/g, '')
     .toLowerCase();
   return email.length <= 254 && EMAIL.test(email) ? email : '';
 }
@@ -101,7 +101,7 @@ export const COMPANY_WORDS =
 
 /** "VP Sales at Acme | Speaker" → ["VP Sales", "Acme"]: a headline or signature line split into title and company. */
 export function splitTitleCompany(line: string): [string, string] {
-  const first = cleanText(line.split(/\s+[|•·]\s+/)[0]);
+  const first = cleanText(line.split(/(?<!\s)\s+[|•·]\s+/)[0]);
   const m =
     /^(.{2,120}?)\s+(?:at|@|di|bei|chez|en)\s+(.{2,120})$/i.exec(first) ?? /^(.{2,120}?)\s*@\s*(.{2,120})$/.exec(first);
   if (m) return [cleanText(m[1]), cleanText(m[2])];

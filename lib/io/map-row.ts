@@ -99,7 +99,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
       if (!emails.includes(email)) emails.push(email);
     }
   }
-  const phones = all('phone').flatMap(({ value }) => splitList(value.replace(/^tel:/i, ''), /\s*[;|]\s*/));
+  const phones = all('phone').flatMap(({ value }) => splitList(value.replace(/^tel:/i, ''), /(?<!\s)\s*[;|]\s*/));
   const givenName = text('givenName');
   const familyName = text('familyName');
   const company = text('company');
@@ -128,7 +128,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
     urls,
     linkedinUrl,
     location,
-    tags: all('tags').flatMap(({ value }) => splitList(value, /\s*[;,]\s*/)),
+    tags: all('tags').flatMap(({ value }) => splitList(value, /(?<!\s)\s*[;,]\s*/)),
     notes: all('notes')
       .map((v) => v.value)
       .join('\n'),

@@ -97,7 +97,7 @@ function zoneMinutes(zone: string): number {
 }
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([ap]\.?m\.?)?$/i;
-const ZONE = /\s*(Z|[+-]\d{2}:?\d{2})$/i;
+const ZONE = /(?<!\s)\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
 function parseTime(rest: string): { time: RegExpExecArray | null; zone?: string } | null {
   const trimmed = rest.trim();
@@ -127,7 +127,7 @@ function parseDateText(text: string, order: DateOrder): ParsedDate | null {
     const t = parseTime(m[4] ?? '');
     return t ? withTime(Number(m[1]), Number(m[2]), Number(m[3]), t.time, t.zone) : null;
   }
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[T\s,]+(.*))?$/i.exec(text);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[T\s,]+([^T\s,].*)?)?$/i.exec(text);
   if (m) {
     const t = parseTime(m[4] ?? '');
     if (!t) return null;
@@ -137,13 +137,13 @@ function parseDateText(text: string, order: DateOrder): ParsedDate | null {
   }
   // Named months: "4 Mar 2024", "4-Mar-24", "March 4, 2024", "Mon, 4 Mar 2024 10:00".
   const words = text.replace(/^[a-z]+,\s*/i, '');
-  m = /^(\d{1,2})[\s-]+([a-z.]+)[\s-,]+(\d{2}|\d{4})(?:[T\s,]+(.*))?$/i.exec(words);
+  m = /^(\d{1,2})[\s-]+([a-z.]+)[\s-,]+(\d{2}|\d{4})(?:[T\s,]+([^T\s,].*)?)?$/i.exec(words);
   if (m) {
     const month = MONTHS[m[2]!.toLowerCase().replace(/\.$/, '')];
     const t = parseTime(m[4] ?? '');
     return month && t ? withTime(fullYear(m[3]!), month, Number(m[1]), t.time, t.zone) : null;
   }
-  m = /^([a-z.]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[T\s,]+(.*))?$/i.exec(words);
+  m = /^([a-z.]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[T\s,]+([^T\s,].*)?)?$/i.exec(words);
   if (m) {
     const month = MONTHS[m[1]!.toLowerCase().replace(/\.$/, '')];
     const t = parseTime(m[4] ?? '');
@@ -186,7 +186,7 @@ export function parseAmount(raw: string, currency: string, style: NumberStyle = 
   if (!text) return empty;
   if (/^\(.*\)$/.test(text) || /^-|-\s*$|^[^\d-]*-\s*\d/.test(text)) return { ok: false, reason: 'negative' };
   // Currency signs and codes, spaces and apostrophes (1'000) go; digits and separators stay.
-  const cleaned = text.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[^\d.,]+|[^\d.,]+$/g, '');
+  const cleaned = text.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[^\d.,]+|(?<![^\d.,])[^\d.,]+$/g, '');
   if (!/^[\d.,]+$/.test(cleaned) || !/\d/.test(cleaned)) return invalid;
   const decimal = decimalMark(cleaned, style);
   const thousands = decimal === '.' ? ',' : '.';
@@ -242,7 +242,7 @@ export function detectNumberStyle(samples: Iterable<string>, fallback: NumberSty
 
 // ---------------------------------------------------------------------------------------------------- text
 
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\].]+(?:\.[^\s@<>(),;:"[\].]+)+$/;
 
 /** A plausible email address (what a CRM would accept): one @, a dot in the domain, no spaces or brackets. */
 export function isEmail(value: string): boolean {
@@ -251,7 +251,7 @@ export function isEmail(value: string): boolean {
 
 /** "mailto:Ann@X.com" or "Ann <ann@x.com>" → "ann@x.com"; anything else trimmed and lower-cased. */
 export function normaliseEmail(value: string): string {
-  const angle = /<([^>]+)>/.exec(value);
+  const angle = /<([^<>]+)>/.exec(value);
   return (angle ? angle[1]! : value)
     .trim()
     .replace(/^mailto:/i, '')
@@ -259,7 +259,7 @@ export function normaliseEmail(value: string): string {
 }
 
 /** Values of a multi-valued cell: split on ; (and , or whitespace for emails, where they cannot occur). */
-export function splitList(value: string, separators: RegExp = /\s*;\s*/): string[] {
+export function splitList(value: string, separators: RegExp = /(?<!\s)\s*;\s*/): string[] {
   return value
     .split(separators)
     .map((v) => v.trim())

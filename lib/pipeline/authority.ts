@@ -84,6 +84,16 @@ const TIERS: [Seniority, RegExp][] = [
 /** Titles that are sales or service roles despite saying "manager": the person manages accounts, not people. */
 const ROLE_MANAGERS = w('(?:key |global )?account manager|relationship manager|community manager|manajer akun');
 
+/** Every pattern `w` built, for the regex safety check (tests/unit/safety/regex-safety.test.ts): job titles are
+ * page text, so each must match in linear time. */
+export const TITLE_PATTERNS: readonly RegExp[] = [
+  ASSISTANT,
+  ...JUNIOR_OF.map(([re]) => re),
+  DEPUTY,
+  ...TIERS.map(([, re]) => re),
+  ROLE_MANAGERS,
+];
+
 /** CEO, CFO, CTO, CHRO, CISO…: whole words only ("cargo" is not a chief). */
 const C_SUITE = new Set(
   'ceo coo cfo cto cio cmo cro cpo cso cdo chro cco ciso caio cxo cbo cao clo cgo cno cuo cvo'.split(' '),

@@ -36,7 +36,7 @@ function dedupe(values: string[]): string[] {
   return values.filter((v) => v && !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 export function invalidEmails(emails: readonly string[]): string[] {
   return emails.filter((e) => !EMAIL.test(e));
 }

@@ -14,6 +14,8 @@ export interface FoundRegex {
 export interface DynamicRegex {
   file: string;
   line: number;
+  /** The constant it is assigned to (`const EMAIL_IN_TEXT = new RegExp(…)`), '' when it is not. */
+  name: string;
   text: string;
 }
 
@@ -60,7 +62,12 @@ export function collectRegexes(
         const flagText = literalText(flags);
         if (source !== null && flagText !== null)
           found.push({ file: rel, line: lineOf(node), source, flags: flagText });
-        else dynamic.push({ file: rel, line: lineOf(node), text: node.getText(sf).slice(0, 120) });
+        else {
+          // `const w = (words) => new RegExp(…)`: named by the helper that builds it.
+          const decl = ts.isArrowFunction(node.parent) ? node.parent.parent : node.parent;
+          const name = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) ? decl.name.text : '';
+          dynamic.push({ file: rel, line: lineOf(node), name, text: node.getText(sf).slice(0, 120) });
+        }
       }
       ts.forEachChild(node, visit);
     };

@@ -6,13 +6,13 @@ export interface Address {
 }
 
 const NAMED =
-  /(?:"([^"]{1,120})"|([^<>,;"[\]()\n]{1,120}?))\s*[<[(](?:mailto:)?([^\s<>[\]()]{1,128}@[^\s<>[\]()]{1,128})[>\])]/g;
+  /(?<![^<>,;"[\]()\n])(?:"([^"]{1,120})"|([^<>,;"[\]()\n]{1,120}?))\s*[<[(](?:mailto:)?([^\s<>[\]()]{1,128}@[^\s<>[\]()]{1,128})[>\])]/g;
 const BARE = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g;
 
 /** A display name from a header: quotes dropped, "Doe, Jane" kept as written (normalised later). */
 function displayName(raw: string | undefined): string {
   // A header label before the name ("To: Ana Ribeiro <…>") is not part of it.
-  const n = cleanText((raw ?? '').replace(/^[^:"]*:\s*/, '').replace(/^['"\s]+|['"\s]+$/g, ''), 120);
+  const n = cleanText((raw ?? '').replace(/^[^:"]*:\s*/, '').replace(/^['"\s]+|(?<!['"\s])['"\s]+$/g, ''), 120);
   return n.includes('@') ? '' : n;
 }
 
@@ -49,7 +49,7 @@ export function parseAddressList(text: string, max = 50): Address[] {
 
 /** "On … Jane <jane@x> wrote:", "Pada … menulis:", and the verb-first forms ("Am … schrieb Jürgen <j@x>:"). */
 const ATTRIBUTION =
-  /^(?:On|Pada|Am|Le|El|Op|Il|Den|Dne)\b.{3,300}?(?:wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|skrev|napsal)(?:\s*:?\s*$|\s+[^:]{1,200}:\s*$)/i;
+  /^(?:On|Pada|Am|Le|El|Op|Il|Den|Dne)\b.{3,300}?(?:wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|skrev|napsal)(?:\s*(?::\s*)?$|\s+[^:]{1,200}:\s*$)/i;
 
 /** "On Mon, 6 Jan 2025 at 10:02, Jane Doe <jane@acme.com> wrote:" → Jane Doe. */
 export function parseAttribution(line: string): Address | null {
@@ -57,7 +57,7 @@ export function parseAttribution(line: string): Address | null {
   const lt = line.lastIndexOf('<');
   const email = lt >= 0 ? cleanEmail(line.slice(lt + 1).split('>')[0]) : '';
   const before = (
-    lt >= 0 ? line.slice(0, lt) : line.replace(/\s*(?:wrote|menulis|schrieb|a écrit|escribió|schreef).*$/i, '')
+    lt >= 0 ? line.slice(0, lt) : line.replace(/(?<!\s)\s*(?:wrote|menulis|schrieb|a écrit|escribió|schreef).*$/i, '')
   )
     .replace(/["']/g, ' ')
     .trim();

@@ -20,7 +20,7 @@ const MARKS: [string, string][] = [
 const SEPARATOR =
   /^(?:-{3,}\s*(?:forwarded message|original message|pesan (?:yang )?diteruskan|pesan asli|weitergeleitete nachricht|message transféré|ursprüngliche nachricht)\s*-{3,}|begin forwarded message:?|_{10,})$/i;
 const HEADER =
-  /^(From|Van|Von|De|Dari|Da|Från|Fra|Sent|Date|Tanggal|Dikirim|Gesendet|Envoyé|To|Kepada|Aan|An|À|Para|Cc|Subject|Subjek|Perihal|Betreff|Objet|Onderwerp|Asunto)\s*:\s*(.*)$/i;
+  /^(From|Van|Von|De|Dari|Da|Från|Fra|Sent|Date|Tanggal|Dikirim|Gesendet|Envoyé|To|Kepada|Aan|An|À|Para|Cc|Subject|Subjek|Perihal|Betreff|Objet|Onderwerp|Asunto)\s*:(.*)$/i;
 const FROM = /^(?:From|Van|Von|De|Dari|Da|Från|Fra)$/i;
 const TO = /^(?:To|Kepada|Aan|An|À|Para)$/i;
 const CC = /^Cc$/i;

@@ -17,7 +17,7 @@ const DELIMITER = /^--\s*$/;
 const URL_IN_LINE = /\b(?:https?:\/\/|www\.)[^\s<>"',]+/i;
 const BARE_DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,24}(?:\/\S*)?$/i;
 const ADDRESS =
-  /\b\d{1,5}\s+\w+.*\b(?:street|st|avenue|ave|road|rd|suite|ste|floor|fl|blvd|boulevard|lane|ln|drive|dr|jalan|jl|lantai|gedung|tower)\b/i;
+  /\b\d{1,5}\s+\w.*\b(?:street|st|avenue|ave|road|rd|suite|ste|floor|fl|blvd|boulevard|lane|ln|drive|dr|jalan|jl|lantai|gedung|tower)\b/i;
 const NOTICE = /confidential|intended (?:only )?for|disclaimer|privileged|unsubscribe|sent from my|dikirim dari/i;
 const PHONE_ONLY = /^[\s+()\d.\-/]{8,24}$/;
 
@@ -63,7 +63,7 @@ export function parseSignature(input: readonly string[], domainHint = ''): Signa
     for (const p of phones) if (!sig.phones.includes(p.value)) sig.phones.push(p.value);
     if (!phones.length && PHONE_ONLY.test(line) && (line.replace(/\D/g, '').length ?? 0) >= 8)
       sig.phones.push(line.trim());
-    if (phones.length || PHONE_ONLY.test(line)) rest = rest.replace(/[^|•·]*\d{3}[^|•·]*/g, ' ');
+    if (phones.length || PHONE_ONLY.test(line)) rest = rest.replace(/(?<![^|•·])[^|•·]*\d{3}[^|•·]*/g, ' ');
     const url = URL_IN_LINE.exec(rest)?.[0] ?? (BARE_DOMAIN.test(rest.trim()) ? rest.trim() : '');
     if (url) {
       const full = /^https?:/i.test(url) ? url : `https://${url}`;
@@ -71,7 +71,7 @@ export function parseSignature(input: readonly string[], domainHint = ''): Signa
       if (!sig.urls.includes(full)) sig.urls.push(full);
       rest = rest.replace(url, ' ');
     }
-    rest = cleanText(rest.replace(/^[|•·,\s-]+|[|•·,\s-]+$/g, ''));
+    rest = cleanText(rest.replace(/^[|•·,\s-]+|(?<![|•·,\s-])[|•·,\s-]+$/g, ''));
     if (!rest || ADDRESS.test(rest)) return;
     if (i === 0 && looksLikeName(rest)) {
       sig.name = rest;
@@ -83,11 +83,11 @@ export function parseSignature(input: readonly string[], domainHint = ''): Signa
     // "VP Sales | Acme", "Director, Acme Inc.", "CTO at Acme": a title and a company on one line. A comma splits
     // only when one side is plainly a company ("VP, Procurement" is one title).
     let parts = text
-      .split(/\s+[|•·–—-]\s+|\s+(?:at|@|di)\s+/)
+      .split(/(?<!\s)\s+(?:[|•·–—-]|at|@|di)\s+/)
       .map((p) => cleanText(p))
       .filter(Boolean);
     if (parts.length === 1 && text.includes(',')) {
-      const byComma = text.split(/\s*,\s+/);
+      const byComma = text.split(/(?<!\s)\s*,\s+/);
       if (byComma.length === 2 && COMPANY_WORDS.test(byComma[1]!) && JOB_WORDS.test(byComma[0]!)) parts = byComma;
     }
     for (const part of parts) {
@@ -106,7 +106,7 @@ export function parseSignature(input: readonly string[], domainHint = ''): Signa
     if (next && next.length <= 60 && /^\p{Lu}/u.test(next) && !JOB_WORDS.test(next) && !/\d{3}/.test(next))
       sig.company = next;
     else {
-      const [, after] = texts[i]?.split(/\s+(?:at|@|di)\s+/) ?? [];
+      const [, after] = texts[i]?.split(/(?<!\s)\s+(?:at|@|di)\s+/) ?? [];
       if (after) sig.company = cleanText(after);
     }
   }

@@ -44,7 +44,7 @@ function names(): Map<string, CountryCode> {
 export function countryFromLocation(location: string): CountryCode | undefined {
   const parts = location
     .toLowerCase()
-    .split(/\s*[,·|/]\s*|\s+-\s+/)
+    .split(/(?<!\s)(?:\s*[,·|/]\s*|\s+-\s+)/)
     .filter(Boolean);
   const table = names();
   for (let i = parts.length - 1; i >= 0; i--) {

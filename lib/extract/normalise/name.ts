@@ -104,12 +104,12 @@ function isAllCaps(s: string): boolean {
  */
 export function normaliseName(raw: unknown): NameParts {
   let name = cleanText(typeof raw === 'string' ? raw.normalize('NFKC') : raw, MAX_NAME)
-    .replace(/\s*[<([]?[^\s<>()[\]]+@[^\s<>()[\]]+[>)\]]?\s*$/, '')
-    .replace(/^["'“‘(]+|["'”’)]+$/g, '')
+    .replace(/(?:^|\s|(?=[<([]))[<([]?[^\s<>()[\]@]+@[^\s<>()[\]]+[>)\]]?\s*$/, '')
+    .replace(/^["'“‘(]+|(?<!["'”’)])["'”’)]+$/g, '')
     .trim();
   if (!name || name.includes('@') || /^[\d\s+().-]+$/.test(name)) return { name: '', givenName: '', familyName: '' };
   // "Doe, Jane" (but not "Jane Doe, PhD" or "Budi Santoso, S.E., M.M.").
-  const comma = name.split(/\s*,\s*/);
+  const comma = name.split(/(?<!\s)\s*,\s*/);
   const [last, first] = comma;
   if (comma.length === 2 && last && first && !first.split(/\s+/).every(isSuffix) && last.split(/\s+/).length <= 3)
     name = `${first} ${last}`;

@@ -35,7 +35,7 @@ const CURRENT_COMPANY = [
 function companyFromButton(root: ParentNode): [string, Element | null] {
   const btn = root.querySelector('button[aria-label^="Current company:" i], a[aria-label^="Current company:" i]');
   const label = btn?.getAttribute('aria-label') ?? '';
-  const m = /^Current company:\s*(.+?)(?:\.\s*Click.*)?$/i.exec(label);
+  const m = /^Current company:\s*(\S.*?)(?:\.\s*Click.*)?$/i.exec(label);
   return [m ? cleanText(m[1]) : '', btn];
 }
 
@@ -60,7 +60,7 @@ function currentPosition(doc: Document): [string, string, Element | null] {
   };
   const title = visible('.t-bold') || visible('.experience-item__title') || visible('h3');
   const company = (visible('.t-14.t-normal') || visible('.experience-item__subtitle') || visible('h4'))
-    .split(/\s+·\s+/)[0]!
+    .split(/(?<!\s)\s+·\s+/)[0]!
     .trim();
   const dates = cleanText(item.textContent ?? '');
   // Only a position still held is "current": its date range ends in Present (or LinkedIn's translations).
@@ -109,7 +109,7 @@ export const linkedinProfile: Extractor = {
           for (const li of section.querySelectorAll('li, span.t-14')) {
             b.add(
               'phones',
-              cleanText(li.textContent).replace(/\s*\((?:mobile|work|home|ponsel|kantor|rumah)\)\s*$/i, ''),
+              cleanText(li.textContent).replace(/(?<!\s)\s*\((?:mobile|work|home|ponsel|kantor|rumah)\)\s*$/i, ''),
               `contact info ${describe(li)}`,
             );
           }

@@ -16,7 +16,7 @@ function metaTags(doc: Document): Map<string, string> {
 
 /** "Jane Doe | Acme", "Jane Doe - Speaker" → "Jane Doe": a page title's first part, when it reads like a name. */
 function titleName(title: string): string {
-  const first = cleanText(title.split(/\s+[|–—·•-]\s+/)[0]);
+  const first = cleanText(title.split(/(?<!\s)\s+[|–—·•-]\s+/)[0]);
   return looksLikeName(first) ? first : '';
 }
 
