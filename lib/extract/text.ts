@@ -1,4 +1,5 @@
 import { MAX_TEXT } from '../model/limits';
+import { clip } from '../text/clip';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters from page text is the point.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
@@ -10,7 +11,8 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2
 export function cleanText(value: unknown, max = MAX_TEXT): string {
   if (typeof value !== 'string') return '';
   // Lone surrogates would make invalid UTF-16; toWellFormed is in every browser we support.
-  const s = value.length > max * 4 ? value.slice(0, max * 4) : value;
+  // Cut before any pattern runs: a little more than kept, as folding spaces and marks shortens it.
+  const s = clip(value, max * 4);
   return s
     .toWellFormed()
     .replace(INVISIBLE, '')
