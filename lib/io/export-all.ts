@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { isLive } from '../identity/live';
 import type { Contact, Deal } from '../model';
 import { csvRows, toCsv } from './csv-export';
 import { contactsToVcard } from './vcard-export';
@@ -34,7 +35,7 @@ async function eachPage(
         else byContact.set(d.contactId, [d]);
       }
       // Demo contacts never leave the extension: they are practice, not prospects.
-      const live = page.filter((c) => c.deletedAt === null && c.mergedInto === null && !c.demo);
+      const live = page.filter((c) => isLive(c) && !c.demo);
       visit(live, byContact);
       last = page.at(-1)!.id;
       done += page.length;

@@ -115,3 +115,26 @@ describe('identifyPeople', () => {
     ]);
   });
 });
+
+// Issue #14: the look-up found a contact stored as "Orbital Freight" for "Orbital Freight Pte. Ltd." but
+// rankPeople dropped it, so the popup showed a known person as new.
+describe('a known person whose company is written with or without its legal form', () => {
+  for (const [stored, onPage] of [
+    ['Orbital Freight', 'Orbital Freight Pte. Ltd.'],
+    ['Orbital Freight Pte. Ltd.', 'Orbital Freight'],
+  ]) {
+    it(`shows a contact stored at "${stored}" as known when the page says "${onPage}"`, async () => {
+      const db = await freshDb();
+      const mei = contact({ name: 'Mei Tan', company: stored });
+      await db.contacts.add(mei);
+      const people = await identifyPeople(db, [cand({ name: 'Mei Tan', company: onPage })], 'https://example.com/');
+      expect(people.map((p) => [p.contact?.id, p.match])).toEqual([[mei.id, 'name']]);
+    });
+  }
+
+  it('knows a person by the same name and phone, and not by a shared office line alone', () => {
+    const siti = contact({ name: 'Siti Rahma', phones: ['+62 812-3456-7890'] });
+    expect(matchKind(cand({ name: 'siti rahma', phones: ['0812 3456 7890'] }), siti)).toBe('phone');
+    expect(matchKind(cand({ name: 'Budi Santoso', phones: ['0812 3456 7890'] }), siti)).toBeNull();
+  });
+});
