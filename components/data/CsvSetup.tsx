@@ -10,7 +10,7 @@ import { mapCsvRow, type RowMapContext } from '@/lib/io/map-row';
 import type { DateOrder, NumberStyle } from '@/lib/io/parse-values';
 import type { CsvScan } from '@/lib/io/scan-csv';
 import type { Settings, Stage } from '@/lib/model';
-import { findContacts } from '@/lib/pipeline/find-contact';
+import { type ContactLookup, findContacts } from '@/lib/pipeline/find-contact';
 import { fieldLabel, formatLabel } from './field-labels';
 import { MatchChoice, NewContactStage } from './ImportOptions';
 
@@ -306,9 +306,7 @@ export function CsvSetup(props: {
 }
 
 /** For the preview: who each row already is in Prospector (read-only look-ups, as captures find people). */
-function usePreviewMatches(
-  contacts: ({ emails: string[]; name: string; company: string; linkedinUrl: string } | null)[],
-) {
+function usePreviewMatches(contacts: (ContactLookup | null)[]) {
   const [names, setNames] = useState<(string | null)[]>([]);
   const key = JSON.stringify(contacts);
   useEffect(() => {
@@ -317,12 +315,8 @@ function usePreviewMatches(
     Promise.all(
       contacts.map(async (c) => {
         if (!c) return null;
-        const [found] = await findContacts(db, {
-          emails: c.emails,
-          linkedinUrl: c.linkedinUrl,
-          name: c.name,
-          company: c.company,
-        });
+        // The whole row (its phones and links too): the preview names whom the import will match.
+        const [found] = await findContacts(db, c);
         return found ? found.name || found.emails[0] || found.company : null;
       }),
     ).then((r) => live && setNames(r));

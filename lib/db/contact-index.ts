@@ -1,5 +1,10 @@
 import { foldText, phoneKey } from '../identity/keys';
 import { isLive } from '../identity/live';
+
+// Moved to lib/identity (issue #14); re-exported so branches written against this path still build.
+export { phoneKey } from '../identity/keys';
+export { isLive } from '../identity/live';
+
 import type { Contact } from '../model';
 
 /**
