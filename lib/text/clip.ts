@@ -13,8 +13,6 @@ export const LIMITS = {
   line: 2_000,
   /** A block of running text searched for emails and phones (an element's text, a selection, a body). */
   block: 50_000,
-  /** One cell of an imported file. */
-  cell: 10_000,
 } as const;
 
 /** `text` cut to at most `max` characters, never inside a surrogate pair. */
