@@ -1,3 +1,4 @@
+import { searchWords } from '../db/contact-index';
 import type { ProspectorDb } from '../db/database';
 import { evidence, evidenceRank, identityOf, isSamePerson, type PersonLike } from '../identity/evidence';
 import { isLive } from '../identity/live';
@@ -24,7 +25,7 @@ export async function findContacts(db: ProspectorDb, q: ContactLookup): Promise<
     emails.length ? db.contacts.where('emails').anyOf(emails).toArray() : [],
     id.linkedin ? db.contacts.where('linkedinKey').equals(id.linkedin).toArray() : [],
     id.nameCompany ? db.contacts.where('nameKey').equals(id.nameCompany).toArray() : [],
-    phones.length ? contactsByPhone(db, phones) : [],
+    phones.length ? contactsByPhone(db, phones, q.name ?? '') : [],
   ]);
   const found = new Map<string, { contact: Contact; rank: number }>();
   for (const list of lists) {
@@ -47,8 +48,19 @@ export function contactIdentity(c: Contact) {
   return id.linkedin || !c.linkedinKey ? id : { ...id, linkedin: c.linkedinKey };
 }
 
-/** Live contacts with any of these phone keys (the contact index lists live contacts' phones only). */
-async function contactsByPhone(db: ProspectorDb, phoneKeys: string[]): Promise<(Contact | undefined)[]> {
-  const ids: string[] = await db.contactIndex.where('phones').anyOf(phoneKeys).primaryKeys();
-  return ids.length ? db.contacts.bulkGet([...new Set(ids)].slice(0, 200)) : [];
+/**
+ * Live contacts with any of these phone keys and this name (the contact index lists live contacts' phones and
+ * name words only). A switchboard number shared by a whole team would read every contact on it: past a few,
+ * the ids are narrowed to those whose name has the same words before any contact is read.
+ */
+async function contactsByPhone(db: ProspectorDb, phoneKeys: string[], name: string): Promise<(Contact | undefined)[]> {
+  let ids = new Set<string>(await db.contactIndex.where('phones').anyOf(phoneKeys).primaryKeys());
+  for (const word of searchWords(name)) {
+    if (ids.size <= FEW) break;
+    const named = new Set<string>(await db.contactIndex.where('words').equals(word).primaryKeys());
+    ids = new Set([...ids].filter((id) => named.has(id)));
+  }
+  return ids.size ? db.contacts.bulkGet([...ids].slice(0, MAX_BY_PHONE)) : [];
 }
+const FEW = 20;
+const MAX_BY_PHONE = 200;

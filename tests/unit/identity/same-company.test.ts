@@ -35,3 +35,21 @@ describe('a company written with and without its legal form is one company', () 
     expect(other).toMatchObject({ created: true });
   });
 });
+
+describe('a phone number shared by a whole team', () => {
+  it('finds the one person with that name and number among many sharing the line', async () => {
+    const db = await freshDb();
+    const src = { url: 'https://x.test', site: 'web', at: 1 };
+    const line = '+62 21 555 0199';
+    const { contactFromCandidate } = await import('@/lib/pipeline/merge');
+    await db.contacts.bulkAdd(
+      Array.from({ length: 300 }, (_, i) =>
+        contactFromCandidate(Candidate.parse({ name: `Staff Member ${i}`, phones: [line] }), src, `s${i}`),
+      ),
+    );
+    await db.contacts.add(contactFromCandidate(Candidate.parse({ name: 'Siti Rahma', phones: [line] }), src, 'siti'));
+    const found = await findContacts(db, { name: 'siti rahma', phones: ['021 555 0199'] });
+    expect(found.map((c) => c.id)).toEqual(['siti']);
+    expect(await findContacts(db, { name: 'Staff Member 7', phones: [line] })).toMatchObject([{ id: 's7' }]);
+  });
+});
