@@ -1,6 +1,7 @@
 import { github } from './sites/github';
 import { gmail } from './sites/gmail';
 import { linkedinCompany } from './sites/linkedin-company';
+import { linkedinPeople } from './sites/linkedin-people';
 import { linkedinProfile } from './sites/linkedin-profile';
 import { outlook } from './sites/outlook';
 import { hCard } from './sources/h-card';
@@ -15,7 +16,14 @@ import { visibleText } from './sources/visible-text';
 import type { Extractor } from './types';
 
 /** Site adapters, one file each in lib/extract/sites/: matched by URL, they run before the generic sources. */
-export const SITE_ADAPTERS: readonly Extractor[] = [linkedinProfile, linkedinCompany, gmail, outlook, github];
+export const SITE_ADAPTERS: readonly Extractor[] = [
+  linkedinProfile,
+  linkedinCompany,
+  linkedinPeople,
+  gmail,
+  outlook,
+  github,
+];
 
 /** Generic sources, one file each in lib/extract/sources/: they read any page. */
 export const GENERIC_SOURCES: readonly Extractor[] = [
