@@ -1,4 +1,5 @@
 import type { Budget } from './limits';
+import { cleanText } from './text';
 
 /**
  * Reading a page without disturbing it: textContent and attributes only, never innerText, layout or style
@@ -175,5 +176,49 @@ export function elementsWithin(root: Element, max: number, budget?: Budget): Ele
       el = el && el !== root ? el.nextElementSibling : null;
     }
   }
+  return out;
+}
+
+/** Inline formatting inside one line of text ("<strong>Sales</strong> Director" is one line). */
+const INLINE = new Set(['b', 'strong', 'em', 'i', 'mark', 'u', 'small', 'abbr', 'sup', 'sub', 'wbr']);
+
+/**
+ * An element's text as separate lines, in order: a line ends at every element but inline formatting, scripts and
+ * hidden elements are skipped, and a line repeated right after itself (LinkedIn's screen-reader copy) counts once.
+ */
+export function textLines(card: Element, budget?: Budget, max = 40): { text: string; el: Element }[] {
+  const out: { text: string; el: Element }[] = [];
+  let buf = '';
+  let owner: Element = card;
+  const flush = () => {
+    const t = cleanText(buf, 300);
+    buf = '';
+    if (t && out[out.length - 1]?.text !== t) out.push({ text: t, el: owner });
+  };
+  const stack: (Node | null)[] = [card];
+  while (stack.length && out.length < max) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (!node) continue;
+    if (node.nodeType === 3) {
+      if (!buf) owner = node.parentElement ?? card;
+      buf += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== 1 || (budget && !budget.spend())) continue;
+    const el = node as Element;
+    if (el !== card && isSkipped(el)) continue;
+    const inline = INLINE.has(el.localName);
+    if (!inline) {
+      flush();
+      stack.push(null);
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  flush();
   return out;
 }

@@ -2,7 +2,7 @@
 export const MAX_FOUND = 3000;
 
 /** Element visits one reading may spend at most, whatever the clock says (a deterministic bound for tests). */
-export const MAX_VISITS = 400_000;
+export const MAX_VISITS = 2_000_000;
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 

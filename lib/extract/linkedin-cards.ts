@@ -1,6 +1,6 @@
 import { linkedinKey, linkedinUrlFromKey } from '../db/keys';
 import { CandidateBuilder } from './candidate';
-import { describe, elementsWithin, isSkipped } from './dom';
+import { describe, elementsWithin, textLines as piecesOf } from './dom';
 import type { Budget } from './limits';
 import { COMPANY_WORDS, cleanText, JOB_WORDS } from './text';
 import type { RawCandidate } from './types';
@@ -17,10 +17,6 @@ const PROFILE_LINKS = 'a[href*="/in/"], a[href*="/sales/lead/"], a[href*="/sales
 const MAX_LEVELS = 12;
 /** Elements a card may have (a search result has about a hundred, icons included). */
 const MAX_CARD_ELEMENTS = 400;
-const MAX_PIECES = 40;
-
-/** Inline formatting inside one line of text ("<strong>Sales</strong> Director" is one line). */
-const INLINE = new Set(['b', 'strong', 'em', 'i', 'mark', 'u', 'small', 'abbr', 'sup', 'sub', 'wbr']);
 
 /** Text LinkedIn adds around a person that is never a field: badges, buttons, screen-reader copies, counts. */
 const NOISE = [
@@ -66,47 +62,6 @@ export function profileKeyOf(href: string, base: URL): string {
 /** The page's canonical URL for a key: the public profile, or the Sales Navigator lead. */
 export function profileUrlOf(key: string): string {
   return key.startsWith('in/') ? linkedinUrlFromKey(key) : `https://www.linkedin.com/${key}`;
-}
-
-/**
- * The card's text as separate lines, in order: a line ends at every element but inline formatting, scripts and
- * hidden elements are skipped, and a line repeated right after itself (LinkedIn's screen-reader copy) counts once.
- */
-export function piecesOf(card: Element, budget: Budget): { text: string; el: Element }[] {
-  const out: { text: string; el: Element }[] = [];
-  let buf = '';
-  let owner: Element = card;
-  const flush = () => {
-    const t = cleanText(buf, 300);
-    buf = '';
-    if (t && out[out.length - 1]?.text !== t) out.push({ text: t, el: owner });
-  };
-  const stack: (Node | null)[] = [card];
-  while (stack.length && out.length < MAX_PIECES) {
-    const node = stack.pop();
-    if (node === null) {
-      flush();
-      continue;
-    }
-    if (!node) continue;
-    if (node.nodeType === 3) {
-      if (!buf) owner = node.parentElement ?? card;
-      buf += (node as Text).data;
-      continue;
-    }
-    if (node.nodeType !== 1 || !budget.spend()) continue;
-    const el = node as Element;
-    if (el !== card && isSkipped(el)) continue;
-    const inline = INLINE.has(el.localName);
-    if (!inline) {
-      flush();
-      stack.push(null);
-    }
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  flush();
-  return out;
 }
 
 /**

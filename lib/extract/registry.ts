@@ -11,6 +11,7 @@ import { metaProfile } from './sources/meta-profile';
 import { microdata } from './sources/microdata';
 import { personCards } from './sources/person-cards';
 import { rdfa } from './sources/rdfa';
+import { teamPage } from './sources/team-page';
 import { vcardLink } from './sources/vcard-link';
 import { visibleText } from './sources/visible-text';
 import type { Extractor } from './types';
@@ -34,6 +35,7 @@ export const GENERIC_SOURCES: readonly Extractor[] = [
   vcardLink,
   metaProfile,
   personCards,
+  teamPage,
   mailtoTel,
   visibleText,
 ];

@@ -4,6 +4,7 @@ import { Budget } from '../limits';
 import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName, splitTitleCompany } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 import { mailtoAddresses } from './mailto-tel';
+import { SECTION_WORDS } from './team-page';
 
 const ANCHORS = 'a[href^="mailto:" i], a[href^="tel:" i], a[href*="linkedin.com/in/" i]';
 /** Distinct people (addresses, profiles) read at most; links to one address beyond the first few are decoys. */
@@ -46,7 +47,8 @@ function nameIn(card: Element, els: readonly Element[], budget: Budget): Element
     if (!el.matches(NAME_EL)) continue;
     tried++;
     if (inContactLink(el, card) || NOT_A_NAME_CLASS.test(el.getAttribute('class') ?? '')) continue;
-    if (looksLikeName(cleanText(textUpTo(el, 100, budget), 101))) return el;
+    const text = cleanText(textUpTo(el, 100, budget), 101);
+    if (looksLikeName(text) && !SECTION_WORDS.test(text)) return el;
   }
   return null;
 }
@@ -206,7 +208,8 @@ export const personCards: Extractor = {
         if (cards.has(el)) break;
         const parent = el.parentElement;
         if (!parent || !repeated(el, parent)) continue;
-        const els = elementsWithin(el, MAX_CARD_ELEMENTS, budget);
+        // A card without links is a name, a title and a photo or two: small.
+        const els = elementsWithin(el, MAX_CARD_ELEMENTS / 2, budget);
         if (!els || nameIn(el, els, budget) !== h || inComments(el)) break;
         if (!titleIn(el, els, h, true, budget)) break;
         cards.add(el);
