@@ -18,28 +18,27 @@ const MAX_LEVELS = 12;
 /** Elements a card may have (a search result has about a hundred, icons included). */
 const MAX_CARD_ELEMENTS = 400;
 
-/** Text LinkedIn adds around a person that is never a field: badges, buttons, screen-reader copies, counts. */
-const NOISE = [
-  /^(?:view|lihat)\b.{1,80}\b(?:profile|profil)\b/i,
-  /^status\b.{0,30}\b(?:online|offline|away|reachable|busy)\b/i,
-  /^(?:[•·]\s*)?(?:1st|2nd|3rd\+?|[123](?:st|nd|rd)\+?)(?:\s+degree(?:\s+connection)?)?$/i,
-  /^(?:[•·]\s*)?(?:koneksi\s+)?tingkat\s+(?:ke-?)?\d\+?$/i,
-  /\b(?:degree connection|mutual connections?|shared connections?|koneksi bersama)\b/i,
-  /^(?:connect|message|follow|following|unfollow|pending|withdraw|remove|invite|ignore|accept|save|saved|more|send inmail|add to list|select|hubungkan|pesan|kirim pesan|ikuti|mengikuti|tertunda|simpan|lainnya|abaikan|terima)$/i,
-  /^(?:connected|terhubung)\b/i,
-  /^(?:followed by|diikuti oleh)\b/i,
-  /^[\d.,]+\s*[KM]?\+?\s+(?:followers?|pengikut|connections?|koneksi)$/i,
-  /^(?:open to work|hiring|premium|verified|linkedin member|anggota linkedin|provides services|influencer|top voice|you|anda|lead|account|new|baru)$/i,
-  /^(?:active now|aktif sekarang|\d+\s*(?:s|m|h|d|w|mo|y|yr|jam|hari|mgg|bln|thn)(?:\s+ago)?)$/i,
-  /\bago$|\byang lalu$/i,
-  /\bin (?:role|company)$/i,
-  /^(?:show|see|lihat) (?:more|all|semua|selengkapnya)\b/i,
-  /^(?:recently hired|changed jobs|posted on linkedin|shared posts?)$/i,
-  /^(?:member[’']s (?:name|occupation)|nama anggota|pekerjaan anggota)$/i,
-  /^[•·|,\-–—\s]*$/,
-];
+/**
+ * Text LinkedIn adds around a person that is never a field: badges, buttons, screen-reader copies, counts,
+ * times (English and Indonesian). Lines are cleaned first, so white space is single spaces.
+ */
+const NOISE = new RegExp(
+  [
+    String.raw`^(?:view|lihat)\b.{1,80}\bprofil`,
+    String.raw`^status\b.{0,30}\b(?:online|offline|away|reachable|busy)\b`,
+    String.raw`^[•·]? ?(?:[123](?:st|nd|rd)\+?(?: degree(?: connection)?)?|(?:koneksi )?tingkat (?:ke-?)?\d\+?)$`,
+    String.raw`\b(?:degree connection|mutual connections?|shared connections?|koneksi bersama)\b`,
+    `^(?:connect|message|follow|following|unfollow|pending|withdraw|remove|invite|ignore|accept|save|saved|more|send inmail|add to list|select|hubungkan|pesan|kirim pesan|ikuti|mengikuti|tertunda|simpan|lainnya|abaikan|terima|open to work|hiring|premium|verified|linkedin member|anggota linkedin|influencer|top voice|you|anda|lead|new|baru|active now|aktif sekarang|recently hired|changed jobs|posted on linkedin|member’s (?:name|occupation)|nama anggota|pekerjaan anggota)$`,
+    String.raw`^(?:connected|terhubung|followed by|diikuti oleh|provides services)\b`,
+    String.raw`^[\d.,]+[KM]?\+? (?:followers?|pengikut|connections?|koneksi)$`,
+    String.raw`^\d+ ?(?:s|m|h|d|w|mo|y|yr|jam|hari|mgg|bln|thn)$|\bago$|\byang lalu$|\bin (?:role|company)$`,
+    String.raw`^(?:show|see|lihat) (?:more|all|semua|selengkapnya)\b`,
+    String.raw`^[•·|,\-–— ]*$`,
+  ].join('|'),
+  'i',
+);
 
-const isNoise = (t: string) => NOISE.some((re) => re.test(t));
+const isNoise = (t: string) => NOISE.test(t);
 
 /** "Jane Doe’s profile picture" → "Jane Doe" (a photo's alt text names its person). */
 const PHOTO_ALT = /\s*(?:[’']s?\s+)?(?:profile (?:picture|photo|image)|photo|foto profil)$/i;

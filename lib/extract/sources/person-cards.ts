@@ -1,10 +1,11 @@
 import { CandidateBuilder } from '../candidate';
 import { describe, elementsWithin, textUpTo } from '../dom';
 import { Budget } from '../limits';
-import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName, splitTitleCompany } from '../text';
+import { splitHeadline } from '../linkedin-cards';
+import { addLinks, SECTION_WORDS } from '../person-card';
+import { cleanText, JOB_WORDS, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 import { mailtoAddresses } from './mailto-tel';
-import { SECTION_WORDS } from './team-page';
 
 const ANCHORS = 'a[href^="mailto:" i], a[href^="tel:" i], a[href*="linkedin.com/in/" i]';
 /** Distinct people (addresses, profiles) read at most; links to one address beyond the first few are decoys. */
@@ -16,9 +17,6 @@ const MAX_CARD_ELEMENTS = 150;
 const NAME_EL = 'h1, h2, h3, h4, h5, h6, strong, b, dt, td, th, [class*="name" i], [itemprop="name"]';
 const NOT_A_NAME_CLASS = /company|org|user|file|domain|product/i;
 const TITLE_CLASS = /title|role|position|job|designation|jabatan|subtitle|occupation/i;
-const SOCIAL = /^https?:\/\/(?:[\w-]+\.)?(?:linkedin\.com\/in\/|twitter\.com\/|x\.com\/|github\.com\/)/i;
-/** Comment threads repeat a name and a line of text per comment: their authors are not a team. */
-const COMMENTS = /comment|komentar|reply|replies|discussion|disqus/i;
 
 interface Keys {
   emails: Set<string>;
@@ -57,17 +55,15 @@ function nameIn(card: Element, els: readonly Element[], budget: Budget): Element
 function titleText(el: Element | null | undefined, strict: boolean, budget: Budget): string {
   if (!el) return '';
   const t = cleanText(textUpTo(el, 120, budget), 121);
-  if (!t || t.length > 120 || t.includes('@')) return '';
-  if (strict && (!JOB_WORDS.test(t) || t.split(' ').length > 12 || /[.!?]$/.test(t))) return '';
-  return t;
+  return t && t.length <= 120 && !t.includes('@') && (!strict || JOB_WORDS.test(t)) ? t : '';
 }
 
 /** The job title near the name: an element whose class says so, else the element right after the name. */
-function titleIn(card: Element, els: readonly Element[], nameEl: Element, strict: boolean, budget: Budget) {
+function titleIn(card: Element, els: readonly Element[], nameEl: Element, budget: Budget) {
   for (const el of els.slice(0, 60)) {
     if (el === nameEl || el.contains(nameEl) || nameEl.contains(el)) continue;
     if (!TITLE_CLASS.test(el.getAttribute('class') ?? '')) continue;
-    const t = titleText(el, strict, budget);
+    const t = titleText(el, false, budget);
     if (t) return { el, text: t };
   }
   let next: Element | null = nameEl;
@@ -77,66 +73,22 @@ function titleIn(card: Element, els: readonly Element[], nameEl: Element, strict
   return t ? { el: sib!, text: t } : null;
 }
 
-/**
- * "Partner, Northgate Ventures" → ["Partner", "Northgate Ventures"]; "VP Sales at Acme" likewise. A tail that is
- * a region or a team ("VP Sales, APAC", "Account Executive, Retail") stays part of the title.
- */
-function titleAndCompany(text: string): [string, string] {
-  const [title, company] = splitTitleCompany(text);
-  if (company) return [title, company];
-  const comma = text.lastIndexOf(', ');
-  if (comma < 0) return [text, ''];
-  const tail = text.slice(comma + 2);
-  const words = tail.split(/\s+/);
-  const companyLike = COMPANY_WORDS.test(tail) || (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)));
-  return companyLike && !JOB_WORDS.test(tail) ? [text.slice(0, comma), tail] : [text, ''];
-}
-
-function fromCard(card: Element, els: readonly Element[], nameEl: Element, url: URL, strict: boolean, budget: Budget) {
+function fromCard(card: Element, els: readonly Element[], nameEl: Element, url: URL, budget: Budget) {
   const at = describe(card);
-  const b = new CandidateBuilder('person-cards', strict ? 0.45 : 0.6, url);
+  const b = new CandidateBuilder('person-cards', 0.6, url);
   b.set('name', textUpTo(nameEl, 100), `${at} ${describe(nameEl)}`);
-  const title = titleIn(card, els, nameEl, strict, budget);
-  const [jobTitle, company] = titleAndCompany(title?.text ?? '');
+  const title = titleIn(card, els, nameEl, budget);
+  const [jobTitle, company] = splitHeadline(title?.text ?? '');
   b.set('jobTitle', jobTitle, `${at} ${describe(title?.el)}`);
   b.set('company', company, `${at} ${describe(title?.el)}`, 0.5);
-  let links = 0;
-  for (const a of els) {
-    if (a.localName !== 'a' || links++ >= 40) continue;
-    const href = a.getAttribute('href') ?? '';
-    if (/^mailto:/i.test(href)) for (const e of mailtoAddresses(href)) b.add('emails', e, `${at} ${describe(a)}`);
-    else if (/^tel:/i.test(href)) b.add('phones', href, `${at} ${describe(a)}`);
-    else if (SOCIAL.test(href)) {
-      if (/linkedin\.com\/in\//i.test(href)) b.set('linkedinUrl', href, `${at} ${describe(a)}`);
-      b.add('urls', href, `${at} ${describe(a)}`);
-    }
-  }
+  addLinks(b, card, els);
   return b.done();
-}
-
-const signature = (el: Element) => `${el.localName}.${el.getAttribute('class') ?? ''}`;
-
-/** True when `el` is one of at least three siblings with the same tag and classes. */
-function repeated(el: Element, parent: Element): boolean {
-  const sig = signature(el);
-  let alike = 0;
-  const kids = parent.children;
-  for (let i = 0; i < Math.min(kids.length, 200) && alike < 3; i++) if (signature(kids[i]!) === sig) alike++;
-  return alike >= 3;
-}
-
-/** True when `el` is inside a comment thread (by the classes and ids sites give them), up to `levels` above. */
-function inComments(el: Element, levels = 12): boolean {
-  for (let p: Element | null = el, i = 0; p && i < levels; p = p.parentElement, i++)
-    if (COMMENTS.test(`${p.id} ${p.getAttribute('class') ?? ''}`)) return true;
-  return false;
 }
 
 /**
  * People laid out as cards, as on team and contact pages: one candidate per card, so a page of twelve people is
  * twelve prospects. A card is the smallest element around a person's email or LinkedIn link that holds a name and
- * no one else's address. Cards without links count only when they repeat (a grid of three or more alike) and
- * carry a job title. Bounded (issue 15): every card is walked at most once and only while it is small, text is
+ * no one else's address (cards without links are sources/team-page.ts's). Bounded (issue 15): every card is walked at most once and only while it is small, text is
  * read up to what a name or a title can be, and links repeated on every card (a shared sales@ address) count
  * once, so decoys neither freeze the page nor crowd real people out.
  */
@@ -194,27 +146,7 @@ export const personCards: Extractor = {
         if (names.has(nameEl)) break;
         cards.add(el);
         names.add(nameEl);
-        const c = fromCard(el, els, nameEl, url, false, budget);
-        if (c) out.push(c);
-        break;
-      }
-    }
-    // Cards without links: a repeated layout (≥ 3 siblings alike), each with a name and a job title.
-    for (const h of doc.querySelectorAll('h2, h3, h4, h5, strong')) {
-      if (!budget.spend()) break;
-      if (names.has(h) || !looksLikeName(cleanText(textUpTo(h, 100, budget), 101))) continue;
-      let el: Element | null = h.parentElement;
-      for (let level = 0; el && el !== body && level < 4; level++, el = el.parentElement) {
-        if (cards.has(el)) break;
-        const parent = el.parentElement;
-        if (!parent || !repeated(el, parent)) continue;
-        // A card without links is a name, a title and a photo or two: small.
-        const els = elementsWithin(el, MAX_CARD_ELEMENTS / 2, budget);
-        if (!els || nameIn(el, els, budget) !== h || inComments(el)) break;
-        if (!titleIn(el, els, h, true, budget)) break;
-        cards.add(el);
-        names.add(h);
-        const c = fromCard(el, els, h, url, true, budget);
+        const c = fromCard(el, els, nameEl, url, budget);
         if (c) out.push(c);
         break;
       }

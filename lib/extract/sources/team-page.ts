@@ -1,19 +1,21 @@
 import { CandidateBuilder } from '../candidate';
 import { describe, elementsWithin, textLines } from '../dom';
 import { Budget } from '../limits';
-import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName, splitTitleCompany } from '../text';
+import { splitHeadline } from '../linkedin-cards';
+import { addLinks, SECTION_WORDS } from '../person-card';
+import { cleanText, JOB_WORDS, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
-import { mailtoAddresses } from './mailto-tel';
 
 /** A person's card is small; a wrapper bigger than this is a list or a section. */
 const MAX_CARD_ELEMENTS = 120;
 const MAX_PEOPLE = 300;
+/** Lines with job-title words looked at most: beyond them a page is a document, not a team. */
+const MAX_TITLES = 2000;
 /** Comment threads and bylines repeat a name and a line per entry: their authors are not a team. */
 const NOT_A_TEAM = /comment|komentar|reply|replies|discussion|disqus|byline|author|review|testimonial/i;
 /** Pages about the organisation's own people: only then is the site's name their company. */
 const OWN_PEOPLE =
   /\b(?:team|founders?|leadership|our people|staff|board|directors|about us|tim kami|tim|pendiri|manajemen|direksi|pengurus|staf|karyawan|pimpinan|struktur organisasi)\b/i;
-const SOCIAL = /^https?:\/\/(?:[\w-]+\.)?(?:linkedin\.com\/in\/|twitter\.com\/|x\.com\/|github\.com\/)/i;
 
 /** A job title line: title words, short, one phrase (a quote or a comment is a sentence), no address. */
 function titleLine(t: string): boolean {
@@ -24,18 +26,6 @@ function titleLine(t: string): boolean {
     !/[.!?"“”]$|^["“]|@/.test(t) &&
     !looksLikeName(t)
   );
-}
-
-/** "CTO, Acme Corp" → ["CTO", "Acme Corp"]; a region or a team after the comma stays in the title. */
-function titleAndCompany(text: string): [string, string] {
-  const [title, company] = splitTitleCompany(text);
-  if (company) return [title, company];
-  const comma = text.lastIndexOf(', ');
-  if (comma < 0) return [text, ''];
-  const tail = text.slice(comma + 2);
-  const words = tail.split(/\s+/);
-  const companyLike = COMPANY_WORDS.test(tail) || (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)));
-  return companyLike && !JOB_WORDS.test(tail) ? [text.slice(0, comma), tail] : [text, ''];
 }
 
 /**
@@ -67,29 +57,15 @@ const signature = (el: Element) =>
     .filter((c) => !/\d/.test(c))
     .join(' ')}`;
 
-/** Section headings that read like names ("Active Founders", "Our Speakers") but name no one. */
-export const SECTION_WORDS =
-  /\b(?:founders?|team|speakers?|leadership|management|board|staff|members|people|partners|advisors|investors|directors|contacts?|tim|pendiri|direksi|pengurus|pembicara|karyawan)\b/i;
-
-/**
- * Children that repeat (two or more siblings alike: same tag and classes), deepest lists first, found in one walk
- * of the page (each element's children are grouped once).
- */
-function repeatedCards(body: Element, budget: Budget): Element[] {
-  const cards: Element[] = [];
-  const stack: Element[] = [body];
-  while (stack.length && budget.spend()) {
-    const el = stack.pop()!;
-    const kids = el.children;
-    if (kids.length >= 2 && kids.length <= 500) {
-      const count = new Map<string, number>();
-      for (const k of kids) count.set(signature(k), (count.get(signature(k)) ?? 0) + 1);
-      for (const k of kids)
-        if (count.get(signature(k))! >= 2 && !/^(?:script|style|template)$/.test(k.localName)) cards.push(k);
-    }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return cards.reverse();
+/** True when `el` is one of at least two siblings alike (same tag and classes): an item of a list or grid. */
+function repeated(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent) return false;
+  const sig = signature(el);
+  let alike = 0;
+  const kids = parent.children;
+  for (let i = 0; i < Math.min(kids.length, 200) && alike < 2; i++) if (signature(kids[i]!) === sig) alike++;
+  return alike >= 2;
 }
 
 /** The only person on a card: a name-like line followed, within two lines, by a job title. */
@@ -110,7 +86,7 @@ function personOn(lines: { text: string; el: Element }[]) {
  * rows) each holding a name and a job title (English or Indonesian: "Co-founder & CEO", "Kepala Divisi",
  * "Manajer Pemasaran"), with the person's links and, on a page about the organisation's own people, the site's
  * name as their company. Comment threads, bylines and reviews are not a team, and neither is a card with two
- * people or none. Bounded: one walk groups the page's children, cards are read only while small.
+ * people or none. Bounded: one walk of the page's text finds the titles, cards are read only while small.
  */
 export const teamPage: Extractor = {
   id: 'team-page',
@@ -118,45 +94,57 @@ export const teamPage: Extractor = {
   extract(doc, url, budget = new Budget()) {
     const body = doc.body;
     if (!body) return [];
-    const out: { card: Element; c: RawCandidate }[] = [];
-    const taken: Element[] = [];
+    const out: RawCandidate[] = [];
+    const tried = new Set<Element>();
     let organisation: string | undefined;
-    for (const card of repeatedCards(body, budget)) {
-      if (out.length >= MAX_PEOPLE || budget.spent) break;
-      // A larger card around one already read is its list, not another person.
-      if (taken.some((t) => card.contains(t))) continue;
-      if (NOT_A_TEAM.test(`${card.id} ${card.getAttribute('class') ?? ''}`)) continue;
-      const els = elementsWithin(card, MAX_CARD_ELEMENTS, budget);
-      if (!els) continue;
-      const person = personOn(textLines(card, budget, 20));
-      if (!person) continue;
-      if (inside(card, NOT_A_TEAM, 10)) continue;
-      taken.push(card);
-      const at = describe(card);
-      const b = new CandidateBuilder('team-page', 0.45, url);
-      b.set('name', person.name.text, `${at} ${describe(person.name.el)}`);
-      const [title, company] = titleAndCompany(person.title.text);
-      b.set('jobTitle', title, `${at} ${describe(person.title.el)}`);
-      b.set('company', company, `${at} ${describe(person.title.el)}`, 0.45);
-      organisation ??= pageOrganisation(doc);
-      b.set('company', organisation, 'the page’s organisation', 0.4);
-      for (const a of els) {
-        if (a.localName !== 'a') continue;
-        const href = a.getAttribute('href') ?? '';
-        if (/^mailto:/i.test(href)) for (const e of mailtoAddresses(href)) b.add('emails', e, `${at} ${describe(a)}`);
-        else if (/^tel:/i.test(href)) b.add('phones', href, `${at} ${describe(a)}`);
-        else if (SOCIAL.test(href)) {
-          if (/linkedin\.com\/in\//i.test(href)) b.set('linkedinUrl', href, `${at} ${describe(a)}`);
-          b.add('urls', href, `${at} ${describe(a)}`);
-        }
+    // Job titles are rare in a page's text: start from them (one native walk of the text) and look up for the
+    // card around each, rather than reading every repeated element of a large page (a mailbox has thousands).
+    const walker = doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
+    let titles = 0;
+    for (let n = walker.nextNode(); n && out.length < MAX_PEOPLE && titles < MAX_TITLES; n = walker.nextNode()) {
+      if (!budget.spend()) break;
+      const data = (n as Text).data;
+      if (data.length < 2 || data.length > 150 || !JOB_WORDS.test(data)) continue;
+      // A title is a line of its own (a subject or a sentence that mentions a manager is not): checked before
+      // any card is read, so a mailbox's thousand subjects cost a regex each.
+      let el = n.parentElement;
+      if (!el || el.firstElementChild || !titleLine(cleanText(data, 151))) continue;
+      titles++;
+      for (let level = 0; el && el !== body && level < 6; level++, el = el.parentElement) {
+        if (tried.has(el)) break;
+        tried.add(el);
+        if (!repeated(el) || NOT_A_TEAM.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) continue;
+        const els = elementsWithin(el, MAX_CARD_ELEMENTS, budget);
+        if (!els) break;
+        const person = personOn(textLines(el, budget, 20));
+        if (!person) continue;
+        if (inside(el, NOT_A_TEAM, 10)) break;
+        organisation ??= pageOrganisation(doc);
+        out.push(fromCard(el, els, person, organisation, url));
+        break;
       }
-      const c = b.done();
-      if (c) out.push({ card, c });
     }
-    // In the page's order (the walk read the deepest cards first).
-    return out.sort((x, y) => (x.card.compareDocumentPosition(y.card) & 4 ? -1 : 1)).map((x) => x.c);
+    return out;
   },
 };
+
+function fromCard(
+  card: Element,
+  els: readonly Element[],
+  person: NonNullable<ReturnType<typeof personOn>>,
+  organisation: string,
+  url: URL,
+): RawCandidate {
+  const at = describe(card);
+  const b = new CandidateBuilder('team-page', 0.45, url);
+  b.set('name', person.name.text, `${at} ${describe(person.name.el)}`);
+  const [title, company] = splitHeadline(person.title.text);
+  b.set('jobTitle', title, `${at} ${describe(person.title.el)}`);
+  b.set('company', company, `${at} ${describe(person.title.el)}`, 0.45);
+  b.set('company', organisation, 'the page’s organisation', 0.4);
+  addLinks(b, card, els);
+  return b.done()!;
+}
 
 /** True when an ancestor of `el` (up to `levels`) has an id or class matching `re`. */
 function inside(el: Element, re: RegExp, levels: number): boolean {
