@@ -1,3 +1,6 @@
+import type { Budget } from './limits';
+import { cleanText } from './text';
+
 /**
  * Reading a page without disturbing it: textContent and attributes only, never innerText, layout or style
  * queries (they force a synchronous layout in someone else's page), and iterative walks (a hostile page may nest
@@ -133,4 +136,89 @@ export function blockText(root: Element, opts: BlockTextOptions = {}): string[] 
     .split('\n')
     .map((l) => l.replace(/[\s\u00A0]+/g, ' ').trim())
     .filter(Boolean);
+}
+
+/**
+ * The text of `el` up to `max` characters (one more when there is more, so callers can tell "too long"), read by
+ * walking its text nodes: unlike textContent, the cost does not grow with the subtree (issue 15: a wrapper's
+ * textContent is the whole page's). Scripts, styles and hidden elements are left out.
+ */
+export function textUpTo(el: Element, max: number, budget?: Budget): string {
+  let out = '';
+  const stack: Node[] = [el];
+  while (stack.length && out.length <= max) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      out += (node as Text).data.slice(0, max + 1 - out.length);
+      continue;
+    }
+    if (node.nodeType !== 1 || (node !== el && isSkipped(node as Element))) continue;
+    if (budget && !budget.spend()) break;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/**
+ * The elements under `root` (not itself) in document order, or null when there are more than `max`: a card is
+ * small, and a wrapper too big to be one is not walked further (bounded work however large the page).
+ */
+export function elementsWithin(root: Element, max: number, budget?: Budget): Element[] | null {
+  const out: Element[] = [];
+  let el = root.firstElementChild;
+  while (el) {
+    if (out.length >= max || (budget && !budget.spend())) return null;
+    out.push(el);
+    if (el.firstElementChild && !SKIP.has(el.localName)) el = el.firstElementChild;
+    else {
+      while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+      el = el && el !== root ? el.nextElementSibling : null;
+    }
+  }
+  return out;
+}
+
+/** Inline formatting inside one line of text ("<strong>Sales</strong> Director" is one line). */
+const INLINE = new Set(['b', 'strong', 'em', 'i', 'mark', 'u', 'small', 'abbr', 'sup', 'sub', 'wbr']);
+
+/**
+ * An element's text as separate lines, in order: a line ends at every element but inline formatting, scripts and
+ * hidden elements are skipped, and a line repeated right after itself (LinkedIn's screen-reader copy) counts once.
+ */
+export function textLines(card: Element, budget?: Budget, max = 40): { text: string; el: Element }[] {
+  const out: { text: string; el: Element }[] = [];
+  let buf = '';
+  let owner: Element = card;
+  const flush = () => {
+    const t = cleanText(buf, 300);
+    buf = '';
+    if (t && out[out.length - 1]?.text !== t) out.push({ text: t, el: owner });
+  };
+  const stack: (Node | null)[] = [card];
+  while (stack.length && out.length < max) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (!node) continue;
+    if (node.nodeType === 3) {
+      if (!buf) owner = node.parentElement ?? card;
+      buf += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== 1 || (budget && !budget.spend())) continue;
+    const el = node as Element;
+    if (el !== card && isSkipped(el)) continue;
+    const inline = INLINE.has(el.localName);
+    if (!inline) {
+      flush();
+      stack.push(null);
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  flush();
+  return out;
 }

@@ -1,6 +1,7 @@
 import { github } from './sites/github';
 import { gmail } from './sites/gmail';
 import { linkedinCompany } from './sites/linkedin-company';
+import { linkedinPeople } from './sites/linkedin-people';
 import { linkedinProfile } from './sites/linkedin-profile';
 import { outlook } from './sites/outlook';
 import { hCard } from './sources/h-card';
@@ -10,12 +11,20 @@ import { metaProfile } from './sources/meta-profile';
 import { microdata } from './sources/microdata';
 import { personCards } from './sources/person-cards';
 import { rdfa } from './sources/rdfa';
+import { teamPage } from './sources/team-page';
 import { vcardLink } from './sources/vcard-link';
 import { visibleText } from './sources/visible-text';
 import type { Extractor } from './types';
 
 /** Site adapters, one file each in lib/extract/sites/: matched by URL, they run before the generic sources. */
-export const SITE_ADAPTERS: readonly Extractor[] = [linkedinProfile, linkedinCompany, gmail, outlook, github];
+export const SITE_ADAPTERS: readonly Extractor[] = [
+  linkedinProfile,
+  linkedinCompany,
+  linkedinPeople,
+  gmail,
+  outlook,
+  github,
+];
 
 /** Generic sources, one file each in lib/extract/sources/: they read any page. */
 export const GENERIC_SOURCES: readonly Extractor[] = [
@@ -26,6 +35,7 @@ export const GENERIC_SOURCES: readonly Extractor[] = [
   vcardLink,
   metaProfile,
   personCards,
+  teamPage,
   mailtoTel,
   visibleText,
 ];

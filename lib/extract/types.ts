@@ -1,4 +1,5 @@
 import type { CandidateInput } from '../model';
+import type { Budget } from './limits';
 
 /** Where one field's value came from: the extractor's id, the element or key it was read from, how sure we are. */
 export interface FieldSource {
@@ -31,8 +32,11 @@ export interface Extractor {
   matches?: (url: URL) => boolean;
   /** Site adapters only (default `fallback`). */
   generic?: GenericPolicy;
-  /** The people this extractor sees on the page. */
-  extract?(doc: Document, url: URL): RawCandidate[];
+  /**
+   * The people this extractor sees on the page. Loops over the page spend `budget` and stop when it says so: the
+   * reader shares one allowance of time and work (lib/extract/limits.ts), so no page can freeze its tab.
+   */
+  extract?(doc: Document, url: URL, budget: Budget): RawCandidate[];
   /**
    * HTML fragments for the background to parse with a library too large to inject into pages (h-card uses the
    * microformats-parser, which brings parse5). See lib/capture/prepare.ts.

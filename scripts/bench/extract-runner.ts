@@ -16,10 +16,23 @@ const NAV_TIMEOUT = 20_000;
 const EXTRACT_TIMEOUT = 15_000;
 const READER_GLOBAL = '__prospectorReader';
 
-/** The injected reader as one script: entrypoints/capture.ts with WXT's defineUnlistedScript reduced to identity. */
-export async function bundleReader(): Promise<string> {
+/**
+ * The injected reader as one script: entrypoints/capture.ts with WXT's defineUnlistedScript reduced to identity.
+ * `untimed` lifts the reader's clock (its work stays bounded by its visit count): recorded expectations must not
+ * depend on how busy the machine was, as the replay test (which lifts it too) does not.
+ */
+export async function bundleReader(untimed = false): Promise<string> {
   const out = await build({
-    entryPoints: [resolve(ROOT, 'entrypoints/capture.ts')],
+    ...(untimed
+      ? {
+          stdin: {
+            contents:
+              "import { extractPage } from '@/lib/extract/extract-page';\nexport default () => extractPage(document, location.href, undefined, Number.POSITIVE_INFINITY);",
+            resolveDir: ROOT,
+            loader: 'ts' as const,
+          },
+        }
+      : { entryPoints: [resolve(ROOT, 'entrypoints/capture.ts')] }),
     bundle: true,
     write: false,
     format: 'iife',
@@ -81,7 +94,7 @@ export class ExtractRunner {
   ) {}
 
   /** Its own headless browser (npm run extract, npm run fixture:record). */
-  static async open(): Promise<ExtractRunner> {
+  static async open(opts: { untimed?: boolean } = {}): Promise<ExtractRunner> {
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
@@ -93,7 +106,7 @@ export class ExtractRunner {
         '--disable-component-update',
       ],
     });
-    return ExtractRunner.start(browser, await browser.newContext({ serviceWorkers: 'block' }));
+    return ExtractRunner.start(browser, await browser.newContext({ serviceWorkers: 'block' }), opts.untimed);
   }
 
   /** Tabs in a browser someone else launched (the benchmarks' extension browser); closing leaves it open. */
@@ -101,8 +114,12 @@ export class ExtractRunner {
     return ExtractRunner.start(null, context);
   }
 
-  private static async start(browser: Browser | null, context: BrowserContext): Promise<ExtractRunner> {
-    const runner: ExtractRunner = new ExtractRunner(browser, context, createServer(), await bundleReader());
+  private static async start(
+    browser: Browser | null,
+    context: BrowserContext,
+    untimed = false,
+  ): Promise<ExtractRunner> {
+    const runner: ExtractRunner = new ExtractRunner(browser, context, createServer(), await bundleReader(untimed));
     runner.server.on('request', (req, res) => void runner.serveFile(req.url ?? '/', res));
     await new Promise<void>((ok) => runner.server.listen(0, '127.0.0.1', ok));
     return runner;

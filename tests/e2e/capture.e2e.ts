@@ -95,15 +95,16 @@ describe('capture in real Chromium', () => {
       phones: ['+61291234567'],
     });
     const saved = await call('command', tabId);
-    // Grace Kim has only a name: the review shows her, an unreviewed capture cannot recognise her again.
-    expect(saved).toBe(read.candidates.filter((c) => c.name !== 'Grace Kim').length);
+    // Grace Kim has no address or profile, but the team page names her company (issue 11.6): name and company
+    // recognise her again, so the unreviewed capture saves her too, once.
+    expect(saved).toBe(read.candidates.length);
     expect(await badge(tabId)).toBe(String(saved));
     expect(await named('Olivia Bennett')).toMatchObject([
       { emails: ['olivia.bennett@harbourline.example'], company: 'Harbourline Analytics' },
     ]);
     await call('command', tabId);
     expect(await named('Olivia Bennett')).toHaveLength(1);
-    expect(await named('Grace Kim')).toHaveLength(0);
+    expect(await named('Grace Kim')).toMatchObject([{ jobTitle: 'Board Director', company: 'Harbourline Analytics' }]);
     await page.close();
   });
 

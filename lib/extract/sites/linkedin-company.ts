@@ -1,11 +1,11 @@
-import { linkedinKey, linkedinUrlFromKey } from '../../db/keys';
 import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
-import { cleanText, splitTitleCompany } from '../text';
-import type { Extractor, RawCandidate } from '../types';
+import { Budget } from '../limits';
+import { linkedinCards } from '../linkedin-cards';
+import { cleanText } from '../text';
+import type { Extractor } from '../types';
 
 const COMPANY_NAME = ['h1.org-top-card-summary__title', 'h1.top-card-layout__title', 'main h1'];
-const PEOPLE = 'li.org-people-profile-card__profile-card-spacing, .org-people-profile-card, li.grid';
 const MAX_PEOPLE = 200;
 
 /** `<dt>Website</dt><dd>…</dd>` in the About tab: the dd after the term, by its label (any UI language). */
@@ -29,27 +29,16 @@ export const linkedinCompany: Extractor = {
   priority: 200,
   generic: 'fallback',
   matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/company\/[^/]+/.test(url.pathname),
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const nameEl = pick(doc, COMPANY_NAME);
     const company = cleanText(nameEl?.textContent);
     if (!company) return [];
-    const out: RawCandidate[] = [];
-    const cards = doc.querySelectorAll(PEOPLE);
-    for (let i = 0; i < Math.min(cards.length, MAX_PEOPLE); i++) {
-      const card = cards[i]!;
-      const link = card.querySelector('a[href*="/in/"]');
-      const who = card.querySelector('.artdeco-entity-lockup__title, .org-people-profile-card__profile-title');
-      const name = cleanText(who?.textContent);
-      if (!name || /^linkedin member$/i.test(name)) continue;
-      const b = new CandidateBuilder('linkedin-company', 0.85, url);
-      b.set('name', name, describe(who));
-      const titleEl = card.querySelector('.artdeco-entity-lockup__subtitle, .lt-line-clamp--multi-line');
-      b.set('jobTitle', splitTitleCompany(cleanText(titleEl?.textContent))[0], describe(titleEl), 0.75);
-      b.set('company', company, `company page ${describe(nameEl)}`, 0.8);
-      const li = linkedinKey(new URL(link?.getAttribute('href') ?? '', url).href);
-      b.set('linkedinUrl', linkedinUrlFromKey(li), describe(link));
-      out.push(b.done()!);
-    }
+    // The People tab: every employee card, found by structure (class names change), at this company.
+    const root = doc.querySelector('main') ?? doc.body;
+    const out =
+      /^\/company\/[^/]+\/people/.test(url.pathname) && root
+        ? linkedinCards(root, url, budget, { source: 'linkedin-company', confidence: 0.85, company, max: MAX_PEOPLE })
+        : [];
     if (out.length) return out;
     const b = new CandidateBuilder('linkedin-company', 0.7, url).organization();
     b.set('name', company, describe(nameEl));

@@ -1,8 +1,10 @@
 import { linkedinKey, linkedinUrlFromKey } from '../../db/keys';
 import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
-import { cleanText, splitTitleCompany } from '../text';
-import type { Extractor } from '../types';
+import { Budget } from '../limits';
+import { linkedinCards } from '../linkedin-cards';
+import { COMPANY_WORDS, cleanText, JOB_WORDS, splitTitleCompany } from '../text';
+import type { Extractor, RawCandidate } from '../types';
 
 const NAME = [
   'main h1.text-heading-xlarge',
@@ -39,7 +41,36 @@ function companyFromButton(root: ParentNode): [string, Element | null] {
   return [m ? cleanText(m[1]) : '', btn];
 }
 
-/** The first (current) position in the Experience section: [title, company, element]. */
+/**
+ * LinkedIn doubles text for screen readers (aria-hidden + visually-hidden) and appends separators in spans
+ * ("Acme<span>Full-time</span>"): the visible copy of the first element matching `sel` under `root`, else its own
+ * text, else all of it. `outside` leaves out a nested list (a group's positions are not its header).
+ */
+function visibleIn(root: Element, sel: string, outside?: Element | null): string {
+  let el: Element | null = null;
+  for (const e of root.querySelectorAll(sel)) {
+    if (!outside?.contains(e)) {
+      el = e;
+      break;
+    }
+  }
+  if (!el) return '';
+  const shown = el.querySelector('span[aria-hidden="true"]')?.textContent;
+  if (shown) return cleanText(shown);
+  let own = '';
+  for (const n of el.childNodes) if (n.nodeType === 3) own += (n as Text).data;
+  return cleanText(own) || cleanText(el.textContent);
+}
+
+const TITLE_SEL = '.t-bold, .experience-item__title, .experience-group-position__title, h3';
+const COMPANY_SEL = '.t-14.t-normal, .experience-item__subtitle, .experience-group-header__company, h4';
+const STILL_HELD = /present|sekarang|saat ini|heute|aujourd|actualidad|presente/i;
+
+/**
+ * The first (current) position in the Experience section: [title, company, element]. Several roles at one
+ * employer are grouped under it: the group's header names the company (in the bold line a single position uses
+ * for its title, which is how a company used to become the job title) and the first role inside is the title.
+ */
 function currentPosition(doc: Document): [string, string, Element | null] {
   const anchor = doc.querySelector('#experience');
   const section =
@@ -47,24 +78,25 @@ function currentPosition(doc: Document): [string, string, Element | null] {
     doc.querySelector('section.experience, section[data-section="experience"], #experience-section');
   const item = section?.querySelector('li.artdeco-list__item, li.experience-item, li.profile-section-card, li');
   if (!item) return ['', '', null];
-  // LinkedIn doubles text for screen readers (aria-hidden + visually-hidden) and appends separators in spans
-  // ("Acme<span>Full-time</span>"): read the visible copy, else the element's own text.
-  const visible = (sel: string) => {
-    const el = item.querySelector(sel);
-    if (!el) return '';
-    const shown = el.querySelector('span[aria-hidden="true"]')?.textContent;
-    if (shown) return cleanText(shown);
-    let own = '';
-    for (const n of el.childNodes) if (n.nodeType === 3) own += (n as Text).data;
-    return cleanText(own) || cleanText(el.textContent);
-  };
-  const title = visible('.t-bold') || visible('.experience-item__title') || visible('h3');
-  const company = (visible('.t-14.t-normal') || visible('.experience-item__subtitle') || visible('h4'))
-    .split(/(?<!\s)\s+·\s+/)[0]!
-    .trim();
-  const dates = cleanText(item.textContent ?? '');
+  const role = item.querySelector('li');
+  let title: string;
+  let company: string;
+  let dates: string;
+  if (role) {
+    const roles = role.parentElement;
+    company = visibleIn(item, '.t-bold, .experience-group-header__company, h3, h4', roles);
+    title = visibleIn(role, TITLE_SEL);
+    dates = cleanText(role.textContent ?? '');
+  } else {
+    title = visibleIn(item, TITLE_SEL);
+    company = visibleIn(item, COMPANY_SEL);
+    dates = cleanText(item.textContent ?? '');
+  }
+  company = company.split(/(?<!\s)\s+·\s+/)[0]!.trim();
+  // A line of job-title words is not an employer ("VP of Sales" read from the wrong line).
+  if (JOB_WORDS.test(company) && !COMPANY_WORDS.test(company)) company = '';
   // Only a position still held is "current": its date range ends in Present (or LinkedIn's translations).
-  return /present|sekarang|heute|aujourd|actualidad|presente/i.test(dates) ? [title, company, item] : ['', '', null];
+  return STILL_HELD.test(dates) ? [title, company, role ?? item] : ['', '', null];
 }
 
 /**
@@ -78,7 +110,7 @@ export const linkedinProfile: Extractor = {
   priority: 210,
   generic: 'fallback',
   matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/in\/[^/]+/.test(url.pathname),
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const b = new CandidateBuilder('linkedin-profile', 0.9, url);
     const nameEl = pick(doc, NAME);
     if (!nameEl) return [];
@@ -95,7 +127,8 @@ export const linkedinProfile: Extractor = {
     const headlineEl = pick(top, HEADLINE);
     const [title, company] = splitTitleCompany(cleanText(headlineEl?.textContent));
     b.set('jobTitle', title, `headline ${describe(headlineEl)}`, 0.6);
-    b.set('company', company, `headline ${describe(headlineEl)}`, 0.55);
+    // The headline's tail is the company only when it is not the job title again.
+    if (company !== b.get('jobTitle')) b.set('company', company, `headline ${describe(headlineEl)}`, 0.55);
     const locEl = pick(top, LOCATION);
     b.set('location', locEl?.textContent, describe(locEl), 0.85);
     // The Contact info overlay, when the rep opened it.
@@ -121,6 +154,16 @@ export const linkedinProfile: Extractor = {
       }
     }
     const c = b.done();
-    return c ? [c] : [];
+    if (!c) return [];
+    // "People also viewed" and similar lists beside the profile: each person a candidate, after the profile's own.
+    const self = new Set([linkedinKey(url.href)]);
+    const others: RawCandidate[] = [];
+    for (const side of doc.querySelectorAll('aside, section[data-section="similar-profiles"], .right-rail')) {
+      if (side.contains(nameEl) || others.length >= 50) continue;
+      others.push(
+        ...linkedinCards(side, url, budget, { source: 'linkedin-profile', confidence: 0.5, skip: self, max: 20 }),
+      );
+    }
+    return [c, ...others];
   },
 };

@@ -1,5 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { describe } from '../dom';
+import { Budget } from '../limits';
 import { cleanText, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
@@ -35,12 +36,16 @@ export function mailtoAddresses(href: string): string[] {
 export const mailtoTel: Extractor = {
   id: 'mailto-tel',
   priority: 10,
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const out: RawCandidate[] = [];
-    const links = doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]');
-    for (let i = 0; i < Math.min(links.length, MAX_LINKS); i++) {
-      const a = links[i]!;
+    // One address linked from every card (sales@) is read a few times, not 2,000: decoys never crowd people out.
+    const seen = new Map<string, number>();
+    for (const a of doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]')) {
+      if (seen.size >= MAX_LINKS || !budget.spend()) break;
       const href = (a.getAttribute('href') ?? '').slice(0, 2000);
+      const times = seen.get(href) ?? 0;
+      seen.set(href, times + 1);
+      if (times >= 3) continue;
       const name = nameHint(a.textContent, a.getAttribute('title'), a.getAttribute('aria-label'));
       const detail = describe(a);
       if (/^mailto:/i.test(href)) {

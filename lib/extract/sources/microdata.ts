@@ -1,5 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { describe } from '../dom';
+import { Budget } from '../limits';
 import { cleanText } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
@@ -35,10 +36,10 @@ export function itemValue(el: Element): string {
 }
 
 /** The item's own properties (not those of items nested inside it), by name. */
-function properties(item: Element): Map<string, Element[]> {
+function properties(item: Element, budget: Budget): Map<string, Element[]> {
   const props = new Map<string, Element[]>();
   const all = item.querySelectorAll('[itemprop]');
-  for (let i = 0, n = 0; i < all.length && n < MAX_PROPS; i++) {
+  for (let i = 0, n = 0; i < all.length && n < MAX_PROPS && budget.spend(); i++) {
     const el = all[i]!;
     if (el.parentElement?.closest('[itemscope]') !== item) continue;
     n++;
@@ -61,7 +62,7 @@ const ORG = /schema\.org\/(?:Organization|Corporation|LocalBusiness|EducationalO
 function valueText(el: Element | undefined): string {
   if (!el) return '';
   if (el.hasAttribute('itemscope')) {
-    const props = properties(el);
+    const props = properties(el, new Budget());
     const name = props.get('name')?.[0];
     if (name) return cleanText(itemValue(name));
     const parts = ['addressLocality', 'addressRegion', 'addressCountry']
@@ -76,13 +77,13 @@ function valueText(el: Element | undefined): string {
 export const microdata: Extractor = {
   id: 'microdata',
   priority: 45,
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const out: RawCandidate[] = [];
     const items = doc.querySelectorAll('[itemscope][itemtype]');
-    for (let i = 0; i < items.length && out.length < MAX_ITEMS; i++) {
+    for (let i = 0; i < items.length && out.length < MAX_ITEMS && budget.spend(); i++) {
       const item = items[i]!;
       if (!isType(item, PERSON)) continue;
-      const props = properties(item);
+      const props = properties(item, budget);
       const b = new CandidateBuilder('microdata', 0.75, url);
       const one = (key: string) => props.get(key)?.[0];
       const at = (key: string) => `itemprop=${key} ${describe(one(key))}`;
@@ -95,7 +96,8 @@ export const microdata: Extractor = {
       b.set('jobTitle', valueText(one('jobTitle')), at('jobTitle'));
       for (const key of ['worksFor', 'affiliation', 'memberOf']) b.set('company', valueText(one(key)), at(key));
       const org = item.parentElement?.closest('[itemscope][itemtype]');
-      if (org && isType(org, ORG)) b.set('company', valueText(properties(org).get('name')?.[0]), describe(org), 0.6);
+      if (org && isType(org, ORG))
+        b.set('company', valueText(properties(org, budget).get('name')?.[0]), describe(org), 0.6);
       for (const key of ['address', 'homeLocation', 'workLocation']) b.set('location', valueText(one(key)), at(key));
       for (const el of props.get('email') ?? []) b.add('emails', itemValue(el), at('email'));
       for (const el of props.get('telephone') ?? []) b.add('phones', itemValue(el), at('telephone'));

@@ -1,17 +1,22 @@
 import { CandidateBuilder } from '../candidate';
-import { describe } from '../dom';
-import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName, splitTitleCompany } from '../text';
+import { describe, elementsWithin, textUpTo } from '../dom';
+import { Budget } from '../limits';
+import { splitHeadline } from '../linkedin-cards';
+import { addLinks, SECTION_WORDS } from '../person-card';
+import { cleanText, JOB_WORDS, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 import { mailtoAddresses } from './mailto-tel';
 
 const ANCHORS = 'a[href^="mailto:" i], a[href^="tel:" i], a[href*="linkedin.com/in/" i]';
-const MAX_ANCHORS = 2000;
+/** Distinct people (addresses, profiles) read at most; links to one address beyond the first few are decoys. */
+const MAX_PEOPLE = 2000;
+const MAX_LINKS_PER_PERSON = 3;
 const MAX_LEVELS = 8;
-const MAX_HEADINGS = 3000;
+/** A person's card is small: a wrapper with more elements than this is a list or a page, never walked further. */
+const MAX_CARD_ELEMENTS = 150;
 const NAME_EL = 'h1, h2, h3, h4, h5, h6, strong, b, dt, td, th, [class*="name" i], [itemprop="name"]';
 const NOT_A_NAME_CLASS = /company|org|user|file|domain|product/i;
 const TITLE_CLASS = /title|role|position|job|designation|jabatan|subtitle|occupation/i;
-const SOCIAL = /^https?:\/\/(?:[\w-]+\.)?(?:linkedin\.com\/in\/|twitter\.com\/|x\.com\/|github\.com\/)/i;
 
 interface Keys {
   emails: Set<string>;
@@ -25,90 +30,91 @@ function personKey(a: Element): { email?: string; profile?: string } {
   return li ? { profile: li[1]!.toLowerCase() } : {};
 }
 
-/** The first element in `card` whose text reads like a person's name. */
-function nameIn(card: Element): Element | null {
-  const els = card.querySelectorAll(NAME_EL);
-  for (let i = 0; i < Math.min(els.length, 20); i++) {
-    const el = els[i]!;
-    if (el.closest('a[href^="mailto:" i], a[href^="tel:" i]')) continue;
-    if (NOT_A_NAME_CLASS.test(el.getAttribute('class') ?? '')) continue;
-    if (looksLikeName(cleanText(el.textContent, 100))) return el;
+/** True when `el` sits inside a mailto: or tel: link within `card`. */
+function inContactLink(el: Element, card: Element): boolean {
+  for (let p: Element | null = el; p && p !== card; p = p.parentElement)
+    if (p.localName === 'a' && /^(?:mailto|tel):/i.test(p.getAttribute('href') ?? '')) return true;
+  return false;
+}
+
+/** The first of the card's elements whose text reads like a person's name. */
+function nameIn(card: Element, els: readonly Element[], budget: Budget): Element | null {
+  let tried = 0;
+  for (const el of els) {
+    if (tried >= 20) break;
+    if (!el.matches(NAME_EL)) continue;
+    tried++;
+    if (inContactLink(el, card) || NOT_A_NAME_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    const text = cleanText(textUpTo(el, 100, budget), 101);
+    if (looksLikeName(text) && !SECTION_WORDS.test(text)) return el;
   }
   return null;
 }
 
+/** A line that can be a job title: short, one phrase (a comment's sentence is not), no address. */
+function titleText(el: Element | null | undefined, strict: boolean, budget: Budget): string {
+  if (!el) return '';
+  const t = cleanText(textUpTo(el, 120, budget), 121);
+  return t && t.length <= 120 && !t.includes('@') && (!strict || JOB_WORDS.test(t)) ? t : '';
+}
+
 /** The job title near the name: an element whose class says so, else the element right after the name. */
-function titleIn(card: Element, nameEl: Element, strict: boolean): Element | null {
-  const byClass = card.querySelectorAll('[class]');
-  for (let i = 0; i < Math.min(byClass.length, 60); i++) {
-    const el = byClass[i]!;
+function titleIn(card: Element, els: readonly Element[], nameEl: Element, budget: Budget) {
+  for (const el of els.slice(0, 60)) {
     if (el === nameEl || el.contains(nameEl) || nameEl.contains(el)) continue;
     if (!TITLE_CLASS.test(el.getAttribute('class') ?? '')) continue;
-    const t = cleanText(el.textContent, 200);
-    if (t && t.length <= 120 && !t.includes('@') && (!strict || JOB_WORDS.test(t))) return el;
+    const t = titleText(el, false, budget);
+    if (t) return { el, text: t };
   }
   let next: Element | null = nameEl;
   while (next && !next.nextElementSibling && next !== card) next = next.parentElement;
-  const sib = next?.nextElementSibling;
-  const t = cleanText(sib?.textContent, 200);
-  return sib && t.length <= 120 && !t.includes('@') && JOB_WORDS.test(t) ? sib : null;
+  const sib = next === card ? null : next?.nextElementSibling;
+  const t = titleText(sib, true, budget);
+  return t ? { el: sib!, text: t } : null;
 }
 
-/**
- * "Partner, Northgate Ventures" → ["Partner", "Northgate Ventures"]; "VP Sales at Acme" likewise. A tail that is
- * a region or a team ("VP Sales, APAC", "Account Executive, Retail") stays part of the title.
- */
-function titleAndCompany(text: string): [string, string] {
-  const [title, company] = splitTitleCompany(text);
-  if (company) return [title, company];
-  const comma = text.lastIndexOf(', ');
-  if (comma < 0) return [text, ''];
-  const tail = text.slice(comma + 2);
-  const words = tail.split(/\s+/);
-  const companyLike = COMPANY_WORDS.test(tail) || (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)));
-  return companyLike && !JOB_WORDS.test(tail) ? [text.slice(0, comma), tail] : [text, ''];
-}
-
-function fromCard(card: Element, nameEl: Element, url: URL, strict: boolean): RawCandidate | null {
+function fromCard(card: Element, els: readonly Element[], nameEl: Element, url: URL, budget: Budget) {
   const at = describe(card);
-  const b = new CandidateBuilder('person-cards', strict ? 0.45 : 0.6, url);
-  b.set('name', nameEl.textContent, `${at} ${describe(nameEl)}`);
-  const titleEl = titleIn(card, nameEl, strict);
-  const [title, company] = titleAndCompany(cleanText(titleEl?.textContent));
-  b.set('jobTitle', title, `${at} ${describe(titleEl)}`);
-  b.set('company', company, `${at} ${describe(titleEl)}`, 0.5);
-  const links = card.querySelectorAll('a[href]');
-  for (let i = 0; i < Math.min(links.length, 40); i++) {
-    const a = links[i]!;
-    const href = a.getAttribute('href') ?? '';
-    if (/^mailto:/i.test(href)) for (const e of mailtoAddresses(href)) b.add('emails', e, `${at} ${describe(a)}`);
-    else if (/^tel:/i.test(href)) b.add('phones', href, `${at} ${describe(a)}`);
-    else if (SOCIAL.test(href)) {
-      if (/linkedin\.com\/in\//i.test(href)) b.set('linkedinUrl', href, `${at} ${describe(a)}`);
-      b.add('urls', href, `${at} ${describe(a)}`);
-    }
-  }
+  const b = new CandidateBuilder('person-cards', 0.6, url);
+  b.set('name', textUpTo(nameEl, 100), `${at} ${describe(nameEl)}`);
+  const title = titleIn(card, els, nameEl, budget);
+  const [jobTitle, company] = splitHeadline(title?.text ?? '');
+  b.set('jobTitle', jobTitle, `${at} ${describe(title?.el)}`);
+  b.set('company', company, `${at} ${describe(title?.el)}`, 0.5);
+  addLinks(b, card, els);
   return b.done();
 }
 
 /**
  * People laid out as cards, as on team and contact pages: one candidate per card, so a page of twelve people is
  * twelve prospects. A card is the smallest element around a person's email or LinkedIn link that holds a name and
- * no one else's address. Cards without links count only when they repeat (a grid of three or more alike) and
- * carry a job title.
+ * no one else's address (cards without links are sources/team-page.ts's). Bounded (issue 15): every card is walked at most once and only while it is small, text is
+ * read up to what a name or a title can be, and links repeated on every card (a shared sales@ address) count
+ * once, so decoys neither freeze the page nor crowd real people out.
  */
 export const personCards: Extractor = {
   id: 'person-cards',
   priority: 20,
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const out: RawCandidate[] = [];
     const body = doc.body;
     if (!body) return out;
-    const anchors = [...doc.querySelectorAll(ANCHORS)].slice(0, MAX_ANCHORS);
+    // Links to a person, at most a few per address or profile.
+    const anchors: { a: Element; email?: string; profile?: string }[] = [];
+    const perKey = new Map<string, number>();
+    for (const a of doc.querySelectorAll(ANCHORS)) {
+      if (perKey.size >= MAX_PEOPLE || !budget.spend()) break;
+      const key = personKey(a);
+      const k = key.email ?? key.profile ?? '';
+      const n = perKey.get(k) ?? 0;
+      if (n >= MAX_LINKS_PER_PERSON) continue;
+      perKey.set(k, n + 1);
+      anchors.push({ a, ...key });
+    }
     // For every element up to MAX_LEVELS above an anchor: whose addresses and profiles it holds (two is enough).
     const holds = new Map<Element, Keys>();
-    for (const a of anchors) {
-      const { email, profile } = personKey(a);
+    for (const { a, email, profile } of anchors) {
+      if (!budget.spend(MAX_LEVELS)) break;
       let el = a.parentElement;
       for (let level = 0; el && el !== body && level < MAX_LEVELS; level++, el = el.parentElement) {
         let keys = holds.get(el);
@@ -122,40 +128,25 @@ export const personCards: Extractor = {
     }
     const cards = new Set<Element>();
     const names = new Set<Element>();
-    for (const a of anchors) {
-      const { email, profile } = personKey(a);
+    // Wrappers already found too big (or nameless) to be a card: never walked twice.
+    const tried = new Set<Element>();
+    for (const { a, email, profile } of anchors) {
+      if (budget.spent) return out;
       if (!email && !profile) continue;
       let el = a.parentElement;
       for (let level = 0; el && el !== body && level < MAX_LEVELS; level++, el = el.parentElement) {
-        const keys = holds.get(el)!;
-        if (keys.emails.size > 1 || keys.profiles.size > 1) break;
-        if (cards.has(el)) break;
-        const nameEl = nameIn(el);
+        const keys = holds.get(el);
+        if (!keys || keys.emails.size > 1 || keys.profiles.size > 1 || cards.has(el)) break;
+        if (tried.has(el)) continue;
+        tried.add(el);
+        const els = elementsWithin(el, MAX_CARD_ELEMENTS, budget);
+        if (!els) break;
+        const nameEl = nameIn(el, els, budget);
         if (!nameEl) continue;
         if (names.has(nameEl)) break;
         cards.add(el);
         names.add(nameEl);
-        const c = fromCard(el, nameEl, url, false);
-        if (c) out.push(c);
-        break;
-      }
-    }
-    // Cards without links: a repeated layout (≥ 3 siblings alike), each with a name and a job title.
-    const headings = doc.querySelectorAll('h2, h3, h4, h5, strong');
-    for (let i = 0; i < Math.min(headings.length, MAX_HEADINGS); i++) {
-      const h = headings[i]!;
-      if (names.has(h) || !looksLikeName(cleanText(h.textContent, 100))) continue;
-      let el: Element | null = h.parentElement;
-      for (let level = 0; el && el !== body && level < 4; level++, el = el.parentElement) {
-        if (cards.has(el)) break;
-        const parent = el.parentElement;
-        if (!parent || !repeated(el, parent)) continue;
-        if (nameIn(el) !== h) break;
-        const title = titleIn(el, h, true);
-        if (!title) break;
-        cards.add(el);
-        names.add(h);
-        const c = fromCard(el, h, url, true);
+        const c = fromCard(el, els, nameEl, url, budget);
         if (c) out.push(c);
         break;
       }
@@ -163,14 +154,3 @@ export const personCards: Extractor = {
     return out;
   },
 };
-
-const signature = (el: Element) => `${el.localName}.${el.getAttribute('class') ?? ''}`;
-
-/** True when `el` is one of at least three siblings with the same tag and classes. */
-function repeated(el: Element, parent: Element): boolean {
-  const sig = signature(el);
-  let alike = 0;
-  const kids = parent.children;
-  for (let i = 0; i < Math.min(kids.length, 200) && alike < 3; i++) if (signature(kids[i]!) === sig) alike++;
-  return alike >= 3;
-}

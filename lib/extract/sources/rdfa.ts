@@ -1,5 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { describe } from '../dom';
+import { Budget } from '../limits';
 import { cleanText } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
@@ -21,10 +22,10 @@ function value(el: Element): string {
   );
 }
 
-function properties(item: Element): Map<string, Element[]> {
+function properties(item: Element, budget: Budget): Map<string, Element[]> {
   const props = new Map<string, Element[]>();
   const all = item.querySelectorAll('[property], [rel]');
-  for (let i = 0, n = 0; i < all.length && n < MAX_PROPS; i++) {
+  for (let i = 0, n = 0; i < all.length && n < MAX_PROPS && budget.spend(); i++) {
     const el = all[i]!;
     if (el.parentElement?.closest('[typeof]') !== item) continue;
     n++;
@@ -42,7 +43,7 @@ function properties(item: Element): Map<string, Element[]> {
 function text(el: Element | undefined): string {
   if (!el) return '';
   if (el.hasAttribute('typeof')) {
-    const name = properties(el).get('name')?.[0];
+    const name = properties(el, new Budget()).get('name')?.[0];
     return name ? cleanText(value(name)) : '';
   }
   return cleanText(value(el));
@@ -52,13 +53,13 @@ function text(el: Element | undefined): string {
 export const rdfa: Extractor = {
   id: 'rdfa',
   priority: 44,
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const out: RawCandidate[] = [];
     const items = doc.querySelectorAll('[typeof]');
-    for (let i = 0; i < items.length && out.length < MAX_ITEMS; i++) {
+    for (let i = 0; i < items.length && out.length < MAX_ITEMS && budget.spend(); i++) {
       const item = items[i]!;
       if (!PERSON.test(item.getAttribute('typeof') ?? '')) continue;
-      const props = properties(item);
+      const props = properties(item, budget);
       const one = (...keys: string[]) => {
         for (const k of keys) {
           const el = props.get(k)?.[0];

@@ -1,5 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { describe } from '../dom';
+import { Budget } from '../limits';
 import { cleanText } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 import { parseVCard } from '../vcard';
@@ -41,12 +42,12 @@ function fileName(href: string, download: string | null): string {
 export const vcardLink: Extractor = {
   id: 'vcard-link',
   priority: 35,
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const out: RawCandidate[] = [];
     // The page's links only (a selector with attribute tests would walk every element of a heavy page).
     const anchors = doc.querySelectorAll('a');
     const links: Element[] = [];
-    for (let i = 0; i < anchors.length && links.length < MAX_LINKS; i++) {
+    for (let i = 0; i < anchors.length && links.length < MAX_LINKS && budget.spend(); i++) {
       const a = anchors[i]!;
       const href = a.getAttribute('href') ?? '';
       if (VCARD_HREF.test(href) || /vcard/i.test(a.getAttribute('type') ?? '')) links.push(a);

@@ -1,5 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { blockText, describe, isBlock } from '../dom';
+import { Budget } from '../limits';
 import { emailsInText, mayHaveEmail, phonesInText } from '../patterns';
 import { cleanText, JOB_WORDS, looksLikeName } from '../text';
 import type { Extractor, RawCandidate } from '../types';
@@ -29,7 +30,7 @@ const HIDDEN =
 export const visibleText: Extractor = {
   id: 'visible-text',
   priority: 5,
-  extract(doc, url) {
+  extract(doc, url, budget = new Budget()) {
     const body = doc.body;
     // Most pages hold no address at all: one native read of the text says so before any walk.
     if (!body || !mayHaveEmail(body.textContent ?? '')) return [];
@@ -38,6 +39,7 @@ export const visibleText: Extractor = {
     const walker = doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
     let seen = 0;
     for (let n = walker.nextNode(); n && seen < MAX_NODES && blocks.size < MAX_BLOCKS; n = walker.nextNode()) {
+      if (!budget.spend()) break;
       const data = (n as Text).data;
       if (data.length < 5 || !mayHaveEmail(data)) continue;
       seen++;
@@ -50,6 +52,8 @@ export const visibleText: Extractor = {
     }
     const out: RawCandidate[] = [];
     for (const block of blocks) {
+      // Reading a block costs up to its cap: counted as a few hundred visits.
+      if (!budget.spend(200)) break;
       // The block line by line (cells and paragraphs must not run together); an obfuscated address may span
       // elements (`jane<b>[at]</b>acme.com`). A huge block is read up to a cap.
       const text = blockText(block, { maxChars: 20_000 }).join('\n');
@@ -58,6 +62,8 @@ export const visibleText: Extractor = {
       const phones = phonesInText(text, 10);
       const detail = describe(block);
       for (const [i, e] of emails.entries()) {
+        // "CTO @ Example.io" is a headline, not an address: a bare @ never has spaces around it.
+        if (/\s[@＠]|[@＠]\s/.test(text.slice(e.index, e.index + e.length))) continue;
         const b = new CandidateBuilder('visible-text', 0.35, url);
         b.add('emails', e.value, `${detail} text`);
         const start = i === 0 ? 0 : emails[i - 1]!.index + emails[i - 1]!.length;

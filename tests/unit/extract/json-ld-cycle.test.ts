@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { Budget } from '@/lib/extract/limits';
 import { jsonLd } from '@/lib/extract/sources/json-ld';
 import { docFrom } from '../helpers';
 
 const page = (data: unknown) =>
   docFrom(`<script type="application/ld+json">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script>`);
-const names = (doc: Document) => jsonLd.extract!(doc, new URL('https://example.com/team')).map((c) => c.name);
+const names = (doc: Document) =>
+  jsonLd.extract!(doc, new URL('https://example.com/team'), new Budget()).map((c) => c.name);
 
 // Issue #15: an @id cycle overflowed the stack, and the page's every JSON-LD person was lost with it.
 describe('JSON-LD with @id cycles', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOISE } from '@/lib/extract/linkedin-cards';
 import { DOTS, EMAIL_IN_TEXT, LABELLED } from '@/lib/extract/patterns';
 import { TITLE_PATTERNS } from '@/lib/pipeline/authority';
 import { superLinear } from '@/scripts/regex-safety/analyse';
@@ -16,6 +17,7 @@ const BUILT: Record<string, readonly RegExp[]> = {
   'lib/extract/patterns.ts DOTS': [DOTS],
   'lib/extract/patterns.ts LABELLED': [LABELLED],
   'lib/pipeline/authority.ts w': TITLE_PATTERNS,
+  'lib/extract/linkedin-cards.ts NOISE': [NOISE],
 };
 
 // Issue #15: one crafted company name froze the extension through an exponential pattern. Every regex in lib/
