@@ -18,6 +18,7 @@ import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-ed
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor } from '../popup/create-deal';
 import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
+import { saveSettings } from '../settings/store';
 import type { Handlers } from './router';
 
 export interface HandlerContext {
@@ -127,7 +128,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const s = await ctx.settings();
       return writeImportChunk(ctx.db, chunk, { now: ctx.now(), owner: s.owner });
     },
-    'backup.restore': async (step) => ({ written: await applyRestoreStep(ctx.db, step) }),
+    'backup.restore': async (step) => {
+      const written = await applyRestoreStep(ctx.db, step);
+      // Here rather than on the page: the rep may close it the moment the rows are in.
+      if (step.step === 'commit' && step.settings) await saveSettings(step.settings);
+      return { written };
+    },
     'db.wipe': async () => wipeData(ctx.db),
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
