@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { formatDate, formatNumber } from '@/lib/i18n/money';
 import { BACKUP_TABLES } from '@/lib/io/backup-format';
 import { backupFileName, backupParts } from '@/lib/io/backup-write';
+import { RESTORE_PORT } from '@/lib/io/restore-db';
 import { commitBackup, discardBackup, type SendStep, type StagedBackup, stageBackup } from '@/lib/io/restore-send';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/model';
@@ -25,6 +27,11 @@ const sendStep: SendStep = (step) => send('backup.restore', step);
 export function BackupPanel({ settings }: { settings: Settings }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const port = useRef<Browser.runtime.Port | null>(null);
+  function endSession() {
+    port.current?.disconnect();
+    port.current = null;
+  }
 
   async function backup() {
     setState({ kind: 'working', label: t('io_backupMaking'), done: 0, total: 1 });
@@ -58,14 +65,24 @@ export function BackupPanel({ settings }: { settings: Settings }) {
     const controller = new AbortController();
     abort.current = controller;
     setState({ kind: 'working', label: t('io_restoreChecking'), done: 0, total: file.size, restore: true });
+    const session = crypto.randomUUID();
+    // Held open until the restore ends: if this page goes, the background drops what was staged.
+    port.current?.disconnect();
+    port.current = browser.runtime.connect({ name: RESTORE_PORT + session });
     try {
-      const staged = await stageBackup(file, sendStep, {
-        signal: controller.signal,
-        onProgress: (done, total) =>
-          setState({ kind: 'working', label: t('io_restoreChecking'), done, total, restore: true }),
-      });
+      const staged = await stageBackup(
+        file,
+        sendStep,
+        {
+          signal: controller.signal,
+          onProgress: (done, total) =>
+            setState({ kind: 'working', label: t('io_restoreChecking'), done, total, restore: true }),
+        },
+        session,
+      );
       setState({ kind: 'confirm', staged });
     } catch (err) {
+      endSession();
       setState({ kind: 'idle', error: controller.signal.aborted ? undefined : errorText(err) });
     }
   }
@@ -75,17 +92,20 @@ export function BackupPanel({ settings }: { settings: Settings }) {
     setState({ kind: 'working', label: t('io_restoring'), done: 0, total, restore: true });
     try {
       await commitBackup(sendStep, staged);
+      endSession();
       setState({
         kind: 'idle',
         message: t('io_restoreDone', formatNumber(staged.counts.contacts), formatNumber(staged.counts.deals)),
       });
     } catch (err) {
+      endSession();
       setState({ kind: 'idle', error: t('io_restoreFailed', errorText(err)) });
     }
   }
 
   function cancel(staged: StagedBackup) {
     void discardBackup(sendStep, staged.session);
+    endSession();
     setState({ kind: 'idle' });
   }
 

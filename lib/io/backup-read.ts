@@ -41,9 +41,16 @@ async function* lines(blob: Blob, signal?: AbortSignal): AsyncGenerator<{ line: 
   for (let offset = 0; offset < blob.size; offset += READ_BYTES) {
     signal?.throwIfAborted();
     const end = Math.min(blob.size, offset + READ_BYTES);
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await blob.slice(offset, end).arrayBuffer();
+    } catch {
+      // Chromium refuses to go on reading a file changed on disk since it was chosen.
+      throw new BackupError(t('io_backupUnreadable'));
+    }
     let text: string;
     try {
-      text = decoder.decode(new Uint8Array(await blob.slice(offset, end).arrayBuffer()), { stream: end < blob.size });
+      text = decoder.decode(new Uint8Array(bytes), { stream: end < blob.size });
     } catch {
       throw new BackupError(t('io_backupNotJson'));
     }
@@ -135,9 +142,15 @@ function lineError(line: number): BackupError {
 
 async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
   if (blob.size > MAX_WHOLE_BYTES) throw new BackupError(t('io_backupNotOurs'));
+  let text: string;
+  try {
+    text = await blob.text();
+  } catch {
+    throw new BackupError(t('io_backupUnreadable'));
+  }
   let doc: Record<string, unknown>;
   try {
-    doc = JSON.parse(await blob.text());
+    doc = JSON.parse(text);
   } catch {
     throw new BackupError(t('io_backupNotJson'));
   }

@@ -16,6 +16,9 @@ export const RESTORE_BATCH = 500;
  */
 export const RESTORE_BATCH_BYTES = 1024 * 1024;
 
+/** The name of the port a restore's page holds open (its session follows): closing the page drops staging. */
+export const RESTORE_PORT = 'prospector-restore:';
+
 /** The restore was refused by the background; the message says why, in the rep's language. */
 export class RestoreError extends Error {}
 

@@ -38,8 +38,8 @@ export async function stageBackup(
   file: Blob,
   sendStep: SendStep,
   opts: Omit<ValidateOptions, 'onValid'> = {},
+  session = newId(),
 ): Promise<StagedBackup> {
-  const session = newId();
   await sendStep({ step: 'begin', session });
   const stage = async (table: BackupTable, rows: unknown[], sizes: number[]) => {
     for (const [start, end] of byteBatches(sizes)) {
