@@ -1,4 +1,4 @@
-import { CsvEncodingError, type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
+import { type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
 import { headerKey } from './guess-columns';
 import { timeSlicer } from './yield';
 
@@ -76,25 +76,13 @@ function learn(scan: CsvScan, col: number, raw: string): void {
 
 /**
  * One streaming pass over the file: counts records, keeps each column's distinct values (for stage mapping) and
- * learns how dates and numbers are written. A file that turns out not to be UTF-8 is read again as Windows-1252.
+ * learns how dates and numbers are written. A file that turns out not to be UTF-8 throws CsvEncodingError with
+ * the line, for the rep to choose the encoding (never re-read silently in another one).
  */
 export async function scanCsv(
   blob: Blob,
   format: CsvFormat,
   opts: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void } = {},
-): Promise<CsvScan> {
-  try {
-    return await scanOnce(blob, format, opts);
-  } catch (err) {
-    if (err instanceof CsvEncodingError) return scanOnce(blob, { ...format, encoding: 'windows-1252' }, opts);
-    throw err;
-  }
-}
-
-async function scanOnce(
-  blob: Blob,
-  format: CsvFormat,
-  opts: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void },
 ): Promise<CsvScan> {
   let scan: CsvScan | null = null;
   const slicer = timeSlicer();
