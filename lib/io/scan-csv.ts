@@ -1,5 +1,6 @@
 import { type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
 import { headerKey } from './guess-columns';
+import { MAX_VALUE_CHARS } from './parse-values';
 import { timeSlicer } from './yield';
 
 /** What one pass over the whole file learns, for the wizard's stage and format questions. */
@@ -50,6 +51,8 @@ function learn(scan: CsvScan, col: number, raw: string): void {
   if (seen !== undefined) distinct.set(value, seen + 1);
   else if (distinct.size < MAX_DISTINCT) distinct.set(value, 1);
   else scan.overflow[col] = true;
+  // A long cell is neither a date nor a number: no pattern runs on it.
+  if (value.length > MAX_VALUE_CHARS) return;
   const d = SLASH_DATE.exec(value);
   if (d) {
     if (Number(d[1]) > 12) scan.dayFirst[col] = true;
