@@ -5,7 +5,7 @@ import { loadDemo } from '@/lib/demo/load';
 import { BACKUP_TABLES } from '@/lib/io/backup-format';
 import { BackupError, validateBackup } from '@/lib/io/backup-read';
 import { backupFileName, backupParts } from '@/lib/io/backup-write';
-import { applyRestoreStep, RESTORE_BATCH, RESTORE_BATCH_BYTES, wipeData } from '@/lib/io/restore-db';
+import { applyRestoreStep, RESTORE_BATCH_BYTES, wipeData } from '@/lib/io/restore-db';
 import { byteBatches, commitBackup, type SendStep, stageBackup } from '@/lib/io/restore-send';
 import { protocol } from '@/lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/model';
