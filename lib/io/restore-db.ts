@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { followUpTask, type ProspectorDb } from '../db/database';
-import { t } from '../i18n';
+import { AppError } from '../errors/app-error';
 import { Activity, Contact, Deal, Id, Settings, Stage, Task } from '../model';
 import { BACKUP_TABLES, BackupCounts, type BackupTable } from './backup-format';
 
@@ -18,9 +18,6 @@ export const RESTORE_BATCH_BYTES = 1024 * 1024;
 
 /** The name of the port a restore's page holds open (its session follows): closing the page drops staging. */
 export const RESTORE_PORT = 'prospector-restore:';
-
-/** The restore was refused by the background; the message says why, in the rep's language. */
-export class RestoreError extends Error {}
 
 const Session = Id;
 
@@ -95,7 +92,7 @@ async function commitRestore(db: ProspectorDb, session: string, counts: BackupCo
   return db.transaction('rw', [...tables, db.restoreStaging], async () => {
     for (const table of BACKUP_TABLES) {
       if ((await stagedRange(db, session, table).count()) !== counts[table]) {
-        throw new RestoreError(t('io_restoreStagingLost'));
+        throw new AppError('io_restoreStagingLost');
       }
     }
     let written = 0;

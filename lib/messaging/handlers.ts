@@ -4,7 +4,6 @@ import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
 import { removeDemo } from '../demo/remove';
 import { AppError } from '../errors/app-error';
-import { t } from '../i18n';
 import { applyRestoreStep, wipeData } from '../io/restore-db';
 import type { Settings } from '../model';
 import { moveContactsToStage, tagContacts } from '../pipeline/bulk';
@@ -17,8 +16,8 @@ import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipelin
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor } from '../popup/create-deal';
-import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import { saveSettings } from '../settings/store';
+import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
 
 export interface HandlerContext {
