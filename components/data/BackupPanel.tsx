@@ -1,28 +1,37 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { formatDate, formatNumber } from '@/lib/i18n/money';
-import { BACKUP_TABLES, type BackupCounts, type BackupHeader } from '@/lib/io/backup-format';
-import { readBackup, validateBackup } from '@/lib/io/backup-read';
+import { BACKUP_TABLES } from '@/lib/io/backup-format';
 import { backupFileName, backupParts } from '@/lib/io/backup-write';
-import { RESTORE_BATCH } from '@/lib/io/restore-db';
+import { RESTORE_PORT } from '@/lib/io/restore-db';
+import { commitBackup, discardBackup, type SendStep, type StagedBackup, stageBackup } from '@/lib/io/restore-send';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/model';
-import { saveSettings } from '@/lib/settings/store';
 import { download, errorText } from './download';
 
 type State =
   | { kind: 'idle'; message?: string; error?: string }
-  | { kind: 'working'; label: string; done: number; total: number }
-  | { kind: 'confirm'; file: File; header: BackupHeader; counts: BackupCounts };
+  /** `restore`: a restore is being checked or swapped in, and leaving the page asks first. */
+  | { kind: 'working'; label: string; done: number; total: number; restore?: boolean }
+  | { kind: 'confirm'; staged: StagedBackup };
+
+const sendStep: SendStep = (step) => send('backup.restore', step);
 
 /**
  * A full JSON backup (every contact, deal, stage and activity, and the settings), and restoring one: the file is
- * read and checked completely first, then — once the rep confirms — it replaces what is stored.
+ * read and checked completely first (its rows wait in staging), then — once the rep confirms — it replaces what
+ * is stored, all at once.
  */
 export function BackupPanel({ settings }: { settings: Settings }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const port = useRef<Browser.runtime.Port | null>(null);
+  function endSession() {
+    port.current?.disconnect();
+    port.current = null;
+  }
 
   async function backup() {
     setState({ kind: 'working', label: t('io_backupMaking'), done: 0, total: 1 });
@@ -38,46 +47,66 @@ export function BackupPanel({ settings }: { settings: Settings }) {
     }
   }
 
+  // Leaving while a restore is checked or swapped in: the browser asks first. Nothing would be lost (the swap
+  // is one transaction, staging is dropped), but the rep would not have the backup they asked for.
+  const busy = state.kind === 'working' && state.restore === true;
+  useEffect(() => {
+    if (!busy) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = t('io_restoreLeaveWarning');
+    };
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [busy]);
+
+  /** Reads and checks the file once, its rows staged in the background as they are read (lib/io/restore-send.ts). */
   async function check(file: File) {
     const controller = new AbortController();
     abort.current = controller;
-    setState({ kind: 'working', label: t('io_restoreChecking'), done: 0, total: file.size });
+    setState({ kind: 'working', label: t('io_restoreChecking'), done: 0, total: file.size, restore: true });
+    const session = crypto.randomUUID();
+    // Held open until the restore ends: if this page goes, the background drops what was staged.
+    port.current?.disconnect();
+    port.current = browser.runtime.connect({ name: RESTORE_PORT + session });
     try {
-      const { header, counts } = await validateBackup(file, {
-        signal: controller.signal,
-        onProgress: (done, total) => setState({ kind: 'working', label: t('io_restoreChecking'), done, total }),
-      });
-      setState({ kind: 'confirm', file, header, counts });
+      const staged = await stageBackup(
+        file,
+        sendStep,
+        {
+          signal: controller.signal,
+          onProgress: (done, total) =>
+            setState({ kind: 'working', label: t('io_restoreChecking'), done, total, restore: true }),
+        },
+        session,
+      );
+      setState({ kind: 'confirm', staged });
     } catch (err) {
+      endSession();
       setState({ kind: 'idle', error: controller.signal.aborted ? undefined : errorText(err) });
     }
   }
 
-  async function restore(file: File, header: BackupHeader, counts: BackupCounts) {
-    const total = BACKUP_TABLES.reduce((n, table) => n + counts[table], 0);
-    let done = 0;
-    setState({ kind: 'working', label: t('io_restoring'), done, total });
+  async function restore(staged: StagedBackup) {
+    const total = BACKUP_TABLES.reduce((n, table) => n + staged.counts[table], 0);
+    setState({ kind: 'working', label: t('io_restoring'), done: 0, total, restore: true });
     try {
-      await send('backup.restore', { step: 'begin' });
-      await readBackup(file, {
-        rows: async (table, rows) => {
-          for (let i = 0; i < rows.length; i += RESTORE_BATCH) {
-            const slice = rows.slice(i, i + RESTORE_BATCH);
-            // biome-ignore lint/suspicious/noExplicitAny: the background validates each row against its table's schema.
-            await send('backup.restore', { step: table, rows: slice as any });
-            done += slice.length;
-            setState({ kind: 'working', label: t('io_restoring'), done, total });
-          }
-        },
-      });
-      if (header.settings) await saveSettings(header.settings);
+      await commitBackup(sendStep, staged);
+      endSession();
       setState({
         kind: 'idle',
-        message: t('io_restoreDone', formatNumber(counts.contacts), formatNumber(counts.deals)),
+        message: t('io_restoreDone', formatNumber(staged.counts.contacts), formatNumber(staged.counts.deals)),
       });
     } catch (err) {
+      endSession();
       setState({ kind: 'idle', error: t('io_restoreFailed', errorText(err)) });
     }
+  }
+
+  function cancel(staged: StagedBackup) {
+    void discardBackup(sendStep, staged.session);
+    endSession();
+    setState({ kind: 'idle' });
   }
 
   return (
@@ -123,23 +152,18 @@ export function BackupPanel({ settings }: { settings: Settings }) {
           <legend>
             {t(
               'io_restoreQuestion',
-              formatDate(state.header.exportedAt),
-              formatNumber(state.counts.contacts),
-              formatNumber(state.counts.deals),
-              formatNumber(state.counts.activities),
+              formatDate(state.staged.header.exportedAt),
+              formatNumber(state.staged.counts.contacts),
+              formatNumber(state.staged.counts.deals),
+              formatNumber(state.staged.counts.activities),
             )}
           </legend>
           <p class="io-warning">{t('io_restoreWarning')}</p>
           <div class="io-row">
-            <button
-              type="button"
-              class="io-danger"
-              data-testid="restore-confirm"
-              onClick={() => restore(state.file, state.header, state.counts)}
-            >
+            <button type="button" class="io-danger" data-testid="restore-confirm" onClick={() => restore(state.staged)}>
               {t('io_restoreConfirm')}
             </button>
-            <button type="button" onClick={() => setState({ kind: 'idle' })}>
+            <button type="button" data-testid="restore-cancel" onClick={() => cancel(state.staged)}>
               {t('io_cancel')}
             </button>
           </div>

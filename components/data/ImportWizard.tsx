@@ -3,7 +3,7 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
-import { CsvFileError, sniffCsv } from '@/lib/io/csv-read';
+import { CsvEncodingError, CsvFileError, type CsvFormat, sniffCsv } from '@/lib/io/csv-read';
 import type { ImportRow, OnMatch, RowProblem } from '@/lib/io/import-row';
 import { type ImportProgress, type ImportReport as Report, runCsvImport, runRowsImport } from '@/lib/io/run-import';
 import { type CsvScan, scanCsv } from '@/lib/io/scan-csv';
@@ -14,6 +14,7 @@ import type { Settings, Stage } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { CsvSetup, type CsvStart } from './CsvSetup';
 import { errorText } from './download';
+import { EncodingChoice } from './EncodingChoice';
 import { MatchChoice, NewContactStage } from './ImportOptions';
 import { ImportReport } from './ImportReport';
 import { createStore, guardUnload } from './wizard-store';
@@ -22,6 +23,8 @@ type Step =
   | { kind: 'pick'; error?: string }
   | { kind: 'reading'; fileName: string; done: number; total: number }
   | { kind: 'csv'; file: File; scan: CsvScan }
+  /** The file is not UTF-8 from `line` on: the rep says how it was saved. */
+  | { kind: 'encoding'; file: File; line: number }
   | { kind: 'vcard'; file: File; rows: ImportRow[]; problems: RowProblem[]; cards: number }
   | { kind: 'running'; fileName: string; progress: ImportProgress | null }
   | { kind: 'done'; report: Report; header: string[] };
@@ -56,7 +59,7 @@ export function ImportWizard({ settings }: { settings: Settings }) {
     if (step.kind !== 'pick') heading.current?.focus();
   }, [step.kind]);
 
-  async function pick(file: File) {
+  async function pick(file: File, encoding?: CsvFormat['encoding']) {
     const controller = new AbortController();
     abort.current = controller;
     setStep({ kind: 'reading', fileName: file.name, done: 0, total: file.size });
@@ -69,7 +72,8 @@ export function ImportWizard({ settings }: { settings: Settings }) {
         setStep({ kind: 'vcard', file, rows, problems, cards: cards.length });
         return;
       }
-      const format = await sniffCsv(file);
+      const sniffed = await sniffCsv(file);
+      const format = encoding ? { ...sniffed, encoding } : sniffed;
       const scan = await scanCsv(file, format, {
         signal: controller.signal,
         onProgress: (done) => setStep({ kind: 'reading', fileName: file.name, done, total: file.size }),
@@ -77,7 +81,8 @@ export function ImportWizard({ settings }: { settings: Settings }) {
       if (!scan.header.some(Boolean)) throw new CsvFileError(t('io_errorNoHeader'));
       setStep({ kind: 'csv', file, scan });
     } catch (err) {
-      setStep({ kind: 'pick', error: controller.signal.aborted ? undefined : errorText(err) });
+      if (err instanceof CsvEncodingError) setStep({ kind: 'encoding', file, line: err.line });
+      else setStep({ kind: 'pick', error: controller.signal.aborted ? undefined : errorText(err) });
     }
   }
 
@@ -162,6 +167,15 @@ export function ImportWizard({ settings }: { settings: Settings }) {
             {t('io_cancel')}
           </button>
         </div>
+      )}
+
+      {step.kind === 'encoding' && (
+        <EncodingChoice
+          heading={heading}
+          line={step.line}
+          onBack={() => setStep({ kind: 'pick' })}
+          onRead={(encoding) => void pick(step.file, encoding)}
+        />
       )}
 
       {step.kind === 'csv' && (

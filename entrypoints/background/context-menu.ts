@@ -1,5 +1,6 @@
 import { type CaptureServices, storeRaw } from '@/lib/capture/background';
 import { showCaptureCount } from '@/lib/capture/badge-count';
+import { READ_TIMEOUT_MS, withTimeout } from '@/lib/capture/run-reader';
 import { parseEmailLink, parseSelection, readLinkTextInPage, readSelectionInPage } from '@/lib/capture/selection';
 import { t } from '@/lib/i18n';
 import type { BackgroundFeature } from './features';
@@ -16,7 +17,10 @@ export interface MenuClick {
   frameId?: number;
 }
 
-/** Runs a self-contained reader in the frame the rep clicked in; null when the page cannot be scripted. */
+/**
+ * Runs a self-contained reader in the frame the rep clicked in; null when the page cannot be scripted or does
+ * not answer in time (the menu's own copy of the selection is used then).
+ */
 async function inFrame<A extends unknown[], R>(
   tabId: number,
   frameId: number | undefined,
@@ -24,11 +28,14 @@ async function inFrame<A extends unknown[], R>(
   args: A,
 ) {
   try {
-    const [res] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [frameId ?? 0] },
-      func,
-      args,
-    } as Parameters<typeof browser.scripting.executeScript>[0]);
+    const [res] = await withTimeout(
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId ?? 0] },
+        func,
+        args,
+      } as Parameters<typeof browser.scripting.executeScript>[0]),
+      READ_TIMEOUT_MS,
+    );
     return (res?.result as R | undefined) ?? null;
   } catch {
     return null;

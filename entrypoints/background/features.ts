@@ -4,6 +4,7 @@ import { badge } from './badge';
 import { captureShortcut } from './capture-shortcut';
 import { contextMenu } from './context-menu';
 import { reminders } from './reminders';
+import { restoreWatch } from './restore-watch';
 
 export interface BackgroundContext {
   db: ProspectorDb;
@@ -25,4 +26,4 @@ export interface BackgroundFeature {
 }
 
 /** Every background feature, one line each. A feature that throws while registering never stops the others. */
-export const FEATURES: BackgroundFeature[] = [reminders, badge, captureShortcut, contextMenu];
+export const FEATURES: BackgroundFeature[] = [reminders, badge, captureShortcut, contextMenu, restoreWatch];

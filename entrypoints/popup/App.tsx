@@ -17,7 +17,8 @@ import { remember } from '@/lib/popup/tab-memory';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
 
-type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' };
+/** 'stuck': the page did not answer in time (lib/capture/run-reader.ts), as against one that cannot be read. */
+type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' | 'stuck' };
 
 export interface PopupTab {
   id: number | undefined;
@@ -57,7 +58,7 @@ export function App({
     if (reading.state !== 'reading') return;
     reader.then(
       (capture) => setReading(capture ? { state: 'read', capture } : { state: 'failed' }),
-      () => setReading({ state: 'failed' }),
+      (err) => setReading({ state: err instanceof Error && err.name === 'PageReadTimeout' ? 'stuck' : 'failed' }),
     );
   }, [reader]);
 
@@ -122,6 +123,11 @@ export function App({
         {empty && reading.state === 'failed' && (
           <p class="muted" data-testid="cannot-read">
             {t('popupCannotRead')}
+          </p>
+        )}
+        {empty && reading.state === 'stuck' && (
+          <p class="muted" role="alert" data-testid="page-stuck">
+            {t('popupPageStuck')}
           </p>
         )}
         {empty && reading.state === 'read' && (

@@ -1,7 +1,8 @@
+import { t } from '../i18n';
 import type { PageCapture } from '../model';
 import { prepareCapture } from './prepare';
 import { RawPageCapture } from './raw';
-import { runReader } from './run-reader';
+import { PageReadTimeout, runReader } from './run-reader';
 
 export class CannotReadPage extends Error {}
 
@@ -17,6 +18,7 @@ export async function captureTab(tabId: number): Promise<PageCapture> {
   try {
     results = await runReader(tabId);
   } catch (err) {
+    if (err instanceof PageReadTimeout) throw new CannotReadPage(t('capture_pageStuck'));
     throw new CannotReadPage(err instanceof Error ? err.message : String(err));
   }
   const raw = RawPageCapture.safeParse(results[0]?.result);

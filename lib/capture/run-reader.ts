@@ -24,15 +24,41 @@ function readPracticePage(tabId: number): { result?: unknown }[] | null {
 }
 
 /**
- * Runs the page reader (entrypoints/capture.ts, built as /capture.js) in a tab and gives back the browser's
- * results, the reader's raw answer first: untrusted, to be validated where it lands. Loads nothing else, so the
- * popup's open path can use it (lib/popup/read-page.ts) as the background does (lib/capture/inject.ts). Where the
- * browser refuses to inject — the bundled practice page is the one case we can still read — it asks the page.
+ * How long a page gets to answer the reader. The reader itself stops its work at 1.5 s; a page whose main
+ * thread is stuck (a script in an endless loop) never answers at all, and nothing of Prospector may wait for it
+ * forever: the popup says the page could not be read, the shortcut's badge shows why.
  */
-export async function runReader(tabId: number): Promise<{ result?: unknown }[]> {
+export const READ_TIMEOUT_MS = 4000;
+
+/** The page did not answer within its time (its main thread is busy or stuck). */
+export class PageReadTimeout extends Error {
+  constructor() {
+    super('The page did not answer in time.');
+    this.name = 'PageReadTimeout';
+  }
+}
+
+/** `work`, or a PageReadTimeout after `ms`, whichever comes first. The timer never outlives the race. */
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new PageReadTimeout()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs the page reader (entrypoints/capture.ts, built as /capture.js) in a tab and gives back the browser's
+ * results, the reader's raw answer first: untrusted, to be validated where it lands. Rejects with
+ * PageReadTimeout when the page does not answer in `timeoutMs`. Loads nothing else, so the popup's open path
+ * can use it (lib/popup/read-page.ts) as the background does (lib/capture/inject.ts). Where the browser refuses
+ * to inject — the bundled practice page is the one case we can still read — it asks the page.
+ */
+export async function runReader(tabId: number, timeoutMs = READ_TIMEOUT_MS): Promise<{ result?: unknown }[]> {
   try {
-    return await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
+    return await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }), timeoutMs);
   } catch (err) {
+    if (err instanceof PageReadTimeout) throw err;
     const practice = readPracticePage(tabId);
     if (practice) return practice;
     throw err;

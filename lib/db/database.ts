@@ -1,4 +1,4 @@
-import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
@@ -6,8 +6,16 @@ import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V11 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V10, SCHEMA_V11 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
+
+/** One row of a backup waiting in staging: `row` is the record as it will be written to `table`. */
+export interface StagedRow {
+  session: string;
+  table: string;
+  id: string;
+  row: { id: string };
+}
 
 export { DB_NAME } from './names';
 
@@ -26,6 +34,8 @@ export class ProspectorDb extends Dexie {
   forecastIndex!: EntityTable<ForecastIndexRow, 'id'>;
   /** Each stage's count and sums for the board's headers (lib/db/stage-totals.ts); read it, never write it. */
   stageTotals!: EntityTable<StageTotalsRow, 'stageId'>;
+  /** A backup being restored, until it is swapped in whole (lib/io/restore-db.ts); empty otherwise. */
+  restoreStaging!: Table<StagedRow, [string, string, string]>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -34,6 +44,8 @@ export class ProspectorDb extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+    // Versions 6 to 9 are other changes' numbers (each change has its own; gaps are fine in Dexie).
+    this.version(10).stores(SCHEMA_V10);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
   }

@@ -54,6 +54,16 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V5 = {};
 
 /**
+ * v10: `restoreStaging`, where a backup being restored waits until it is whole and checked
+ * (lib/io/restore-db.ts). Rows are keyed by the restore's session, their table and id; the swap into the real
+ * tables is one transaction, so an interrupted restore leaves the store as it was. Empty between restores. Only
+ * the new table is declared (Dexie keeps the others as the version before declared them).
+ */
+export const SCHEMA_V10 = {
+  restoreStaging: '[session+table+id]',
+};
+
+/**
  * v11: follow-ups become tasks, several per contact or deal (lib/tasks/). `openDue` indexes only the open ones
  * (null once done); a deal's `followUpAt` stays as the due time of its next open task, kept by lib/tasks/.
  * Only the new table is declared: Dexie keeps every other table's schema as the version before declared it.

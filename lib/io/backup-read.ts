@@ -1,4 +1,7 @@
+import type { z } from 'zod';
 import { t } from '../i18n';
+import { formatNumber } from '../i18n/money';
+import { FIELDS_TOO_MANY, MAX_FIELDS, MAX_PAYLOAD, PAYLOAD_TOO_BIG } from '../model';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
@@ -17,11 +20,16 @@ const READ_BYTES = 1024 * 1024;
 const BATCH = 2000;
 /** Above this a backup not written line by line (hand-edited, re-indented) is refused rather than parsed whole. */
 const MAX_WHOLE_BYTES = 200 * 1024 * 1024;
+/** Far above the largest record the model allows: a longer line is damage, not a record to hold in memory. */
+const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
 export interface BackupSink {
   header?: (header: BackupHeader) => void | Promise<void>;
-  /** Rows of one table, in file order, with the line number of the first one. */
-  rows: (table: BackupTable, rows: unknown[], firstLine: number) => void | Promise<void>;
+  /**
+   * Rows of one table, in file order, with the line number of the first one (0: the file was read whole) and
+   * each row's size as JSON text.
+   */
+  rows: (table: BackupTable, rows: unknown[], firstLine: number, sizes: number[]) => void | Promise<void>;
   signal?: AbortSignal;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
@@ -33,14 +41,22 @@ async function* lines(blob: Blob, signal?: AbortSignal): AsyncGenerator<{ line: 
   for (let offset = 0; offset < blob.size; offset += READ_BYTES) {
     signal?.throwIfAborted();
     const end = Math.min(blob.size, offset + READ_BYTES);
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await blob.slice(offset, end).arrayBuffer();
+    } catch {
+      // Chromium refuses to go on reading a file changed on disk since it was chosen.
+      throw new BackupError(t('io_backupUnreadable'));
+    }
     let text: string;
     try {
-      text = decoder.decode(new Uint8Array(await blob.slice(offset, end).arrayBuffer()), { stream: end < blob.size });
+      text = decoder.decode(new Uint8Array(bytes), { stream: end < blob.size });
     } catch {
       throw new BackupError(t('io_backupNotJson'));
     }
     const parts = (carry + text).split('\n');
     carry = parts.pop() ?? '';
+    if (carry.length > MAX_LINE_CHARS) throw new BackupError(t('io_backupBadLine', n + 1));
     for (const line of parts) yield { line: line.replace(/\r$/, ''), n: ++n, bytes: end };
   }
   if (carry) yield { line: carry, n: ++n, bytes: blob.size };
@@ -64,10 +80,12 @@ export async function readBackup(blob: Blob, sink: BackupSink): Promise<BackupHe
   let header: BackupHeader | null = null;
   let table: BackupTable | null = null;
   let batch: unknown[] = [];
+  let sizes: number[] = [];
   let batchLine = 0;
   const flush = async () => {
-    if (table && batch.length) await sink.rows(table, batch, batchLine);
+    if (table && batch.length) await sink.rows(table, batch, batchLine, sizes);
     batch = [];
+    sizes = [];
   };
   for await (const { line, n, bytes } of lines(blob, sink.signal)) {
     const trimmed = line.trim();
@@ -94,6 +112,7 @@ export async function readBackup(blob: Blob, sink: BackupSink): Promise<BackupHe
     if (!table) throw lineError(n);
     if (!batch.length) batchLine = n;
     batch.push(parseJson(trimmed.replace(/,$/, ''), n));
+    sizes.push(trimmed.length);
     if (batch.length >= BATCH) {
       await flush();
       sink.onProgress?.(bytes, blob.size);
@@ -103,6 +122,10 @@ export async function readBackup(blob: Blob, sink: BackupSink): Promise<BackupHe
   if (table) throw new BackupError(t('io_backupTruncated'));
   sink.onProgress?.(blob.size, blob.size);
   return header;
+}
+
+function jsonSize(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 0;
 }
 
 function parseJson(text: string, line: number): unknown {
@@ -119,9 +142,15 @@ function lineError(line: number): BackupError {
 
 async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
   if (blob.size > MAX_WHOLE_BYTES) throw new BackupError(t('io_backupNotOurs'));
+  let text: string;
+  try {
+    text = await blob.text();
+  } catch {
+    throw new BackupError(t('io_backupUnreadable'));
+  }
   let doc: Record<string, unknown>;
   try {
-    doc = JSON.parse(await blob.text());
+    doc = JSON.parse(text);
   } catch {
     throw new BackupError(t('io_backupNotJson'));
   }
@@ -131,9 +160,24 @@ async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
   for (const table of BACKUP_TABLES) {
     const rows = doc[table] ?? (table === 'tasks' && !header.counts.tasks ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError(t('io_backupTruncated'));
-    for (let i = 0; i < rows.length; i += BATCH) await sink.rows(table, rows.slice(i, i + BATCH), 0);
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const slice = rows.slice(i, i + BATCH);
+      await sink.rows(table, slice, 0, slice.map(jsonSize));
+    }
   }
   return header;
+}
+
+/** Options of validateBackup. */
+export interface ValidateOptions {
+  signal?: AbortSignal;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * Each batch of valid records as the model parses them, in file order, with their sizes as JSON text: the
+   * restore stages them while the file is read, so it is read only once. Nothing is final before the whole file
+   * has been checked.
+   */
+  onValid?: (table: BackupTable, rows: unknown[], sizes: number[]) => Promise<void>;
 }
 
 /**
@@ -143,7 +187,7 @@ async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
  */
 export async function validateBackup(
   blob: Blob,
-  opts: { signal?: AbortSignal; onProgress?: (bytesRead: number, totalBytes: number) => void } = {},
+  opts: ValidateOptions = {},
 ): Promise<{ header: BackupHeader; counts: BackupCounts }> {
   const ids: Record<BackupTable, Set<string>> = {
     stages: new Set(),
@@ -156,22 +200,20 @@ export async function validateBackup(
   const activityRefs: { contactId: string; line: number }[] = [];
   const slicer = timeSlicer();
   const header = await readBackup(blob, {
-    ...opts,
-    rows: async (table, rows, firstLine) => {
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    rows: async (table, rows, firstLine, sizes) => {
+      const valid: unknown[] = [];
       for (const [i, raw] of rows.entries()) {
         // Checking every record is the page's work: keep each task short.
         if (slicer.due()) await slicer.yield();
         const line = firstLine ? firstLine + i : 0;
         const parsed = RECORD_SCHEMAS[table].safeParse(raw);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          throw new BackupError(
-            t('io_backupBadRecord', t(`io_table_${table}`), line || i + 1, `${issue.path.join('.')}: ${issue.message}`),
-          );
-        }
+        if (!parsed.success) throw recordError(table, line || i + 1, parsed.error.issues[0]!);
         const id = parsed.data.id;
         if (ids[table].has(id)) throw new BackupError(t('io_backupDuplicateId', t(`io_table_${table}`), id));
         ids[table].add(id);
+        valid.push(parsed.data);
         if (table === 'deals') {
           const d = parsed.data as { stageId: string; contactId: string };
           dealRefs.push({ stageId: d.stageId, contactId: d.contactId, line });
@@ -179,6 +221,7 @@ export async function validateBackup(
           activityRefs.push({ contactId: (parsed.data as { contactId: string }).contactId, line });
         }
       }
+      await opts.onValid?.(table, valid, sizes);
     },
   });
   const counts = {
@@ -200,4 +243,20 @@ export async function validateBackup(
     if (!ids.contacts.has(ref.contactId)) throw new BackupError(t('io_backupBrokenLink', ref.line));
   }
   return { header, counts };
+}
+
+/** Why a record was refused, in words a rep reads: a size over the model's limits says which limit. */
+function recordError(table: BackupTable, line: number, issue: z.core.$ZodIssue): BackupError {
+  const where = t(`io_table_${table}`);
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    const key = issue.origin === 'array' ? 'io_backupTooMany' : 'io_backupTooLong';
+    return new BackupError(t(key, where, line, formatNumber(issue.maximum)));
+  }
+  if (issue.code === 'custom' && issue.message === PAYLOAD_TOO_BIG) {
+    return new BackupError(t('io_backupTooLong', where, line, formatNumber(MAX_PAYLOAD)));
+  }
+  if (issue.code === 'custom' && issue.message === FIELDS_TOO_MANY) {
+    return new BackupError(t('io_backupTooMany', where, line, formatNumber(MAX_FIELDS)));
+  }
+  return new BackupError(t('io_backupBadRecord', where, line, `${issue.path.join('.')}: ${issue.message}`));
 }

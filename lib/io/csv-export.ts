@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { currencyDigits } from '../i18n/money';
 import type { Contact, Deal, Stage } from '../model';
+import { guardFormulae } from './formula-guard';
 
 /**
  * Columns of the CSV export: names HubSpot, Salesforce and Pipedrive recognise on import (and Prospector's own
@@ -34,12 +35,6 @@ export const CSV_COLUMNS = [
   'Lost Reason',
   'Source',
 ] as const;
-
-/**
- * Cells a spreadsheet would run as a formula (=, @, tab, CR, or + and - not followed by a plain number or phone)
- * get a leading apostrophe: contact data came from web pages and must not execute in Excel (CSV injection).
- */
-const FORMULA = /^[=@\t\r]|^[+-](?![\d\s().-]*$)/;
 
 /** An amount in minor units as a plain decimal ("1054.07", "1500000", "12.345"), exact. */
 export function formatMinor(minor: number, currency: string): string {
@@ -110,16 +105,24 @@ export function csvRows(
   return rows;
 }
 
+/**
+ * Rows as CSV: every field quoted (a spreadsheet then never splits one at a , or ; inside it, nor drops its
+ * leading zeros or spaces) and guarded against formulas (lib/io/formula-guard.ts).
+ */
 export function toCsv(rows: string[][], header: boolean): string {
   return Papa.unparse(
-    { fields: header ? [...CSV_COLUMNS] : [], data: rows },
-    { header, escapeFormulae: FORMULA, newline: '\r\n' },
+    { fields: header ? [...CSV_COLUMNS] : [], data: guardRows(rows) },
+    { header, quotes: true, newline: '\r\n' },
   );
 }
 
-/** Any header and rows as CSV, formula-guarded like the export. */
+/** Any header and rows as CSV, quoted and formula-guarded like the export. */
 export function toCsvWith(fields: readonly string[], rows: string[][]): string {
-  return Papa.unparse({ fields: [...fields], data: rows }, { escapeFormulae: FORMULA, newline: '\r\n' });
+  return Papa.unparse({ fields: fields.map(guardFormulae), data: guardRows(rows) }, { quotes: true, newline: '\r\n' });
+}
+
+function guardRows(rows: string[][]): string[][] {
+  return rows.map((row) => row.map(guardFormulae));
 }
 
 /** The contacts (and their deals) as a CSV file's text, with its header: "export selected" on the contacts table. */

@@ -95,11 +95,11 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
   for (const { value, header } of all('email')) {
     for (const part of splitList(value, /[\s,;]+/)) {
       const email = normaliseEmail(part);
-      if (!isEmail(email)) throw new RowError(t('io_problemEmail', header, part));
+      if (!isEmail(email)) throw new RowError(t('io_problemEmail', header, part.slice(0, 100)));
       if (!emails.includes(email)) emails.push(email);
     }
   }
-  const phones = all('phone').flatMap(({ value }) => splitList(value.replace(/^tel:/i, ''), /(?<!\s)\s*[;|]\s*/));
+  const phones = all('phone').flatMap(({ value }) => splitList(value.replace(/^tel:/i, ''), /[;|]/));
   const givenName = text('givenName');
   const familyName = text('familyName');
   const company = text('company');
@@ -128,7 +128,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
     urls,
     linkedinUrl,
     location,
-    tags: all('tags').flatMap(({ value }) => splitList(value, /(?<!\s)\s*[;,]\s*/)),
+    tags: all('tags').flatMap(({ value }) => splitList(value, /[;,]/)),
     notes: all('notes')
       .map((v) => v.value)
       .join('\n'),

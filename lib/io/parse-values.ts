@@ -7,6 +7,14 @@ export type NumberStyle = 'dot' | 'comma';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: 'empty' | 'invalid' | 'negative' | 'too-large' };
 
+/**
+ * The longest cell read as a date or an amount (the longest written date, "Wednesday, 24 September 2025 10:00:00
+ * +07:00", is under 50). Longer cells are refused before any pattern runs on them.
+ */
+export const MAX_VALUE_CHARS = 100;
+/** The longest email address there can be (RFC 5321). */
+export const MAX_EMAIL_CHARS = 254;
+
 const empty = { ok: false, reason: 'empty' } as const;
 const invalid = { ok: false, reason: 'invalid' } as const;
 
@@ -115,6 +123,7 @@ function parseTime(rest: string): { time: RegExpExecArray | null; zone?: string 
  * Indonesian month names, and Unix times in seconds or milliseconds. Dates before 1970 are refused.
  */
 export function parseDate(raw: string, order: DateOrder = 'mdy'): Parsed<ParsedDate> {
+  if (raw.length > MAX_VALUE_CHARS) return invalid;
   const text = raw.trim();
   if (!text) return empty;
   const result = parseDateText(text, order);
@@ -182,11 +191,15 @@ export function detectDateOrder(samples: Iterable<string>, fallback: DateOrder):
  * not (1,234.56 and 1.234,56 always read right). Negative amounts are refused: a deal's value is never negative.
  */
 export function parseAmount(raw: string, currency: string, style: NumberStyle = 'dot'): Parsed<number> {
+  // Capped before any pattern runs: a 100,000-character cell is not an amount, and must not take seconds to say so.
+  if (raw.length > MAX_VALUE_CHARS) return invalid;
   const text = raw.trim();
   if (!text) return empty;
-  if (/^\(.*\)$/.test(text) || /^-|-\s*$|^[^\d-]*-\s*\d/.test(text)) return { ok: false, reason: 'negative' };
+  if (/^\(.*\)$/.test(text) || text.startsWith('-') || text.endsWith('-') || /^[^\d-]*-\s*\d/.test(text)) {
+    return { ok: false, reason: 'negative' };
+  }
   // Currency signs and codes, spaces and apostrophes (1'000) go; digits and separators stay.
-  const cleaned = text.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[^\d.,]+|(?<![^\d.,])[^\d.,]+$/g, '');
+  const cleaned = trimNonNumeric(text.replace(/[\s\u00a0\u202f'’]/g, ''));
   if (!/^[\d.,]+$/.test(cleaned) || !/\d/.test(cleaned)) return invalid;
   const decimal = decimalMark(cleaned, style);
   const thousands = decimal === '.' ? ',' : '.';
@@ -201,6 +214,16 @@ export function parseAmount(raw: string, currency: string, style: NumberStyle = 
   const minor = BigInt(whole || '0') * 10n ** BigInt(digits) + BigInt(padded || '0') + (roundUp ? 1n : 0n);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: 'too-large' };
   return { ok: true, value: Number(minor) };
+}
+
+/** Characters other than digits, . and , taken off both ends (a loop: `[^\d.,]+$` rescans from every start). */
+function trimNonNumeric(value: string): string {
+  const numeric = (c: string) => (c >= '0' && c <= '9') || c === '.' || c === ',';
+  let start = 0;
+  let end = value.length;
+  while (start < end && !numeric(value[start]!)) start++;
+  while (end > start && !numeric(value[end - 1]!)) end--;
+  return value.slice(start, end);
 }
 
 function decimalMark(value: string, style: NumberStyle): '.' | ',' {
@@ -242,24 +265,38 @@ export function detectNumberStyle(samples: Iterable<string>, fallback: NumberSty
 
 // ---------------------------------------------------------------------------------------------------- text
 
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\].]+(?:\.[^\s@<>(),;:"[\].]+)+$/;
+/** Characters an address cannot hold outside quotes (which CRMs do not accept either). */
+const NOT_IN_EMAIL = /[\s<>(),;:"[\]]/;
 
-/** A plausible email address (what a CRM would accept): one @, a dot in the domain, no spaces or brackets. */
+/**
+ * A plausible email address (what a CRM would accept): one @, a dot inside the domain, no spaces or brackets, at
+ * most MAX_EMAIL_CHARS. Checked piece by piece: the pattern it replaces backtracked over dotted text.
+ */
 export function isEmail(value: string): boolean {
-  return EMAIL.test(value);
+  if (value.length > MAX_EMAIL_CHARS || NOT_IN_EMAIL.test(value)) return false;
+  const at = value.indexOf('@');
+  if (at < 1 || value.indexOf('@', at + 1) >= 0) return false;
+  const domain = value.slice(at + 1);
+  return domain.length >= 3 && domain.slice(1, -1).includes('.');
 }
 
 /** "mailto:Ann@X.com" or "Ann <ann@x.com>" → "ann@x.com"; anything else trimmed and lower-cased. */
 export function normaliseEmail(value: string): string {
-  const angle = /<([^<>]+)>/.exec(value);
-  return (angle ? angle[1]! : value)
+  // Longer than any address: left as it is (but lower-cased) for isEmail to refuse, without searching it.
+  if (value.length > MAX_EMAIL_CHARS * 2) return value.toLowerCase();
+  const open = value.indexOf('<');
+  const close = open >= 0 ? value.indexOf('>', open + 1) : -1;
+  return (close > open + 1 ? value.slice(open + 1, close) : value)
     .trim()
     .replace(/^mailto:/i, '')
     .toLowerCase();
 }
 
-/** Values of a multi-valued cell: split on ; (and , or whitespace for emails, where they cannot occur). */
-export function splitList(value: string, separators: RegExp = /(?<!\s)\s*;\s*/): string[] {
+/**
+ * Values of a multi-valued cell: split on ; (and , or whitespace for emails, where they cannot occur), each
+ * trimmed. Separators are a single character class (`\s*;\s*` rescans a run of spaces from each of them).
+ */
+export function splitList(value: string, separators: RegExp = /;/): string[] {
   return value
     .split(separators)
     .map((v) => v.trim())

@@ -1,5 +1,6 @@
-import { CsvEncodingError, type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
+import { type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
 import { headerKey } from './guess-columns';
+import { MAX_VALUE_CHARS } from './parse-values';
 import { timeSlicer } from './yield';
 
 /** What one pass over the whole file learns, for the wizard's stage and format questions. */
@@ -50,6 +51,8 @@ function learn(scan: CsvScan, col: number, raw: string): void {
   if (seen !== undefined) distinct.set(value, seen + 1);
   else if (distinct.size < MAX_DISTINCT) distinct.set(value, 1);
   else scan.overflow[col] = true;
+  // A long cell is neither a date nor a number: no pattern runs on it.
+  if (value.length > MAX_VALUE_CHARS) return;
   const d = SLASH_DATE.exec(value);
   if (d) {
     if (Number(d[1]) > 12) scan.dayFirst[col] = true;
@@ -76,25 +79,13 @@ function learn(scan: CsvScan, col: number, raw: string): void {
 
 /**
  * One streaming pass over the file: counts records, keeps each column's distinct values (for stage mapping) and
- * learns how dates and numbers are written. A file that turns out not to be UTF-8 is read again as Windows-1252.
+ * learns how dates and numbers are written. A file that turns out not to be UTF-8 throws CsvEncodingError with
+ * the line, for the rep to choose the encoding (never re-read silently in another one).
  */
 export async function scanCsv(
   blob: Blob,
   format: CsvFormat,
   opts: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void } = {},
-): Promise<CsvScan> {
-  try {
-    return await scanOnce(blob, format, opts);
-  } catch (err) {
-    if (err instanceof CsvEncodingError) return scanOnce(blob, { ...format, encoding: 'windows-1252' }, opts);
-    throw err;
-  }
-}
-
-async function scanOnce(
-  blob: Blob,
-  format: CsvFormat,
-  opts: { signal?: AbortSignal; onProgress?: (bytesRead: number) => void },
 ): Promise<CsvScan> {
   let scan: CsvScan | null = null;
   const slicer = timeSlicer();

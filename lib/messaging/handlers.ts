@@ -4,7 +4,6 @@ import { generateDemo } from '../demo/generate';
 import { loadDemo } from '../demo/load';
 import { removeDemo } from '../demo/remove';
 import { AppError } from '../errors/app-error';
-import { t } from '../i18n';
 import { applyRestoreStep, wipeData } from '../io/restore-db';
 import type { Settings } from '../model';
 import { moveContactsToStage, tagContacts } from '../pipeline/bulk';
@@ -17,6 +16,7 @@ import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipelin
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor } from '../popup/create-deal';
+import { saveSettings } from '../settings/store';
 import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
 
@@ -127,7 +127,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const s = await ctx.settings();
       return writeImportChunk(ctx.db, chunk, { now: ctx.now(), owner: s.owner });
     },
-    'backup.restore': async (step) => ({ written: await applyRestoreStep(ctx.db, step) }),
+    'backup.restore': async (step) => {
+      const written = await applyRestoreStep(ctx.db, step);
+      // Here rather than on the page: the rep may close it the moment the rows are in.
+      if (step.step === 'commit' && step.settings) await saveSettings(step.settings);
+      return { written };
+    },
     'db.wipe': async () => wipeData(ctx.db),
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);

@@ -171,7 +171,7 @@ export const protocol = {
     request: ImportChunk,
     response: ImportChunkResult,
   },
-  /** One step of restoring a JSON backup: begin (empties the tables), then each table's rows (lib/io/restore-db.ts). */
+  /** One step of restoring a JSON backup: begin, each table's rows into staging, commit or discard (lib/io/restore-db.ts). */
   'backup.restore': {
     from: ['extension'],
     request: RestoreStep,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { MAX_TEXT } from './limits';
 
-export { MAX_LIST, MAX_NOTE, MAX_TEXT } from './limits';
+export { MAX_FIELDS, MAX_LIST, MAX_NOTE, MAX_PAYLOAD, MAX_STAGE_ENTRIES, MAX_TEXT } from './limits';
 
 export const Id = z.string().min(1).max(64);
 /** Milliseconds since the epoch: compact, indexable, sortable. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, MAX_LIST, MAX_NOTE, Text, Timestamp } from './common';
+import { Id, MAX_FIELDS, MAX_LIST, MAX_NOTE, MAX_TEXT, Text, Timestamp } from './common';
 import { Provenance } from './provenance';
 
 export const ProfileUrls = z.object({
@@ -32,6 +32,9 @@ export const ContactSource = z.object({
   capturedAt: Timestamp,
 });
 
+/** The message of the count check on provenance, which lib/io/backup-read.ts turns into words for the rep. */
+export const FIELDS_TOO_MANY = 'fields_too_many';
+
 export const Contact = z.object({
   id: Id,
   name: Text,
@@ -48,12 +51,18 @@ export const Contact = z.object({
   notes: z.string().max(MAX_NOTE).default(''),
   source: ContactSource,
   /** Per field: where its current value came from. */
-  provenance: z.record(z.string(), Provenance).default({}),
+  provenance: z
+    .record(z.string().max(64), Provenance)
+    .refine((p) => Object.keys(p).length <= MAX_FIELDS, { message: FIELDS_TOO_MANY })
+    .default({}),
   /** Fields the rep changed by hand: a later capture does not overwrite them. */
-  editedFields: z.array(z.string()).default([]),
+  editedFields: z.array(z.string().max(64)).max(MAX_FIELDS).default([]),
   /** Normalised keys for deduplication, maintained on every write (see lib/identity/keys.ts). */
-  nameKey: z.string().default(''),
-  linkedinKey: z.string().default(''),
+  nameKey: z
+    .string()
+    .max(MAX_TEXT * 2 + 1)
+    .default(''),
+  linkedinKey: Text.default(''),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** Soft delete, so a later sync can see deletions and undo is possible. */

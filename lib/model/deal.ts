@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Currency, Id, IsoDay, MAX_NOTE, Text, Timestamp } from './common';
+import { Currency, Id, IsoDay, MAX_NOTE, MAX_STAGE_ENTRIES, Text, Timestamp } from './common';
 import { ForecastCategory } from './stage';
 
 /** 0 unknown, 1 weak, 2 partial, 3 strong. `confirmed` false means the value is a suggestion from evidence. */
@@ -46,7 +46,7 @@ export const Deal = z.object({
   owner: Text.default(''),
   /** Where the deal came from: a site id ('linkedin', 'gmail', 'web'…) or 'import'. */
   source: Text.default(''),
-  stageEntries: z.array(StageEntry).default([]),
+  stageEntries: z.array(StageEntry).max(MAX_STAGE_ENTRIES).default([]),
   followUpAt: Timestamp.nullable().default(null),
   followUpNote: Text.default(''),
   createdAt: Timestamp,

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { runReader } from '../capture/run-reader';
+import { PageReadTimeout, READ_TIMEOUT_MS, runReader, withTimeout } from '../capture/run-reader';
 import type { Reply } from '../messaging/protocol';
 import type { PageCapture } from '../model';
 
@@ -20,14 +20,21 @@ const realApi: PageReaderApi = {
  * receipt (lib/messaging/router.ts) and normalises it. The popup itself loads neither zod nor the message table
  * for this: building the table's schemas costs more than the rest of the first screen's code together
  * (measured: npm run bench -- popup-open). Null when the page cannot be read (a browser page, the web store, a
- * closed tab) or gave an answer the background refused; the popup then says it cannot read the page.
+ * closed tab) or gave an answer the background refused; the popup then says it cannot read the page. Rejects
+ * with PageReadTimeout when the page did not answer in time (lib/capture/run-reader.ts): the popup says so.
  */
-export async function readPage(tabId: number | undefined, api: PageReaderApi = realApi): Promise<PageCapture | null> {
+export async function readPage(
+  tabId: number | undefined,
+  api: PageReaderApi = realApi,
+  timeoutMs = READ_TIMEOUT_MS,
+): Promise<PageCapture | null> {
   if (tabId === undefined) return null;
   let results: { result?: unknown }[];
   try {
-    results = await api.executeScript(tabId);
-  } catch {
+    // Bounded here too, whatever reader api is given (runReader bounds its own call the same way).
+    results = await withTimeout(api.executeScript(tabId), timeoutMs);
+  } catch (err) {
+    if (err instanceof PageReadTimeout) throw err;
     return null; // the browser refused to run the reader there: nothing to report but "cannot read"
   }
   const raw = results[0]?.result;

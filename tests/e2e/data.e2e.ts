@@ -96,11 +96,12 @@ describe('the Data view', () => {
     ]);
     expect(download.suggestedFilename()).toBe('opportunities-bad-problems.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
+    // Every field quoted (lib/io/formula-guard.ts, docs/data-in-out.md); the row column is the file's line.
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFRow,Problem,opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value',
+      '\uFEFF"Line","Problem","opportunity_id","sales_agent","product","account","deal_stage","engage_date","close_date","close_value"',
     );
     expect(csv).toContain(
-      '9,“lots” in “close_value” is not an amount.,B008,Vicki Laflamme,GTX Basic,Codehow,Won,2016-12-01,2017-02-01,lots',
+      '"9","“lots” in “close_value” is not an amount.","B008","Vicki Laflamme","GTX Basic","Codehow","Won","2016-12-01","2017-02-01","lots"',
     );
 
     const deals = await readStore<{ title: string; stageId: string; amount: number | null }>(page, 'deals');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
 import { loadDemo } from '@/lib/demo/load';
 import { CSV_COLUMNS, contactsToCsv, formatMinor } from '@/lib/io/csv-export';
+import { CsvRecordReader } from '@/lib/io/csv-records';
 import { exportAllCsv, exportAllVcard } from '@/lib/io/export-all';
 import { guessMapping } from '@/lib/io/guess-columns';
 import { parseVcards } from '@/lib/io/vcard-read';
@@ -47,6 +48,52 @@ describe('CSV export', () => {
     expect(row[3]).toBe("'@SUM(A1)");
     expect(row[4]).toBe("'-2+3");
     expect(row[7]).toBe('+62 21 555 0100');
+  });
+
+  it('quotes every field and leaves no evaluable cell however a spreadsheet splits it (, ; tab, line breaks)', async () => {
+    const db = await freshDb();
+    const [c] = generateDemo({ contacts: 1, now: NOW, stages: await db.stages.toArray(), seed: 1 }).contacts;
+    const attack = "=cmd|' /C calc'!A0";
+    const csv = contactsToCsv(
+      [
+        {
+          ...c!,
+          name: `Ann;${attack}`,
+          givenName: `Ann, ${attack}`,
+          familyName: `Lee\t${attack}`,
+          jobTitle: `CEO\r\n${attack}`,
+          company: `Acme; "${attack}"`,
+          location: 'x|@SUM(1)',
+          notes: 'a;+HYPERLINK("http://evil");-2+3',
+          phones: ['+62 21 555 0100', '-12.5'],
+          tags: ['-vip', '+1 555 0100'],
+        },
+      ],
+      [],
+      [],
+    );
+    const line = csv.slice(csv.indexOf('\r\n') + 2);
+    // The bytes: every field quoted, a guard before each piece a split could make a formula, numbers untouched.
+    expect(line.startsWith(`"Ann;'=cmd|' /C calc'!A0","Ann, '=cmd|' /C calc'!A0","Lee\t'=cmd`)).toBe(true);
+    expect(line).toContain(`"CEO\r\n'=cmd|' /C calc'!A0"`);
+    expect(line).toContain(`"Acme; ""'=cmd|' /C calc'!A0"""`);
+    expect(line).toContain(`"x|'@SUM(1)"`);
+    expect(line).toContain(`"a;'+HYPERLINK(""http://evil"");'-2+3"`);
+    expect(line).toContain(`"+62 21 555 0100","-12.5"`);
+    expect(line).toContain(`"'-vip; '+1 555 0100"`);
+    // Read back as spreadsheets in each locale read it (Excel's rules, lib/io/csv-records.ts): no cell, however
+    // split, starts with a formula.
+    for (const delimiter of [',', ';', '\t', '|']) {
+      const cells = new CsvRecordReader(delimiter).push(csv, true).flatMap((r) => r.fields);
+      if (delimiter === ',') expect(cells).toHaveLength(2 * CSV_COLUMNS.length);
+      for (const cell of cells) {
+        const start = cell.replace(/^[\s"]+/, '');
+        const evaluable = /^[=@]/.test(start) || (/^[+-]/.test(start) && !/^[+-][\d\s().-]*$/.test(start));
+        expect(evaluable, `${JSON.stringify(delimiter)}: ${cell}`).toBe(false);
+      }
+    }
+    // Every field is quoted, even plain ones.
+    expect(csv.startsWith('"Name","First Name",')).toBe(true);
   });
 
   it('formats minor units exactly', () => {

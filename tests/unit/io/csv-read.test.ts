@@ -30,8 +30,13 @@ describe('reading CSV files in chunks', () => {
       expect(
         records.map((r) => r.fields),
         `chunk ${size}`,
-      ).toEqual([['Name', 'Note'], ['Dewi, Lestari', 'line one\r\nline two'], ['Zoë Weiß', '日本語のメモ'], ['']]);
-      expect(records.map((r) => r.row)).toEqual([1, 2, 3, 4]);
+      ).toEqual([
+        ['Name', 'Note'],
+        ['Dewi, Lestari', 'line one\r\nline two'],
+        ['Zoë Weiß', '日本語のメモ'],
+      ]);
+      // Physical lines: the quoted note takes lines 2 and 3.
+      expect(records.map((r) => r.row)).toEqual([1, 2, 4]);
     }
   });
 
@@ -71,8 +76,10 @@ describe('reading CSV files in chunks', () => {
     const semi = fixtureFile('semicolon-comma-decimals.csv');
     expect(await sniffCsv(semi)).toMatchObject({ delimiter: ';', newline: '\r\n' });
     const latin = fixtureFile('windows-1252.csv');
-    const latinFormat = await sniffCsv(latin);
-    expect(latinFormat.encoding).toBe('windows-1252');
+    // Not guessed: reading it as UTF-8 says which line is not, and the rep's choice reads it.
+    expect((await sniffCsv(latin)).encoding).toBe('utf-8');
+    await expect(scanCsv(latin, await sniffCsv(latin))).rejects.toMatchObject({ line: 2 });
+    const latinFormat = { ...(await sniffCsv(latin)), encoding: 'windows-1252' as const };
     expect((await previewCsv(latin, latinFormat)).sample[0]?.fields).toEqual([
       'José García',
       'Café S.A.',
@@ -85,16 +92,25 @@ describe('reading CSV files in chunks', () => {
     expect((await previewCsv(utf16, utf16Format)).sample[0]?.fields[0]).toBe('田中 太郎');
   });
 
-  it('reads a file as Windows-1252 when it stops being UTF-8 after the sniffed start', async () => {
-    const head = `Name,Company\n${'Ann,Acme\n'.repeat(9000)}`;
+  it('reports the line of the first byte that is not UTF-8, past the first 64 KB, and re-reads nothing silently', async () => {
+    const head = `Name,Company\nZoë Ångström,Acme\n${'Ann,Acme\n'.repeat(9000)}`;
     const tail = new Uint8Array([0x52, 0x65, 0x6e, 0xe9, 0x2c, 0x58, 0x0a]); // "René,X\n" in Windows-1252
-    const blob = new Blob([head, tail]);
+    const blob = new Blob([head, tail, 'Zoë,Y\n']);
     const format = await sniffCsv(blob);
     expect(format.encoding).toBe('utf-8');
-    await expect(all(blob, format)).rejects.toBeInstanceOf(CsvEncodingError);
-    const scan = await scanCsv(blob, format);
-    expect(scan.format.encoding).toBe('windows-1252');
-    expect([...scan.distinct[0]!.keys()]).toContain('René');
+    for (const chunk of [7, 1000, 1 << 20]) {
+      const err = await all(blob, format, chunk).catch((e) => e);
+      expect(err, `chunk ${chunk}`).toBeInstanceOf(CsvEncodingError);
+      expect(err.line, `chunk ${chunk}`).toBe(9003);
+      expect(err.message).toContain('9003');
+    }
+    await expect(scanCsv(blob, format)).rejects.toBeInstanceOf(CsvEncodingError);
+    // The rep's choice: Windows-1252 reads René (and garbles the UTF-8 names, which the rep can see in the preview)…
+    const latin = await scanCsv(blob, { ...format, encoding: 'windows-1252' });
+    expect([...latin.distinct[0]!.keys()]).toContain('René');
+    // …or UTF-8 with the one bad character shown as �.
+    const lenient = await scanCsv(blob, { ...format, encoding: 'utf-8-lenient' });
+    expect([...lenient.distinct[0]!.keys()]).toEqual(expect.arrayContaining(['Zoë Ångström', 'Ren\uFFFD', 'Zoë']));
   });
 
   it('reports a row whose quote never closes instead of failing the file', async () => {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDateOrder, detectNumberStyle, isEmail, parseAmount, parseDate } from '@/lib/io/parse-values';
+import {
+  detectDateOrder,
+  detectNumberStyle,
+  isEmail,
+  normaliseEmail,
+  parseAmount,
+  parseDate,
+  splitList,
+} from '@/lib/io/parse-values';
 
 const noon = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 12);
 
@@ -157,5 +165,58 @@ describe('isEmail', () => {
     for (const bad of ['jane', 'jane@', '@acme.com', 'jane@acme', 'ja ne@acme.com', 'a@b@c.com', 'jane@acme.com;']) {
       expect(isEmail(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('long cells', () => {
+  /** The slowest of a few runs, in ms. */
+  function slowest(run: () => unknown): number {
+    let worst = 0;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      run();
+      worst = Math.max(worst, performance.now() - start);
+    }
+    return worst;
+  }
+
+  it('are refused or read in linear time, never seconds (100,000 characters)', () => {
+    const n = 100_000;
+    const cells = [
+      `${'- '.repeat(n / 2)}x`,
+      `${'a'.repeat(n)}1`,
+      `1${' '.repeat(n)}-x`,
+      `${'x.'.repeat(n / 2)}x@`,
+      `a@${'x.'.repeat(n / 2)}`,
+      `a@${'x.'.repeat(n / 2)}(`,
+      `${'<'.repeat(n)}a@b.c`,
+      `${' '.repeat(n)};`,
+      `2024-01-01 ${' '.repeat(n)}Z`,
+    ];
+    for (const cell of cells) {
+      const label = `${cell.slice(0, 12)}… (${cell.length})`;
+      expect(
+        slowest(() => parseAmount(cell, 'USD')),
+        `amount ${label}`,
+      ).toBeLessThan(200);
+      expect(
+        slowest(() => parseDate(cell)),
+        `date ${label}`,
+      ).toBeLessThan(200);
+      expect(
+        slowest(() => isEmail(normaliseEmail(cell))),
+        `email ${label}`,
+      ).toBeLessThan(200);
+      expect(
+        slowest(() => splitList(cell)),
+        `list ${label}`,
+      ).toBeLessThan(200);
+      expect(isEmail(normaliseEmail(cell))).toBe(false);
+    }
+    expect(parseAmount(`${'1'.repeat(200)}`, 'USD')).toEqual({ ok: false, reason: 'invalid' });
+    expect(splitList(' a ;  b;;c ')).toEqual(['a', 'b', 'c']);
+    expect(normaliseEmail('Ann <Ann@X.com>')).toBe('ann@x.com');
+    expect(normaliseEmail('mailto:Ann@X.com')).toBe('ann@x.com');
+    expect(parseAmount('$ 1,234.50 -', 'USD')).toEqual({ ok: false, reason: 'negative' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { prepareCapture } from '@/lib/capture/prepare';
+import { PageReadTimeout } from '@/lib/capture/run-reader';
 import { createRouter } from '@/lib/messaging/router';
 import { type PageReaderApi, readPage } from '@/lib/popup/read-page';
 
@@ -44,6 +45,17 @@ describe('readPage (the popup reading its tab)', () => {
     expect(await readPage(7, refusing)).toBeNull();
     expect(refusing.sent).toEqual([]);
     expect(await readPage(7, api(undefined))).toBeNull();
+  });
+
+  it('gives up on a page that never answers, with its own error, and sends nothing', async () => {
+    const stuck = api(page, { executeScript: () => new Promise(() => {}) });
+    const started = performance.now();
+    await expect(readPage(7, stuck, 50)).rejects.toBeInstanceOf(PageReadTimeout);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(stuck.sent).toEqual([]);
+    // A page that answers in time is read as usual.
+    const slow = api(page, { executeScript: () => new Promise((ok) => setTimeout(() => ok([{ result: page }]), 10)) });
+    expect((await readPage(7, slow, 1000))?.candidates).toHaveLength(1);
   });
 
   it('treats an answer the background refuses (a hostile or broken page) as a page it cannot read', async () => {
