@@ -69,7 +69,9 @@ export function ContactPanel({
   return (
     <section class="contact" data-testid="contact" aria-labelledby="contact-name">
       <ContactHeader contact={view.contact} match={match} />
-      {open.length === 0 && <NoOpenDeal contact={view.contact} main={view.deals.length === 0} />}
+      {open.length === 0 && (
+        <NoOpenDeal contact={view.contact} lead={view.deals.length === 0} main={view.deals.length === 0} />
+      )}
       {open.map((deal, i) => panel(deal, i === 0))}
       {open.length > 0 && closed.length > 0 ? (
         <details class="closed-deals">
@@ -114,8 +116,11 @@ function ContactHeader({ contact, match }: { contact: Contact; match: MatchKind 
   );
 }
 
-/** A contact whose deals are all closed (or who has none): offer a new deal, and still let the rep edit them. */
-function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
+/**
+ * A contact without an open deal: a lead (no deal ever) or someone whose deals are all closed. Offer to start a
+ * deal, and still let the rep edit them.
+ */
+function NoOpenDeal({ contact, lead, main }: { contact: Contact; lead: boolean; main: boolean }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (main && !focusTaken()) button.current?.focus({ preventScroll: true });
@@ -125,7 +130,9 @@ function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
   const [editing, setEditing] = useState(false);
   return (
     <div class="no-deal">
-      <p class="muted">{t('popup_noOpenDeal')}</p>
+      <p class="muted" data-testid={lead ? 'lead-no-deal' : 'no-open-deal'}>
+        {lead ? t('popup_leadNoDeal') : t('popup_noOpenDeal')}
+      </p>
       <div class="actions">
         <button
           ref={button}
@@ -141,7 +148,7 @@ function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
               .finally(() => setBusy(false));
           }}
         >
-          {t('popup_newDeal')}
+          {lead ? t('popup_startDeal') : t('popup_newDeal')}
         </button>
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {t('popup_editAsk')}

@@ -33,6 +33,8 @@ export interface ReviewFormProps {
   candidate: Candidate;
   /** The popup's main person: "Save as prospect" takes the focus. */
   main: boolean;
+  /** The rep's setting: every save starts a deal (the primary button), or a save keeps a lead. */
+  dealOnCapture: boolean;
   onShown: () => void;
 }
 
@@ -41,7 +43,7 @@ export interface ReviewFormProps {
  * before "Save as prospect". Saving stores the person (capture.save, merged with anyone they turn out to be),
  * then marks the fields the rep changed as edited by hand (contact.update), so a later capture keeps them.
  */
-export default function ReviewForm({ capture, candidate, main, onShown }: ReviewFormProps) {
+export default function ReviewForm({ capture, candidate, main, dealOnCapture, onShown }: ReviewFormProps) {
   const [initial] = useState(() => reviewValues(candidate));
   const [values, setValues] = useState<ReviewValues>(initial);
   const [busy, setBusy] = useState(false);
@@ -55,6 +57,9 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
 
   async function save(e: Event) {
     e.preventDefault();
+    // Enter in a field is the primary button; the other button says which it is.
+    const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+    const startDeal = submitter?.value ? submitter.value === 'deal' : dealOnCapture;
     const next = editedCandidate(candidate, values);
     const bad = invalidEmails(next.emails);
     if (bad.length) return setError(t('popup_badEmail', bad.join(', ')));
@@ -62,7 +67,7 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
     setBusy(true);
     setError('');
     try {
-      const { saved } = await send('capture.save', { capture: { ...capture, candidates: [next] } });
+      const { saved } = await send('capture.save', { capture: { ...capture, candidates: [next] }, startDeal });
       const contactId = saved[0]?.contactId;
       const changed = editedFields(initial, values);
       if (contactId && changed.length) {
@@ -111,9 +116,39 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
         </p>
       )}
       <div class="actions">
-        <button ref={saveButton} type="submit" class="primary" disabled={busy} data-testid="save-candidate">
-          {t('saveAsProspect')}
-        </button>
+        {dealOnCapture ? (
+          <>
+            <button
+              ref={saveButton}
+              type="submit"
+              class="primary"
+              value="deal"
+              disabled={busy}
+              data-testid="save-candidate"
+            >
+              {t('popup_saveAndStartDeal')}
+            </button>
+            <button type="submit" value="lead" disabled={busy} data-testid="save-lead">
+              {t('popup_saveLeadOnly')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              ref={saveButton}
+              type="submit"
+              class="primary"
+              value="lead"
+              disabled={busy}
+              data-testid="save-candidate"
+            >
+              {t('popup_saveLead')}
+            </button>
+            <button type="submit" value="deal" disabled={busy} data-testid="save-and-start-deal">
+              {t('popup_saveAndStartDeal')}
+            </button>
+          </>
+        )}
       </div>
     </form>
   );

@@ -205,6 +205,14 @@ function PersonView({
       />
     );
   if (person.candidate && capture)
-    return <ReviewForm capture={capture} candidate={person.candidate} main onShown={onShown} />;
+    return (
+      <ReviewForm
+        capture={capture}
+        candidate={person.candidate}
+        main
+        dealOnCapture={settings.dealOnCapture}
+        onShown={onShown}
+      />
+    );
   return null;
 }
