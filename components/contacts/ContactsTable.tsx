@@ -10,9 +10,11 @@ import { CONTACT_SORTS, type ContactSort, liveContactIds, searchContactIds } fro
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { leadsOnly } from '@/lib/pipeline/leads';
 import { formatShortDate } from '../board/format';
+import { lazyComponent } from '../popup/lazy';
 import { BulkBar } from './BulkBar';
 import { useTableQuery } from './use-table-query';
 
+const AddContact = lazyComponent(() => import('./AddContact').then((m) => m.default));
 const ROW_HEIGHT = 40;
 const SORT_LABELS: Record<ContactSort, MessageKey> = {
   name: 'fieldName',
@@ -49,6 +51,7 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
     setParams(next);
   };
   const [text, setText] = useState(q);
+  const [adding, setAdding] = useState(false);
   useEffect(() => {
     if (text === q) return;
     const id = setTimeout(() => set({ q: text }), 200);
@@ -151,10 +154,14 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
         <span class="muted" data-testid="contacts-count" role="status">
           {ids ? t('contacts_count', formatNumber(ids.length)) : t('board_loading')}
         </span>
+        <button type="button" class="primary" data-testid="add-contact" onClick={() => setAdding(true)}>
+          {t('add_contact')}
+        </button>
         <a class="trash-link" href="#contacts?trash=1">
           {t('contacts_trash')}
         </a>
       </div>
+      {adding && <AddContact dealOnCapture={settings.dealOnCapture} onClose={() => setAdding(false)} />}
       <BulkBar
         selection={selection}
         stages={stages}

@@ -16,6 +16,7 @@ import { preloadSend } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
+const AddByHand = lazyComponent(() => import('@/components/popup/AddByHand').then((m) => m.default));
 
 type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' };
 
@@ -50,6 +51,9 @@ export function App({
         : { state: 'failed' },
   );
   const [chosen, setChosen] = useState<string | null>(null);
+  // "Add a person by hand": the form while open, then the contact it saved (who may not be on the page).
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const now = useMemo(() => Date.now(), []);
 
@@ -104,7 +108,31 @@ export function App({
   return (
     <>
       <main data-testid={ready ? 'popup-ready' : undefined} aria-busy={!ready}>
-        {selected && stages && (
+        {adding && (
+          <AddByHand
+            tab={tab}
+            capture={capture}
+            dealOnCapture={settings.dealOnCapture}
+            onSaved={({ contactId }) => {
+              setAdding(false);
+              setAdded(contactId);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        )}
+        {!adding && added && stages && (
+          <ContactPanel
+            key={added}
+            contactId={added}
+            match={null}
+            stages={stages}
+            stageMap={stageMap}
+            settings={settings}
+            now={now}
+            onShown={markReady}
+          />
+        )}
+        {!adding && !added && selected && stages && (
           <PersonView
             key={selected.key}
             person={selected}
@@ -117,14 +145,14 @@ export function App({
             onShown={markReady}
           />
         )}
-        {!selected && <h1 class="visually-hidden">{t('extName')}</h1>}
-        {empty && reading.state === 'reading' && <p class="muted">{t('popupLoading')}</p>}
-        {empty && reading.state === 'failed' && (
+        {!selected && !adding && !added && <h1 class="visually-hidden">{t('extName')}</h1>}
+        {!adding && !added && empty && reading.state === 'reading' && <p class="muted">{t('popupLoading')}</p>}
+        {!adding && !added && empty && reading.state === 'failed' && (
           <p class="muted" data-testid="cannot-read">
             {t('popupCannotRead')}
           </p>
         )}
-        {empty && reading.state === 'read' && (
+        {!adding && !added && empty && reading.state === 'read' && (
           <p class="muted" data-testid="nothing-found">
             {t('popupNothingFound')}
           </p>
@@ -134,7 +162,7 @@ export function App({
             {t('popup_stillReading')}
           </p>
         )}
-        {people && selected && (
+        {!adding && people && selected && (
           <PeopleList
             people={people}
             selectedKey={selected.key}
@@ -148,6 +176,18 @@ export function App({
         <button type="button" data-testid="open-pipeline" onClick={() => browser.runtime.openOptionsPage()}>
           {t('openPipeline')}
         </button>
+        {!adding && (
+          <button
+            type="button"
+            data-testid="add-by-hand"
+            onClick={() => {
+              setAdded(null);
+              setAdding(true);
+            }}
+          >
+            {t('add_byHand')}
+          </button>
+        )}
       </footer>
     </>
   );
