@@ -12,7 +12,7 @@ import type { FirstScreen } from '@/lib/popup/first-screen';
 import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
-import { preloadSend } from '@/lib/popup/send-lazy';
+import { preloadSend, sendLazy } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
@@ -143,6 +143,7 @@ export function App({
             now={now}
             initialView={first?.view ?? null}
             onShown={markReady}
+            onSavedApart={setAdded}
           />
         )}
         {!selected && !adding && !added && <h1 class="visually-hidden">{t('extName')}</h1>}
@@ -221,6 +222,7 @@ function PersonView({
   now,
   initialView,
   onShown,
+  onSavedApart,
 }: {
   person: PagePerson;
   capture: PageCapture | null;
@@ -230,7 +232,26 @@ function PersonView({
   now: number;
   initialView: ContactView | null;
   onShown: () => void;
+  /** "Different person": the page's person saved as a new contact, shown instead. */
+  onSavedApart: (contactId: string) => void;
 }) {
+  const { candidate } = person;
+  // A name-and-company match is the rep's call: the same person (the page's details are added to them) or not.
+  const weakMatch =
+    person.match === 'name' && candidate && capture
+      ? {
+          onSame: async () => {
+            await sendLazy('capture.save', { capture: { ...capture, candidates: [candidate] }, startDeal: false });
+          },
+          onDifferent: async () => {
+            const { saved } = await sendLazy('capture.save', {
+              capture: { ...capture, candidates: [candidate] },
+              asNew: true,
+            });
+            if (saved[0]) onSavedApart(saved[0].contactId);
+          },
+        }
+      : undefined;
   if (person.contact)
     return (
       <ContactPanel
@@ -242,6 +263,7 @@ function PersonView({
         now={now}
         initialView={initialView?.contact.id === person.contact.id ? initialView : undefined}
         onShown={onShown}
+        weakMatch={weakMatch}
       />
     );
   if (person.candidate && capture)

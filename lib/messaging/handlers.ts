@@ -32,7 +32,7 @@ export interface HandlerContext {
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'capture.prepare': async ({ raw }) => prepareCapture(raw),
-    'capture.save': async ({ capture, startDeal, stageId }) => {
+    'capture.save': async ({ capture, startDeal, stageId, asNew }) => {
       const s = await ctx.settings();
       const saved = await saveCapture(ctx.db, capture, {
         now: ctx.now(),
@@ -40,6 +40,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         owner: s.owner,
         startDeal: startDeal ?? s.dealOnCapture,
         stageId,
+        asNew,
       });
       if (!saved.length) throw new AppError('errorNothingToSave');
       return { saved };

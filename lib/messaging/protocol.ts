@@ -24,7 +24,13 @@ export const protocol = {
    */
   'capture.save': {
     from: ['extension'],
-    request: z.object({ capture: PageCapture, startDeal: z.boolean().optional(), stageId: Id.optional() }),
+    request: z.object({
+      capture: PageCapture,
+      startDeal: z.boolean().optional(),
+      stageId: Id.optional(),
+      /** "Different person": save as a new contact even though someone stored has the same name at the company. */
+      asNew: z.boolean().optional(),
+    }),
     response: z.object({
       saved: z.array(
         z.object({

@@ -16,6 +16,8 @@ export interface SaveOptions {
   startDeal?: boolean;
   /** The open stage a started deal lands in (a board column's "+"); the first open stage otherwise. */
   stageId?: string;
+  /** The rep said "Different person" to a name-and-company match: store each as a new contact, matching no one. */
+  asNew?: boolean;
 }
 
 export interface SavedContact {
@@ -117,7 +119,7 @@ async function saveOne(
   stageId: string | null,
   opts: SaveOptions,
 ): Promise<SavedContact> {
-  const existing = await findContact(db, cand);
+  const existing = opts.asNew ? undefined : await findContact(db, cand);
   if (existing) {
     const { contact, changed, previous } = mergeCandidate(existing, cand, src);
     let deal = await openDealOf(db, existing.id);

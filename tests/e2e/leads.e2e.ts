@@ -44,6 +44,13 @@ const EMPTY_PAGE = `<!doctype html><html lang="en"><head><title>Notes</title></h
 <p id="sig">Ayu Pratiwi<br>Head of Sales<br>PT Maju Jaya<br>ayu.pratiwi@maju-jaya.test</p>
 <p>Nothing else here.</p></body></html>`;
 
+const card = (name: string, email: string) => `<div class="h-card"><h2 class="p-name">${name}</h2>
+<p><span class="p-job-title">Manager</span>, <span class="p-org">PT Kopi Nusantara</span></p>
+${email ? `<p><a class="u-email" href="mailto:${email}">${email}</a></p>` : ''}</div>`;
+const TEAM_PAGE = `<!doctype html><html lang="en"><head><title>Team</title></head><body><h1>Our team</h1>
+${card('Rina Kusuma', '')}${card('Wulan Sari', 'wulan@kopi-nusantara.test')}${card('Joko Susilo', 'joko@kopi-nusantara.test')}
+${card('Dimas Arya', 'dimas@kopi-nusantara.test')}</body></html>`;
+
 describe('leads before deals, and adding people by hand, in real Chromium', () => {
   let ext: Extension;
   let origin: string;
@@ -51,7 +58,7 @@ describe('leads before deals, and adding people by hand, in real Chromium', () =
   let admin: Page;
 
   beforeAll(async () => {
-    const served = await serve(`${ROOT}/tests/fixtures`, { '/notes.html': EMPTY_PAGE });
+    const served = await serve(`${ROOT}/tests/fixtures`, { '/notes.html': EMPTY_PAGE, '/team.html': TEAM_PAGE });
     origin = served.origin;
     close = () => served.server.close();
     ext = await launchExtension();
@@ -241,5 +248,50 @@ describe('leads before deals, and adding people by hand, in real Chromium', () =
     expect((await readStore<DealRow>(admin, 'deals')).filter((d) => d.contactId === citra.id)).toHaveLength(1);
     await setSettings(admin, { locale: 'en' });
     await options.close();
+  });
+
+  it('known people: a name-only match asks "Same person?", "Save all" lets the rep untick, saved ones read "Saved"', async () => {
+    // Stored earlier with no email: the page's Rina matches by name and company only.
+    await sendFrom(admin, 'capture.save', {
+      capture: { url: '', site: 'manual', candidates: [{ name: 'Rina Kusuma', company: 'PT Kopi Nusantara' }] },
+    });
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/team.html`);
+    const popup = await popupFor(ext, page);
+    await popup.getByTestId('name-match').waitFor();
+    expect(await popup.getByTestId('candidate-name').textContent()).toBe('Rina Kusuma');
+    await expect.poll(() => popup.getByTestId('person-tick').count()).toBe(3);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+    // Joko is not a prospect: untick him, save the other two.
+    await popup.getByRole('checkbox', { name: 'Include Joko Susilo in Save all' }).uncheck();
+    expect(await popup.getByTestId('save-all').textContent()).toBe('Save all 2 new people');
+    await popup.getByTestId('save-all').click();
+    await expect.poll(() => popup.getByTestId('person-saved').count()).toBe(2);
+    const rows = popup.getByTestId('person-row');
+    expect(await rows.filter({ hasText: 'Wulan Sari' }).getByTestId('person-saved').textContent()).toBe('Saved');
+    expect(await rows.filter({ hasText: 'Joko Susilo' }).getByTestId('person-new').textContent()).toBe('New');
+    const names = (await readStore<ContactRow>(admin, 'contacts')).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Wulan Sari', 'Dimas Arya']));
+    expect(names).not.toContain('Joko Susilo');
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+
+    // Rina on this page is someone else: saved apart, the stored Rina untouched.
+    await popup.getByTestId('different-person').click();
+    await expect
+      .poll(async () => (await readStore<ContactRow>(admin, 'contacts')).filter((c) => c.name === 'Rina Kusuma').length)
+      .toBe(2);
+    await popup.close();
+
+    // The next time, the people saved are listed as known, Joko still as new; "Same person" confirms Rina.
+    const again = await popupFor(ext, page);
+    await again.getByTestId('person-known').first().waitFor();
+    expect(await again.getByTestId('person-new').count()).toBe(1);
+    // Known by email, Wulan and Dimas come first now; Rina is picked from the list.
+    await again.getByTestId('person-row').filter({ hasText: 'Rina Kusuma' }).first().click();
+    await again.getByTestId('same-person').click();
+    await again.getByTestId('same-confirmed').waitFor();
+    expect(await again.getByTestId('name-match').count()).toBe(0);
+    await again.close();
+    await page.close();
   });
 });
