@@ -55,7 +55,9 @@ describe('leads before deals', () => {
 
   it('refuses to start a deal in a closed or unknown stage, and stores nothing', async () => {
     const db = await freshDb();
-    await expect(saveCapture(db, page(jane), { ...opts, startDeal: true, stageId: 'won' })).rejects.toThrow(/won/);
+    await expect(saveCapture(db, page(jane), { ...opts, startDeal: true, stageId: 'won' })).rejects.toThrow(
+      /error_noStage/,
+    );
     await expect(saveCapture(db, page(jane), { ...opts, startDeal: true, stageId: 'nope' })).rejects.toThrow();
     expect(await db.contacts.count()).toBe(0);
   });
