@@ -48,6 +48,8 @@ export interface BoardColumnProps {
   onDropDeal: (dealId: string, stageId: string) => void;
   focus: FocusRequest | null;
   onShown: (stageId: string, info: { deals: readonly BoardDeal[]; ready: boolean }) => void;
+  /** "+" in the header: add a person with a deal in this stage (open stages only). */
+  onAdd?: (stage: Stage) => void;
 }
 
 const SEP = ' · ';
@@ -198,6 +200,18 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
           <span class="column-count" data-testid="column-count">
             {formatNumber(shownCount)}
           </span>
+          {props.onAdd && (
+            <button
+              type="button"
+              class="column-add"
+              aria-label={t('add_dealInStage', stage.name)}
+              title={t('add_dealInStage', stage.name)}
+              data-testid={`add-in-${stage.id}`}
+              onClick={() => props.onAdd?.(stage)}
+            >
+              +
+            </button>
+          )}
           {props.onToggle && (
             <button
               type="button"

@@ -10,6 +10,7 @@ import type { PendingMove } from '@/lib/pipeline/board-columns';
 import { allTags, contactIdsWithTag, nameRanks, searchContactIds } from '@/lib/pipeline/contact-search';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { type BoardFilters, filtersFromParams, filtersToParams, isFiltered } from '@/lib/pipeline/filters';
+import { lazyComponent } from '../popup/lazy';
 import { BoardColumn, type FocusRequest } from './BoardColumn';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { DEAL_MIME } from './DealCard';
@@ -17,6 +18,9 @@ import { takePrefetched } from './prefetch';
 import { useBoardDeals } from './use-board-deals';
 import { useBoardMoves } from './use-board-moves';
 import { useNow } from './use-now';
+
+/** The "+" form: loaded when a column's "+" is first used, not with the board. */
+const AddContact = lazyComponent(() => import('@/components/contacts/AddContact').then((m) => m.default));
 
 function sameStages(a: readonly Stage[] | undefined, b: readonly Stage[]): boolean {
   return !!a && a.length === b.length && a.every((s, i) => JSON.stringify(s) === JSON.stringify(b[i]));
@@ -72,6 +76,8 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
   const tags = useLiveQuery(() => allTags(db), []) ?? [];
 
   const [announcement, setAnnouncement] = useState('');
+  // The column whose "+" is adding a person (with a deal in that stage).
+  const [addingIn, setAddingIn] = useState<Stage | null>(null);
   const [error, setError] = useState('');
   const { pending, move } = useBoardMoves(setAnnouncement, setError);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -225,9 +231,13 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
             onDropDeal={onDropDeal}
             focus={focus?.stageId === stage.id ? focus : null}
             onShown={onShown}
+            onAdd={stage.kind === 'open' ? setAddingIn : undefined}
           />
         ))}
       </div>
+      {addingIn && (
+        <AddContact dealOnCapture={settings.dealOnCapture} stage={addingIn} onClose={() => setAddingIn(null)} />
+      )}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
         {announcement}
       </div>

@@ -10,6 +10,7 @@ import { DealPanel } from './DealPanel';
 import { Duplicates } from './Duplicates';
 import { FieldList } from './FieldList';
 import { NoteForm } from './NoteForm';
+import { StartDeal } from './StartDeal';
 import { Timeline } from './Timeline';
 
 /**
@@ -78,10 +79,19 @@ export function ContactDetail({ contactId, settings }: { contactId: string; sett
         <div class="detail-main">
           <section aria-labelledby="deals-title">
             <h3 id="deals-title">{t('detail_deals')}</h3>
-            {deals.length === 0 && <p class="muted">{t('detail_noDeals')}</p>}
+            {deals.length === 0 && (
+              <p class="muted" data-testid="detail-lead">
+                {t('detail_leadNoDeal')}
+              </p>
+            )}
             {deals.map((deal) => (
               <DealPanel key={deal.id} deal={deal} stages={stages} settings={settings} />
             ))}
+            {contact.deletedAt === null &&
+              contact.mergedInto === null &&
+              !deals.some((d) => d.deletedAt === null && d.outcome === null) && (
+                <StartDeal contactId={contact.id} stages={stages} />
+              )}
           </section>
           <ContactTasks contact={contact} deals={deals} settings={settings} />
           <section aria-labelledby="notes-title">

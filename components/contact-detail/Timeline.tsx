@@ -18,6 +18,8 @@ const LABELS: Record<Activity['type'], MessageKey> = {
   merged: 'detail_actMerged',
   deleted: 'detail_actDeleted',
   restored: 'detail_actRestored',
+  'deal-started': 'detail_actDealStarted',
+  'email-logged': 'detail_actEmailLogged',
 };
 
 /** The contact's activity, newest first: captured where and when, stage changes, notes, follow-ups, merges. */

@@ -110,6 +110,8 @@ export function activityText(a: Activity, stageName: (id: string) => string): st
       return [t('detail_actDeleted')];
     case 'restored':
       return [t('detail_actRestored')];
+    case 'deal-started':
+      return [t('tl_dealStarted', stageName(str(p.stageId)))];
     default:
       return [];
   }

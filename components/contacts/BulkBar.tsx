@@ -68,6 +68,19 @@ export function BulkBar({ selection, stages, total, onClear, onSelectAll }: Bulk
           <button type="button" onClick={onClear}>
             {t('contacts_clearSelection')}
           </button>
+          <button
+            type="button"
+            data-testid="bulk-start-deal"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                const r = await send('contacts.startDeal', { contactIds: [...selection] });
+                return t('contacts_dealsStarted', formatNumber(r.started), formatNumber(r.already));
+              })
+            }
+          >
+            {t('contacts_startDeal')}
+          </button>
           <span class="bulk-group">
             <select
               aria-label={t('contacts_moveToStage')}

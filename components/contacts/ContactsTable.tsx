@@ -8,10 +8,13 @@ import { formatNumber } from '@/lib/i18n/money';
 import type { Contact, Deal, Stage } from '@/lib/model';
 import { CONTACT_SORTS, type ContactSort, liveContactIds, searchContactIds } from '@/lib/pipeline/contact-search';
 import { sortStages } from '@/lib/pipeline/default-stages';
+import { leadsOnly } from '@/lib/pipeline/leads';
 import { formatShortDate } from '../board/format';
+import { lazyComponent } from '../popup/lazy';
 import { BulkBar } from './BulkBar';
 import { useTableQuery } from './use-table-query';
 
+const AddContact = lazyComponent(() => import('./AddContact').then((m) => m.default));
 const ROW_HEIGHT = 40;
 const SORT_LABELS: Record<ContactSort, MessageKey> = {
   name: 'fieldName',
@@ -25,6 +28,7 @@ function tableParams(p: URLSearchParams) {
   const sort = p.get('sort') ?? '';
   return {
     q: (p.get('q') ?? '').slice(0, 200),
+    leads: p.get('show') === 'leads',
     sort: ((CONTACT_SORTS as readonly string[]).includes(sort) ? sort : 'name') as ContactSort,
     desc: p.get('dir') === 'desc',
   };
@@ -37,7 +41,7 @@ function tableParams(p: URLSearchParams) {
  */
 export function ContactsTable({ settings, params, setParams }: ViewProps) {
   const db = getDb();
-  const { q, sort, desc } = tableParams(params);
+  const { q, sort, desc, leads } = tableParams(params);
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
@@ -47,6 +51,7 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
     setParams(next);
   };
   const [text, setText] = useState(q);
+  const [adding, setAdding] = useState(false);
   useEffect(() => {
     if (text === q) return;
     const id = setTimeout(() => set({ q: text }), 200);
@@ -56,10 +61,11 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
   const ids = useTableQuery(
     async () => {
       const [ordered, found] = await Promise.all([liveContactIds(db, sort, desc), searchContactIds(db, q)]);
-      return found ? ordered.filter((id) => found.has(id)) : ordered;
+      const matching = found ? ordered.filter((id) => found.has(id)) : ordered;
+      return leads ? leadsOnly(db, matching) : matching;
     },
-    ['contacts', 'contactIndex'],
-    [q, sort, desc],
+    leads ? ['contacts', 'contactIndex', 'deals'] : ['contacts', 'contactIndex'],
+    [q, sort, desc, leads],
   );
   const stages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []) ?? [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -134,13 +140,28 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
             onInput={(e) => setText(e.currentTarget.value)}
           />
         </label>
+        <label>
+          <span>{t('contacts_show')}</span>
+          <select
+            data-testid="contacts-show"
+            value={leads ? 'leads' : ''}
+            onChange={(e) => set({ show: e.currentTarget.value })}
+          >
+            <option value="">{t('contacts_filterAll')}</option>
+            <option value="leads">{t('contacts_filterLeads')}</option>
+          </select>
+        </label>
         <span class="muted" data-testid="contacts-count" role="status">
           {ids ? t('contacts_count', formatNumber(ids.length)) : t('board_loading')}
         </span>
+        <button type="button" class="primary" data-testid="add-contact" onClick={() => setAdding(true)}>
+          {t('add_contact')}
+        </button>
         <a class="trash-link" href="#contacts?trash=1">
           {t('contacts_trash')}
         </a>
       </div>
+      {adding && <AddContact dealOnCapture={settings.dealOnCapture} onClose={() => setAdding(false)} />}
       <BulkBar
         selection={selection}
         stages={stages}
@@ -149,7 +170,7 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
         onSelectAll={ids && !allSelected ? () => setSelected(new Set(ids)) : undefined}
         total={ids?.length ?? 0}
       />
-      {ids && ids.length === 0 && <p class="muted">{q ? t('board_noMatches') : t('pipelineEmpty')}</p>}
+      {ids && ids.length === 0 && <p class="muted">{q || leads ? t('board_noMatches') : t('pipelineEmpty')}</p>}
       <div ref={scrollRef} class="contacts-scroll">
         <table class="contacts-table" data-testid="contacts-table" aria-rowcount={(ids?.length ?? 0) + 1}>
           <caption class="visually-hidden">{t('contacts_tableLabel')}</caption>

@@ -3,7 +3,7 @@ import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Bant, BantPart, BantWeights } from '@/lib/model';
 import { BANT_KEYS, type BantKey } from '@/lib/model/bant-keys';
-import { bantParts, scoreBant } from '@/lib/pipeline/bant';
+import { bantParts, confirmedParts, scoreBant } from '@/lib/pipeline/bant';
 import type { BantSuggestion, BantSuggestions } from '@/lib/pipeline/suggest-bant';
 import { suggestionReason } from './suggestion-reason';
 
@@ -66,6 +66,10 @@ export function BantPanel({ dealId, bant, weights, suggestions, onSave, readOnly
         <span class="bant-score">
           <strong data-testid="bant-score">{score}</strong>
           <span class="muted">/100</span>
+          <span class="muted" data-testid="bant-confirmed">
+            {' · '}
+            {t('popup_bantConfirmed', confirmedParts(shown), BANT_KEYS.length)}
+          </span>
         </span>
       </div>
       <div class="bant-bar" aria-hidden="true">

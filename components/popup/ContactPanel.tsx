@@ -27,6 +27,8 @@ export interface ContactPanelProps {
   initialView?: ContactView;
   /** Called once the contact's stage and BANT are on screen. */
   onShown: () => void;
+  /** A name-and-company match: the rep confirms it ("Same person") or saves the page's person apart. */
+  weakMatch?: { onSame: () => Promise<void>; onDifferent: () => Promise<void> };
 }
 
 /** A known contact: who they are, each of their deals (open ones first), and what to do next. */
@@ -39,6 +41,7 @@ export function ContactPanel({
   now,
   initialView,
   onShown,
+  weakMatch,
 }: ContactPanelProps) {
   const view = useLive(() => loadContactView(getDb(), contactId), [contactId], initialView);
   useEffect(() => {
@@ -68,8 +71,10 @@ export function ContactPanel({
   );
   return (
     <section class="contact" data-testid="contact" aria-labelledby="contact-name">
-      <ContactHeader contact={view.contact} match={match} />
-      {open.length === 0 && <NoOpenDeal contact={view.contact} main={view.deals.length === 0} />}
+      <ContactHeader contact={view.contact} match={match} weakMatch={weakMatch} />
+      {open.length === 0 && (
+        <NoOpenDeal contact={view.contact} lead={view.deals.length === 0} main={view.deals.length === 0} />
+      )}
       {open.map((deal, i) => panel(deal, i === 0))}
       {open.length > 0 && closed.length > 0 ? (
         <details class="closed-deals">
@@ -83,18 +88,69 @@ export function ContactPanel({
   );
 }
 
-function ContactHeader({ contact, match }: { contact: Contact; match: MatchKind | null }) {
+function ContactHeader({
+  contact,
+  match,
+  weakMatch,
+}: {
+  contact: Contact;
+  match: MatchKind | null;
+  weakMatch?: ContactPanelProps['weakMatch'];
+}) {
   const role = [contact.jobTitle, contact.company].filter(Boolean).join(' · ');
   const url = contactPageUrl(contact.id);
+  const [answer, setAnswer] = useState<'' | 'busy' | 'same'>('');
+  const [error, setError] = useState('');
+  const choose = (run: () => Promise<void>, after: '' | 'same') => {
+    setAnswer('busy');
+    setError('');
+    run().then(
+      () => setAnswer(after),
+      (err) => {
+        setAnswer('');
+        setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err)));
+      },
+    );
+  };
   return (
     <header class="contact-head">
       <h1 id="contact-name" data-testid="candidate-name">
         {contact.name || contact.emails[0] || t('unnamed')}
       </h1>
       {role && <p class="muted role">{role}</p>}
-      {match === 'name' && (
-        <p class="hint" data-testid="name-match">
-          {t('popup_matchedByName')}
+      {match === 'name' && answer !== 'same' && (
+        <div class="hint" data-testid="name-match">
+          <p>{t('popup_matchedByName')}</p>
+          {weakMatch && (
+            <div class="actions">
+              <button
+                type="button"
+                data-testid="same-person"
+                disabled={answer === 'busy'}
+                onClick={() => choose(weakMatch.onSame, 'same')}
+              >
+                {t('popup_samePerson')}
+              </button>
+              <button
+                type="button"
+                data-testid="different-person"
+                disabled={answer === 'busy'}
+                onClick={() => choose(weakMatch.onDifferent, '')}
+              >
+                {t('popup_differentPerson')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {answer === 'same' && (
+        <p class="muted small" role="status" data-testid="same-confirmed">
+          {t('popup_confirmedSame')}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
         </p>
       )}
       <a
@@ -114,8 +170,11 @@ function ContactHeader({ contact, match }: { contact: Contact; match: MatchKind 
   );
 }
 
-/** A contact whose deals are all closed (or who has none): offer a new deal, and still let the rep edit them. */
-function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
+/**
+ * A contact without an open deal: a lead (no deal ever) or someone whose deals are all closed. Offer to start a
+ * deal, and still let the rep edit them.
+ */
+function NoOpenDeal({ contact, lead, main }: { contact: Contact; lead: boolean; main: boolean }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (main && !focusTaken()) button.current?.focus({ preventScroll: true });
@@ -125,7 +184,9 @@ function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
   const [editing, setEditing] = useState(false);
   return (
     <div class="no-deal">
-      <p class="muted">{t('popup_noOpenDeal')}</p>
+      <p class="muted" data-testid={lead ? 'lead-no-deal' : 'no-open-deal'}>
+        {lead ? t('popup_leadNoDeal') : t('popup_noOpenDeal')}
+      </p>
       <div class="actions">
         <button
           ref={button}
@@ -141,7 +202,7 @@ function NoOpenDeal({ contact, main }: { contact: Contact; main: boolean }) {
               .finally(() => setBusy(false));
           }}
         >
-          {t('popup_newDeal')}
+          {lead ? t('popup_startDeal') : t('popup_newDeal')}
         </button>
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {t('popup_editAsk')}

@@ -14,6 +14,8 @@ const ACTIVITY: Record<Activity['type'], MessageKey> = {
   merged: 'popup_actMerged',
   deleted: 'popup_actDeleted',
   restored: 'popup_actRestored',
+  'deal-started': 'popup_actDealStarted',
+  'email-logged': 'popup_actEmailLogged',
 };
 
 export function describeActivity(a: Activity, stages: ReadonlyMap<string, Stage>): string {
@@ -22,6 +24,12 @@ export function describeActivity(a: Activity, stages: ReadonlyMap<string, Stage>
     return t('popup_actStageChanged', to);
   }
   if (a.type === 'captured' && typeof a.payload.site === 'string') return t('popup_actCaptured', a.payload.site);
+  if (a.type === 'deal-started') {
+    const id = typeof a.payload.stageId === 'string' ? a.payload.stageId : '';
+    return t('popup_actDealStarted', stages.get(id)?.name ?? id);
+  }
+  if (a.type === 'email-logged')
+    return t('popup_actEmailLogged', typeof a.payload.subject === 'string' ? a.payload.subject : '');
   return t(ACTIVITY[a.type] ?? 'popup_actUpdated', '');
 }
 

@@ -19,8 +19,9 @@ function personRole(p: PagePerson): string {
 }
 
 /**
- * The other people on the page, most likely first: a short list (more on request), each known one with their
- * stage. Picking one shows them above. Several new people can be saved in one go.
+ * The other people on the page, most likely first: a short list (more on request), each known one marked as
+ * known with their stage (or "Lead" when they have no deal), a name-only match said so. Picking one shows them
+ * above. New people can be saved in one go, each with a tick the rep can take off; once saved they read "Saved".
  */
 export function PeopleList({
   people,
@@ -38,6 +39,9 @@ export function PeopleList({
   const [all, setAll] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // New people the rep took out of "Save all", by key; and the contacts the last "Save all" stored.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [justSaved, setJustSaved] = useState<ReadonlySet<string>>(new Set());
   const others = people.filter((p) => p.key !== selectedKey);
   const shown = all ? others : others.slice(0, SHOWN);
   const knownIds = shown.flatMap((p) => (p.contact ? [p.contact.id] : []));
@@ -50,6 +54,7 @@ export function PeopleList({
     return out;
   }, [knownIds.join(',')]);
   const unknown = people.filter((p) => !p.contact && p.candidate);
+  const ticked = unknown.filter((p) => !unticked.has(p.key));
   if (!others.length) return null;
 
   async function saveAll() {
@@ -57,14 +62,15 @@ export function PeopleList({
     setBusy(true);
     setError('');
     try {
-      await sendLazy('capture.save', {
+      const { saved } = await sendLazy('capture.save', {
         capture: {
           url: capture.url,
           title: capture.title,
           site: capture.site,
-          candidates: unknown.map((p) => p.candidate!),
+          candidates: ticked.map((p) => p.candidate!),
         },
       });
+      setJustSaved(new Set(saved.map((s) => s.contactId)));
     } catch (err) {
       setError(t('saveFailed', describeError(err)));
     } finally {
@@ -78,19 +84,31 @@ export function PeopleList({
       <ul>
         {shown.map((p) => {
           const stage = p.contact ? stageMap.get(stageOf?.get(p.contact.id) ?? '') : undefined;
+          const offered = !p.contact && !!p.candidate && unknown.length > 1;
           return (
-            <li key={p.key}>
+            <li key={p.key} class="person-item">
+              {offered && (
+                <input
+                  type="checkbox"
+                  class="person-tick"
+                  data-testid="person-tick"
+                  aria-label={t('popup_includeInSave', personName(p))}
+                  checked={!unticked.has(p.key)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setUnticked((u) => {
+                      const next = new Set(u);
+                      if (on) next.delete(p.key);
+                      else next.add(p.key);
+                      return next;
+                    });
+                  }}
+                />
+              )}
               <button type="button" class="person-row" data-testid="person-row" onClick={() => onSelect(p.key)}>
                 <span class="person-name">{personName(p)}</span>
                 <span class="muted person-role">{personRole(p)}</span>
-                {stage ? (
-                  <span class="stage-pill">
-                    <span class="stage-dot" style={{ background: stage.color }} aria-hidden="true" />
-                    {stage.name}
-                  </span>
-                ) : (
-                  !p.contact && <span class="new-pill">{t('popup_new')}</span>
-                )}
+                <PersonPill person={p} stage={stage} saved={!!p.contact && justSaved.has(p.contact.id)} />
               </button>
             </li>
           );
@@ -103,8 +121,8 @@ export function PeopleList({
           </button>
         )}
         {unknown.length > 1 && capture && (
-          <button type="button" disabled={busy} data-testid="save-all" onClick={saveAll}>
-            {t('popup_saveAllNew', unknown.length)}
+          <button type="button" disabled={busy || !ticked.length} data-testid="save-all" onClick={saveAll}>
+            {t('popup_saveAllNew', ticked.length)}
           </button>
         )}
       </div>
@@ -114,5 +132,36 @@ export function PeopleList({
         </p>
       )}
     </section>
+  );
+}
+
+/** Where a listed person stands: just saved, known (their stage, or a lead), a name-only match, or new. */
+function PersonPill({ person, stage, saved }: { person: PagePerson; stage: Stage | undefined; saved: boolean }) {
+  if (saved)
+    return (
+      <span class="new-pill saved-pill" data-testid="person-saved">
+        {t('popup_saved')}
+      </span>
+    );
+  if (!person.contact)
+    return (
+      <span class="new-pill" data-testid="person-new">
+        {t('popup_new')}
+      </span>
+    );
+  const weak = person.match === 'name' ? ` · ${t('popup_maybeKnown')}` : '';
+  if (stage)
+    return (
+      <span class="stage-pill" data-testid="person-known">
+        <span class="stage-dot" style={{ background: stage.color }} aria-hidden="true" />
+        {stage.name}
+        {weak}
+      </span>
+    );
+  return (
+    <span class="stage-pill" data-testid="person-known">
+      {t('popup_knownLead')}
+      {weak}
+    </span>
   );
 }

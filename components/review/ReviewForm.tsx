@@ -11,6 +11,7 @@ import { invalidEmails } from '@/lib/popup/edits';
 import {
   editedCandidate,
   editedFields,
+  patchForKnown,
   type ReviewField,
   type ReviewValues,
   reviewContactPatch,
@@ -33,7 +34,16 @@ export interface ReviewFormProps {
   candidate: Candidate;
   /** The popup's main person: "Save as prospect" takes the focus. */
   main: boolean;
+  /** The rep's setting: every save starts a deal (the primary button), or a save keeps a lead. */
+  dealOnCapture: boolean;
   onShown: () => void;
+  /** Adding a person by hand: every field shown, a heading of its own, no "where it came from" for empty ones. */
+  byHand?: boolean;
+  /** A board column's "+": the one button saves and starts the deal in this stage. */
+  stageId?: string;
+  /** After the save: the contact the person became (a new one, or the one they already were). */
+  onSaved?: (saved: { contactId: string; created: boolean }) => void;
+  onCancel?: () => void;
 }
 
 /**
@@ -41,7 +51,17 @@ export interface ReviewFormProps {
  * before "Save as prospect". Saving stores the person (capture.save, merged with anyone they turn out to be),
  * then marks the fields the rep changed as edited by hand (contact.update), so a later capture keeps them.
  */
-export default function ReviewForm({ capture, candidate, main, onShown }: ReviewFormProps) {
+export default function ReviewForm({
+  capture,
+  candidate,
+  main,
+  dealOnCapture,
+  onShown,
+  byHand = false,
+  stageId,
+  onSaved,
+  onCancel,
+}: ReviewFormProps) {
   const [initial] = useState(() => reviewValues(candidate));
   const [values, setValues] = useState<ReviewValues>(initial);
   const [busy, setBusy] = useState(false);
@@ -55,6 +75,9 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
 
   async function save(e: Event) {
     e.preventDefault();
+    // Enter in a field is the primary button; the other button says which it is.
+    const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+    const startDeal = stageId ? true : submitter?.value ? submitter.value === 'deal' : dealOnCapture;
     const next = editedCandidate(candidate, values);
     const bad = invalidEmails(next.emails);
     if (bad.length) return setError(t('popup_badEmail', bad.join(', ')));
@@ -62,15 +85,23 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
     setBusy(true);
     setError('');
     try {
-      const { saved } = await send('capture.save', { capture: { ...capture, candidates: [next] } });
+      const { saved } = await send('capture.save', {
+        capture: { ...capture, candidates: [next] },
+        startDeal,
+        ...(stageId ? { stageId } : {}),
+      });
       const contactId = saved[0]?.contactId;
       const changed = editedFields(initial, values);
       if (contactId && changed.length) {
         const contact = await getDb().contacts.get(contactId);
-        const patch = reviewContactPatch(changed, values, contact?.urls ?? { other: [] });
+        const typed = reviewContactPatch(changed, values, contact?.urls ?? { other: [] });
+        // Someone already stored: the rep's edits add to them, an emptied field erases nothing.
+        const patch = saved[0]!.created || !contact ? typed : patchForKnown(typed, contact);
         if (Object.keys(patch).length) await send('contact.update', { contactId, patch });
       }
       // The popup now finds this person in the store and shows their stage: this form goes away.
+      if (contactId) onSaved?.({ contactId, created: saved[0]!.created });
+      setBusy(false);
     } catch (err) {
       setError(t('saveFailed', describeError(err)));
       setBusy(false);
@@ -78,14 +109,32 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
   }
 
   return (
-    <form class="review" data-testid="review-form" onSubmit={save} aria-labelledby="review-title">
-      <h1 id="review-title" data-testid="candidate-name">
-        {candidate.name || candidate.emails[0] || t('unnamed')}
-      </h1>
-      <p class="muted">{t('popup_newPerson')}</p>
+    <form
+      class="review"
+      data-testid={byHand ? 'add-form' : 'review-form'}
+      onSubmit={save}
+      aria-labelledby="review-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      {byHand ? (
+        <h1 id="review-title" data-testid="add-title">
+          {t('add_title')}
+        </h1>
+      ) : (
+        <h1 id="review-title" data-testid="candidate-name">
+          {candidate.name || candidate.emails[0] || t('unnamed')}
+        </h1>
+      )}
+      <p class="muted">{byHand ? t('add_hint') : t('popup_newPerson')}</p>
       {FIELDS.map(({ field, label, multiline }) => {
         const value = values[field];
-        if (!value && !initial[field] && !['name', 'jobTitle', 'company', 'emails'].includes(field)) return null;
+        if (!byHand && !value && !initial[field] && !['name', 'jobTitle', 'company', 'emails'].includes(field))
+          return null;
         const onInput = (ev: { currentTarget: { value: string } }) =>
           setValues((v) => ({ ...v, [field]: ev.currentTarget.value }));
         return (
@@ -97,11 +146,13 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
                 <input maxLength={MAX_TEXT} value={value} onInput={onInput} />
               )}
             </Field>
-            <ProvenanceLine
-              provenance={candidate.provenance[field]}
-              edited={edited.has(field)}
-              empty={!initial[field]}
-            />
+            {!(byHand && !initial[field]) && (
+              <ProvenanceLine
+                provenance={candidate.provenance[field]}
+                edited={edited.has(field)}
+                empty={!initial[field]}
+              />
+            )}
           </div>
         );
       })}
@@ -111,9 +162,55 @@ export default function ReviewForm({ capture, candidate, main, onShown }: Review
         </p>
       )}
       <div class="actions">
-        <button ref={saveButton} type="submit" class="primary" disabled={busy} data-testid="save-candidate">
-          {t('saveAsProspect')}
-        </button>
+        {stageId ? (
+          <button
+            ref={saveButton}
+            type="submit"
+            class="primary"
+            value="deal"
+            disabled={busy}
+            data-testid="save-candidate"
+          >
+            {t('add_saveDeal')}
+          </button>
+        ) : dealOnCapture ? (
+          <>
+            <button
+              ref={saveButton}
+              type="submit"
+              class="primary"
+              value="deal"
+              disabled={busy}
+              data-testid="save-candidate"
+            >
+              {t('popup_saveAndStartDeal')}
+            </button>
+            <button type="submit" value="lead" disabled={busy} data-testid="save-lead">
+              {t('popup_saveLeadOnly')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              ref={saveButton}
+              type="submit"
+              class="primary"
+              value="lead"
+              disabled={busy}
+              data-testid="save-candidate"
+            >
+              {t('popup_saveLead')}
+            </button>
+            <button type="submit" value="deal" disabled={busy} data-testid="save-and-start-deal">
+              {t('popup_saveAndStartDeal')}
+            </button>
+          </>
+        )}
+        {onCancel && (
+          <button type="button" onClick={onCancel} data-testid="add-cancel">
+            {t('popup_cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

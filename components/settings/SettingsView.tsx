@@ -127,6 +127,23 @@ export function SettingsView({ settings }: ViewProps) {
         </div>
       </section>
 
+      <section class="settings-section" aria-labelledby="leads-title">
+        <h2 id="leads-title">{t('settings_leadsAndDeals')}</h2>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-testid="settings-deal-on-capture"
+            checked={settings.dealOnCapture}
+            aria-describedby="deal-on-capture-hint"
+            onChange={(e) => void save({ dealOnCapture: e.currentTarget.checked })}
+          />
+          <span>{t('settings_dealOnCapture')}</span>
+        </label>
+        <p class="muted" id="deal-on-capture-hint">
+          {t('settings_dealOnCaptureHint')}
+        </p>
+      </section>
+
       <section class="settings-section" aria-labelledby="reminders-title">
         <h2 id="reminders-title">{t('settings_followUps')}</h2>
         <label class="inline">

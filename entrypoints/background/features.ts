@@ -3,6 +3,7 @@ import type { Settings } from '@/lib/model';
 import { badge } from './badge';
 import { captureShortcut } from './capture-shortcut';
 import { contextMenu } from './context-menu';
+import { dealOnCapture } from './deal-on-capture';
 import { reminders } from './reminders';
 import { restoreWatch } from './restore-watch';
 
@@ -26,4 +27,11 @@ export interface BackgroundFeature {
 }
 
 /** Every background feature, one line each. A feature that throws while registering never stops the others. */
-export const FEATURES: BackgroundFeature[] = [reminders, badge, captureShortcut, contextMenu, restoreWatch];
+export const FEATURES: BackgroundFeature[] = [
+  reminders,
+  badge,
+  captureShortcut,
+  contextMenu,
+  restoreWatch,
+  dealOnCapture,
+];

@@ -12,10 +12,11 @@ import type { FirstScreen } from '@/lib/popup/first-screen';
 import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
-import { preloadSend } from '@/lib/popup/send-lazy';
+import { preloadSend, sendLazy } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
+const AddByHand = lazyComponent(() => import('@/components/popup/AddByHand').then((m) => m.default));
 
 /** 'stuck': the page did not answer in time (lib/capture/run-reader.ts), as against one that cannot be read. */
 type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' | 'stuck' };
@@ -51,6 +52,9 @@ export function App({
         : { state: 'failed' },
   );
   const [chosen, setChosen] = useState<string | null>(null);
+  // "Add a person by hand": the form while open, then the contact it saved (who may not be on the page).
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const now = useMemo(() => Date.now(), []);
 
@@ -105,7 +109,31 @@ export function App({
   return (
     <>
       <main data-testid={ready ? 'popup-ready' : undefined} aria-busy={!ready}>
-        {selected && stages && (
+        {adding && (
+          <AddByHand
+            tab={tab}
+            capture={capture}
+            dealOnCapture={settings.dealOnCapture}
+            onSaved={({ contactId }) => {
+              setAdding(false);
+              setAdded(contactId);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        )}
+        {!adding && added && stages && (
+          <ContactPanel
+            key={added}
+            contactId={added}
+            match={null}
+            stages={stages}
+            stageMap={stageMap}
+            settings={settings}
+            now={now}
+            onShown={markReady}
+          />
+        )}
+        {!adding && !added && selected && stages && (
           <PersonView
             key={selected.key}
             person={selected}
@@ -116,21 +144,22 @@ export function App({
             now={now}
             initialView={first?.view ?? null}
             onShown={markReady}
+            onSavedApart={setAdded}
           />
         )}
-        {!selected && <h1 class="visually-hidden">{t('extName')}</h1>}
-        {empty && reading.state === 'reading' && <p class="muted">{t('popupLoading')}</p>}
-        {empty && reading.state === 'failed' && (
+        {!selected && !adding && !added && <h1 class="visually-hidden">{t('extName')}</h1>}
+        {!adding && !added && empty && reading.state === 'reading' && <p class="muted">{t('popupLoading')}</p>}
+        {!adding && !added && empty && reading.state === 'failed' && (
           <p class="muted" data-testid="cannot-read">
             {t('popupCannotRead')}
           </p>
         )}
-        {empty && reading.state === 'stuck' && (
+        {!adding && !added && empty && reading.state === 'stuck' && (
           <p class="muted" role="alert" data-testid="page-stuck">
             {t('popupPageStuck')}
           </p>
         )}
-        {empty && reading.state === 'read' && (
+        {!adding && !added && empty && reading.state === 'read' && (
           <p class="muted" data-testid="nothing-found">
             {t('popupNothingFound')}
           </p>
@@ -140,7 +169,7 @@ export function App({
             {t('popup_stillReading')}
           </p>
         )}
-        {people && selected && (
+        {!adding && people && selected && (
           <PeopleList
             people={people}
             selectedKey={selected.key}
@@ -154,6 +183,18 @@ export function App({
         <button type="button" data-testid="open-pipeline" onClick={() => browser.runtime.openOptionsPage()}>
           {t('openPipeline')}
         </button>
+        {!adding && (
+          <button
+            type="button"
+            data-testid="add-by-hand"
+            onClick={() => {
+              setAdded(null);
+              setAdding(true);
+            }}
+          >
+            {t('add_byHand')}
+          </button>
+        )}
       </footer>
     </>
   );
@@ -187,6 +228,7 @@ function PersonView({
   now,
   initialView,
   onShown,
+  onSavedApart,
 }: {
   person: PagePerson;
   capture: PageCapture | null;
@@ -196,7 +238,26 @@ function PersonView({
   now: number;
   initialView: ContactView | null;
   onShown: () => void;
+  /** "Different person": the page's person saved as a new contact, shown instead. */
+  onSavedApart: (contactId: string) => void;
 }) {
+  const { candidate } = person;
+  // A name-and-company match is the rep's call: the same person (the page's details are added to them) or not.
+  const weakMatch =
+    person.match === 'name' && candidate && capture
+      ? {
+          onSame: async () => {
+            await sendLazy('capture.save', { capture: { ...capture, candidates: [candidate] }, startDeal: false });
+          },
+          onDifferent: async () => {
+            const { saved } = await sendLazy('capture.save', {
+              capture: { ...capture, candidates: [candidate] },
+              asNew: true,
+            });
+            if (saved[0]) onSavedApart(saved[0].contactId);
+          },
+        }
+      : undefined;
   if (person.contact)
     return (
       <ContactPanel
@@ -208,9 +269,18 @@ function PersonView({
         now={now}
         initialView={initialView?.contact.id === person.contact.id ? initialView : undefined}
         onShown={onShown}
+        weakMatch={weakMatch}
       />
     );
   if (person.candidate && capture)
-    return <ReviewForm capture={capture} candidate={person.candidate} main onShown={onShown} />;
+    return (
+      <ReviewForm
+        capture={capture}
+        candidate={person.candidate}
+        main
+        dealOnCapture={settings.dealOnCapture}
+        onShown={onShown}
+      />
+    );
   return null;
 }

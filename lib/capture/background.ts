@@ -28,7 +28,11 @@ export async function storeCapture(svc: CaptureServices, capture: PageCapture): 
   const candidates = capture.candidates.filter(recognisable);
   if (!candidates.length) return [];
   const s = await svc.settings();
-  return saveCapture(svc.db, { ...capture, candidates }, { now: svc.now(), currency: s.currency, owner: s.owner });
+  return saveCapture(
+    svc.db,
+    { ...capture, candidates },
+    { now: svc.now(), currency: s.currency, owner: s.owner, startDeal: s.dealOnCapture },
+  );
 }
 
 /** Shortcut: everyone on the tab's page, read now, stored. */

@@ -15,7 +15,7 @@ import { moveDeal } from '../pipeline/move-deal';
 import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
-import { createDealFor } from '../popup/create-deal';
+import { createDealFor, startDeals } from '../popup/create-deal';
 import { saveSettings } from '../settings/store';
 import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
@@ -32,9 +32,16 @@ export interface HandlerContext {
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'capture.prepare': async ({ raw }) => prepareCapture(raw),
-    'capture.save': async ({ capture }) => {
+    'capture.save': async ({ capture, startDeal, stageId, asNew }) => {
       const s = await ctx.settings();
-      const saved = await saveCapture(ctx.db, capture, { now: ctx.now(), currency: s.currency, owner: s.owner });
+      const saved = await saveCapture(ctx.db, capture, {
+        now: ctx.now(),
+        currency: s.currency,
+        owner: s.owner,
+        startDeal: startDeal ?? s.dealOnCapture,
+        stageId,
+        asNew,
+      });
       if (!saved.length) throw new AppError('errorNothingToSave');
       return { saved };
     },
@@ -71,10 +78,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const note = await addNote(ctx.db, contactId, dealId, text, ctx.now());
       return { activityId: note.id };
     },
-    'deal.create': async ({ contactId, title }) => {
+    'deal.create': async ({ contactId, title, stageId }) => {
       const s = await ctx.settings();
-      const opts = { now: ctx.now(), currency: s.currency, owner: s.owner, title };
+      const opts = { now: ctx.now(), currency: s.currency, owner: s.owner, title, stageId };
       return { dealId: (await createDealFor(ctx.db, contactId, opts)).id };
+    },
+    'contacts.startDeal': async ({ contactIds, stageId }) => {
+      const s = await ctx.settings();
+      return startDeals(ctx.db, contactIds, { now: ctx.now(), currency: s.currency, owner: s.owner, stageId });
     },
     'popup.wake': async () => ({ ok: true as const }),
     'deal.refreshBant': async ({ dealId }) => ({ changed: await refreshBantSuggestions(ctx.db, dealId, ctx.now()) }),

@@ -17,13 +17,29 @@ export const protocol = {
     request: z.object({ raw: RawPageCapture }),
     response: PageCapture,
   },
-  /** Store the people of a capture (merged with who is already known). */
+  /**
+   * Store the people of a capture (merged with who is already known) as leads. `startDeal` starts a deal for each
+   * one without an open deal ("Save and start deal"; left out, the rep's setting decides), in `stageId` if given
+   * (a board column's "+") or the first open stage.
+   */
   'capture.save': {
     from: ['extension'],
-    request: z.object({ capture: PageCapture }),
+    request: z.object({
+      capture: PageCapture,
+      startDeal: z.boolean().optional(),
+      stageId: Id.optional(),
+      /** "Different person": save as a new contact even though someone stored has the same name at the company. */
+      asNew: z.boolean().optional(),
+    }),
     response: z.object({
       saved: z.array(
-        z.object({ contactId: Id, dealId: Id.nullable(), created: z.boolean(), changed: z.array(z.string()) }),
+        z.object({
+          contactId: Id,
+          dealId: Id.nullable(),
+          created: z.boolean(),
+          dealStarted: z.boolean(),
+          changed: z.array(z.string()),
+        }),
       ),
     }),
   },
@@ -85,11 +101,17 @@ export const protocol = {
     }),
     response: z.object({ activityId: Id }),
   },
-  /** Open a new deal for a known contact (in the first open stage), e.g. when their deals are all closed. */
+  /** Start a deal for a known contact ("Start deal" on a lead, or again once their deals are all closed). */
   'deal.create': {
     from: ['extension'],
-    request: z.object({ contactId: Id, title: z.string().max(500).optional() }),
+    request: z.object({ contactId: Id, title: z.string().max(500).optional(), stageId: Id.optional() }),
     response: z.object({ dealId: Id }),
+  },
+  /** "Start deal" on the selected contacts: each without an open deal gets one (in `stageId` or the first stage). */
+  'contacts.startDeal': {
+    from: ['extension'],
+    request: z.object({ contactIds: z.array(Id).min(1).max(200_000), stageId: Id.optional() }),
+    response: z.object({ started: z.number(), already: z.number() }),
   },
   /**
    * Wakes the background as the popup opens (an MV3 worker sleeps when idle), so it is up by the time the page's

@@ -12,6 +12,10 @@ export const ActivityType = z.enum([
   'merged',
   'deleted',
   'restored',
+  /** A deal was started for the contact (a lead became a deal): { stageId }. */
+  'deal-started',
+  /** An email thread the rep logged: { subject, date, participants, excerpt, url } (lib/pipeline/log-email.ts). */
+  'email-logged',
 ]);
 export type ActivityType = z.infer<typeof ActivityType>;
 

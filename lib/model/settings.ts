@@ -32,6 +32,12 @@ export const Settings = z.object({
     )
     .max(50)
     .default([]),
+  /**
+   * Start a deal for every person captured. Off for new installs: a capture saves a lead, and the rep starts a
+   * deal when there is one. Installs that had captures before this setting existed keep their old habit (on),
+   * set once on update (lib/settings/deal-on-capture.ts).
+   */
+  dealOnCapture: z.boolean().default(false),
   /** Sites where capture runs on its own; each needs its optional host permission granted. */
   autoDetect: z
     .object({ linkedin: z.boolean(), gmail: z.boolean(), outlook: z.boolean() })

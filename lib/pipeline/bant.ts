@@ -19,6 +19,11 @@ export function scoreBant(bant: Bant, weights: BantWeights): number {
   return weightSum > 0 ? Math.round((total / weightSum) * 100) : 0;
 }
 
+/** How many of the four parts the rep has confirmed (the rest are suggestions from evidence, or unknown). */
+export function confirmedParts(bant: Bant): number {
+  return BANT_KEYS.filter((k) => bant[k].confirmed && bant[k].level > 0).length;
+}
+
 /** Each part's contribution to the score (same rule as scoreBant), for showing the four parts. */
 export function bantParts(bant: Bant, weights: BantWeights): Record<BantKey, number> {
   const weightSum = BANT_KEYS.reduce((s, k) => s + weights[k], 0) || 1;

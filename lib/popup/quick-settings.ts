@@ -1,7 +1,7 @@
 import type { BantWeights, Settings } from '../model';
 
 /** The settings the popup needs to draw its first screen. */
-export type PopupSettings = Pick<Settings, 'locale' | 'currency' | 'bantWeights' | 'followUpDays'>;
+export type PopupSettings = Pick<Settings, 'locale' | 'currency' | 'bantWeights' | 'followUpDays' | 'dealOnCapture'>;
 
 /** Settings' defaults for those fields (tests/unit/popup/quick-settings.test.ts keeps them equal to the model's). */
 export const POPUP_DEFAULTS: PopupSettings = {
@@ -9,6 +9,7 @@ export const POPUP_DEFAULTS: PopupSettings = {
   currency: 'USD',
   bantWeights: { budget: 25, authority: 25, need: 25, timeline: 25 },
   followUpDays: 3,
+  dealOnCapture: false,
 };
 
 const isWeight = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 100;
@@ -33,5 +34,6 @@ export function popupSettingsFrom(raw: unknown): PopupSettings {
       s.followUpDays <= 365
         ? s.followUpDays
         : POPUP_DEFAULTS.followUpDays,
+    dealOnCapture: typeof s.dealOnCapture === 'boolean' ? s.dealOnCapture : POPUP_DEFAULTS.dealOnCapture,
   };
 }

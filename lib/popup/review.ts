@@ -1,5 +1,5 @@
 import { linkedinKey, linkedinUrlFromKey } from '../identity/keys';
-import type { Candidate, ContactPatch, ProfileUrls } from '../model';
+import type { Candidate, Contact, ContactPatch, ProfileUrls } from '../model';
 import { parseEmails, parsePhones } from './edits';
 
 /** The fields of a found person the review form shows, as the form holds them (lists one value per line). */
@@ -66,4 +66,25 @@ export function reviewContactPatch(
     } else patch[f] = values[f].trim();
   }
   return patch;
+}
+
+/**
+ * The review's hand edits when the save found someone already stored: they add to what is known, never erase
+ * it. An emptied field is left as stored (the rep cleared the page's value, not the contact's), and typed emails
+ * and phones join the stored ones instead of replacing them.
+ */
+export function patchForKnown(patch: ContactPatch, stored: Pick<Contact, 'emails' | 'phones'>): ContactPatch {
+  const out: ContactPatch = {};
+  for (const [key, value] of Object.entries(patch) as [keyof ContactPatch, unknown][]) {
+    if (key === 'emails' || key === 'phones') {
+      const typed = value as string[];
+      const have = stored[key];
+      const seen = new Set(have.map((v) => v.toLowerCase()));
+      const added = typed.filter((v) => !seen.has(v.toLowerCase()));
+      if (added.length) out[key] = [...have, ...added];
+    } else if (typeof value === 'string' ? value.trim() !== '' : value !== undefined) {
+      (out as Record<string, unknown>)[key] = value;
+    }
+  }
+  return out;
 }

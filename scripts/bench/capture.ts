@@ -35,7 +35,8 @@ async function timeSave(page: Page, candidate: Record<string, unknown>): Promise
     const t = performance.now();
     const reply = await chrome.runtime.sendMessage({
       type: 'capture.save',
-      payload: { capture: { url: 'https://bench.example/profile', site: 'web', candidates: [cand] } },
+      // As with "Save and start deal": the heavier save, a contact and a deal with their derived rows.
+      payload: { capture: { url: 'https://bench.example/profile', site: 'web', candidates: [cand] }, startDeal: true },
     });
     return { ms: performance.now() - t, ok: !!reply?.ok };
   }, candidate);

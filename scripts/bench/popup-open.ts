@@ -94,6 +94,8 @@ async function seedThenMeasure(
         },
       ],
     },
+    // The timed popup shows her deal's stage and BANT, as it did before captures saved leads.
+    startDeal: true,
   });
   const contacts = await storeCount(admin, 'contacts');
   await admin.close();

@@ -221,9 +221,9 @@ describe('capture in real Chromium', () => {
     expect(results).toEqual(Array(10).fill(1));
     const [dewi] = await named('Dewi Lestari');
     expect(await named('Dewi Lestari')).toHaveLength(1);
-    const deals = await readStore<{ contactId: string }>(store, 'deals');
-    expect(deals.filter((d) => d.contactId === dewi!.id)).toHaveLength(1);
-    // And ten popups saving at once (the popup's capture.save message) change nothing more.
+    // A capture saves a lead: no deal yet (a new install's setting).
+    expect(await readStore(store, 'deals')).toEqual([]);
+    // Ten popups saving her at once with "Save and start deal": still one contact, and one deal, not ten.
     const saves = await store.evaluate(() =>
       Promise.all(
         Array.from({ length: 10 }, () =>
@@ -235,6 +235,7 @@ describe('capture in real Chromium', () => {
                 site: 'web',
                 candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
               },
+              startDeal: true,
             },
           }),
         ),
@@ -242,6 +243,8 @@ describe('capture in real Chromium', () => {
     );
     expect(saves.every((r) => (r as { ok: boolean }).ok)).toBe(true);
     expect(await named('Dewi Lestari')).toHaveLength(1);
+    const deals = await readStore<{ contactId: string }>(store, 'deals');
+    expect(deals.filter((d) => d.contactId === dewi!.id)).toHaveLength(1);
     for (const p of pages) await p.close();
   });
 

@@ -29,6 +29,7 @@ async function capture(page: Page, candidate: Record<string, unknown>, url = 'ht
       site: 'linkedin',
       candidates: [{ ...candidate, provenance: { name: { source: 'json-ld', detail: 'Person.name' } } }],
     },
+    startDeal: true,
   });
   return r.data.saved[0]!;
 }

@@ -24,6 +24,7 @@ type Saved = { ok: true; data: { saved: { contactId: string; dealId: string }[] 
 async function capture(page: Page, name: string, email: string) {
   const r = await sendFrom<Saved>(page, 'capture.save', {
     capture: { url: 'https://acme.test/team', site: 'web', candidates: [{ name, emails: [email], company: 'Acme' }] },
+    startDeal: true,
   });
   return r.data.saved[0]!;
 }

@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Extension, launchExtension, openPopupFor, ROOT, readStore, SHIPPED_DIR, serve } from './harness';
+import {
+  type Extension,
+  launchExtension,
+  openPopupFor,
+  ROOT,
+  readStore,
+  SHIPPED_DIR,
+  seriousA11yViolations,
+  serve,
+} from './harness';
 
 describe('the capture loop in real Chromium', () => {
   let ext: Extension;
@@ -23,7 +32,12 @@ describe('the capture loop in real Chromium', () => {
     await page.goto(`${origin}/loop/person.html`);
     const popup = await openPopupFor(ext, page);
     await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Dewi Lestari']);
+    // A capture saves a lead: the contact, no deal until the rep starts one.
     await popup.getByTestId('save-candidate').click();
+    await expect.poll(() => popup.getByTestId('lead-no-deal').count()).toBe(1);
+    expect(await readStore(popup, 'deals')).toEqual([]);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+    await popup.getByTestId('new-deal').click();
     await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe('Prospecting');
 
     const contacts = await readStore<{ name: string; emails: string[] }>(popup, 'contacts');

@@ -78,6 +78,7 @@ describe('the popup in real Chromium', () => {
           },
         ],
       },
+      startDeal: true,
     });
     const { contactId, dealId } = saved[0]!;
     await send(admin, 'deal.move', { dealId, stageId: 'demo' });
@@ -185,6 +186,7 @@ describe('the popup in real Chromium', () => {
           },
         ],
       },
+      startDeal: true,
     });
     const { contactId, dealId } = saved[0]!;
     await send(admin, 'deal.move', { dealId, stageId: 'qualification' });
@@ -251,7 +253,7 @@ describe('the popup in real Chromium', () => {
     // Agus is new: pick him from the list, save him, then mark his deal lost (which asks why).
     await popup.getByTestId('person-row').filter({ hasText: 'Agus Wijaya' }).click();
     await expect.poll(() => popup.getByTestId('candidate-name').allTextContents()).toEqual(['Agus Wijaya']);
-    await popup.getByTestId('save-candidate').click();
+    await popup.getByTestId('save-and-start-deal').click();
     await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('prospecting'));
     await popup.getByTestId('mark-lost').click();
     await popup.getByTestId('lost-save').click();
@@ -285,7 +287,7 @@ describe('the popup in real Chromium', () => {
 
     await popup.getByTestId('review-jobTitle').getByRole('textbox').fill('Direktur Utama');
     expect(await popup.getByTestId('review-jobTitle').getByTestId('provenance').textContent()).toBe('edited by you');
-    await popup.getByTestId('save-candidate').click();
+    await popup.getByTestId('save-and-start-deal').click();
     await expect.poll(() => popup.getByTestId('contact-stage').textContent()).toBe(await stageName('prospecting'));
     // C-level: Authority 3 suggested at once.
     await expect.poll(() => popup.getByTestId('bant-suggested-authority').count()).toBe(1);

@@ -238,7 +238,7 @@ describe('importing people who are already stored', () => {
     const [saved] = await saveCapture(
       db,
       { url: 'https://acme.example/team', title: '', site: 'web', candidates: [jane] },
-      { now: 1, currency: 'USD', owner: '' },
+      { now: 1, currency: 'USD', owner: '', startDeal: true },
     );
     await db.contacts.update(saved!.contactId, { location: 'Berlin', editedFields: ['location'] });
     const report = await importFile(

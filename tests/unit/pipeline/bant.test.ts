@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bant } from '@/lib/model';
-import { bantParts, scoreBant } from '@/lib/pipeline/bant';
+import { bantParts, confirmedParts, scoreBant } from '@/lib/pipeline/bant';
 import { daysInStage, dealCategory, dealProbability } from '@/lib/pipeline/probability';
 
 const part = (level: number) => ({ level, note: '', confirmed: true });
@@ -43,5 +43,14 @@ describe('deal probability and category', () => {
     expect(
       daysInStage({ stageEntries: [{ stageId: 'a', at: entered }], createdAt: entered }, entered + 3.5 * 86_400_000),
     ).toBe(3);
+  });
+});
+
+describe('confirmedParts', () => {
+  it('counts the parts the rep confirmed, not suggestions or unknowns', () => {
+    const suggested = { level: 2, note: '', confirmed: false };
+    expect(confirmedParts(bant(0, 0, 0, 0))).toBe(0);
+    expect(confirmedParts({ ...bant(2, 0, 3, 0), authority: suggested })).toBe(2);
+    expect(confirmedParts(bant(1, 1, 1, 1))).toBe(4);
   });
 });

@@ -7,7 +7,8 @@ import { fixtureUrl, readFixture } from '../extract/fixtures';
 import { captureOf } from '../extract/run';
 import { freshDb } from '../helpers';
 
-const opts = { now: Date.UTC(2026, 10, 1), currency: 'USD', owner: 'rep' };
+// These save as a rep with "start a deal for every capture" on; tests/unit/pipeline/leads.test.ts covers leads.
+const opts = { now: Date.UTC(2026, 10, 1), currency: 'USD', owner: 'rep', startDeal: true };
 const later = (ms: number) => ({ ...opts, now: opts.now + ms });
 function page(...cands: CandidateInput[]): PageCapture {
   return { url: 'https://example.com/', title: '', site: 'web', candidates: cands.map((c) => Candidate.parse(c)) };

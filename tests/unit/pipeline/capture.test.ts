@@ -4,7 +4,8 @@ import { saveCapture } from '@/lib/pipeline/capture';
 import { moveDeal } from '@/lib/pipeline/move-deal';
 import { freshDb } from '../helpers';
 
-const opts = { now: Date.UTC(2026, 10, 1), currency: 'USD', owner: 'rep' };
+// These save as a rep with "start a deal for every capture" on; tests/unit/pipeline/leads.test.ts covers leads.
+const opts = { now: Date.UTC(2026, 10, 1), currency: 'USD', owner: 'rep', startDeal: true };
 function page(...cands: CandidateInput[]): PageCapture {
   return {
     url: 'https://example.com/team',

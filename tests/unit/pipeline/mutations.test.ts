@@ -15,7 +15,7 @@ async function seeded() {
       site: 'web',
       candidates: [Candidate.parse({ name: 'Ann Lee', company: 'Acme' })],
     },
-    { now: at, currency: 'USD', owner: '' },
+    { now: at, currency: 'USD', owner: '', startDeal: true },
   );
   return { db, contactId: s!.contactId, dealId: s!.dealId! };
 }

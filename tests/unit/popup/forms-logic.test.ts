@@ -17,8 +17,8 @@ import { lostStage, nextStage, reopenStage, wonStage } from '@/lib/popup/stage-m
 
 describe('popupSettingsFrom (the popup reads settings without zod)', () => {
   it('has the model defaults, and repairs each field as loadSettings would', () => {
-    const { locale, currency, bantWeights, followUpDays } = DEFAULT_SETTINGS;
-    expect(POPUP_DEFAULTS).toEqual({ locale, currency, bantWeights, followUpDays });
+    const { locale, currency, bantWeights, followUpDays, dealOnCapture } = DEFAULT_SETTINGS;
+    expect(POPUP_DEFAULTS).toEqual({ locale, currency, bantWeights, followUpDays, dealOnCapture });
     expect(popupSettingsFrom(undefined)).toEqual(POPUP_DEFAULTS);
     expect(popupSettingsFrom('junk')).toEqual(POPUP_DEFAULTS);
     const stored = Settings.parse({
@@ -26,12 +26,14 @@ describe('popupSettingsFrom (the popup reads settings without zod)', () => {
       currency: 'IDR',
       followUpDays: 7,
       bantWeights: { budget: 40, authority: 30, need: 20, timeline: 10 },
+      dealOnCapture: true,
     });
     expect(popupSettingsFrom(stored)).toEqual({
       locale: 'id',
       currency: 'IDR',
       followUpDays: 7,
       bantWeights: { budget: 40, authority: 30, need: 20, timeline: 10 },
+      dealOnCapture: true,
     });
     expect(
       popupSettingsFrom({
@@ -39,6 +41,7 @@ describe('popupSettingsFrom (the popup reads settings without zod)', () => {
         currency: 'usd',
         followUpDays: 1.5,
         bantWeights: { budget: 500, authority: 1, need: 1, timeline: 1 },
+        dealOnCapture: 'yes',
       }),
     ).toEqual(POPUP_DEFAULTS);
   });

@@ -21,7 +21,10 @@ async function setup() {
   const saved = await route(
     {
       type: 'capture.save',
-      payload: { capture: { url: 'https://x.test', candidates: [{ name: 'Dewi', jobTitle: 'CEO', company: 'Acme' }] } },
+      payload: {
+        capture: { url: 'https://x.test', candidates: [{ name: 'Dewi', jobTitle: 'CEO', company: 'Acme' }] },
+        startDeal: true,
+      },
     },
     fromPopup,
   );
