@@ -96,14 +96,14 @@ describe('the forecast on the opportunity file', () => {
     expect(f.totals).toMatchObject({ pipeline: 3_720_000, weighted: 349_000 });
   });
 
-  it('made today with learned probabilities: Prospecting learned from 22 closed deals, the rest flagged', () => {
+  it('made today with learned probabilities: Prospecting learned from 22 closed and 3 stalled deals', () => {
     const rates = learnedStageRates(t, { asOf: TODAY });
-    expect(rates[0]).toMatchObject({ stageId: 'prospecting', sample: 22, won: 14, fallback: false });
-    expect(rates[0]!.used).toBeCloseTo(14 / 22, 12);
+    expect(rates[0]).toMatchObject({ stageId: 'prospecting', sample: 25, won: 14, stalled: 3, stallDays: 90 });
+    expect(rates[0]).toMatchObject({ fallback: false, used: 0.56 });
     expect(rates[1]).toMatchObject({ stageId: 'initial_contact', sample: 0, learned: null, used: 0.1, fallback: true });
     const periods = periodsFrom('2026-11-29', 'month', 3, 'utc');
     const f = forecastByPeriod(t, { ...base, asOf: TODAY, periods, method: 'learned' });
-    expect(f.rows.map((r) => r.weighted)).toEqual([0, 586_727, 32_000]);
+    expect(f.rows.map((r) => r.weighted)).toEqual([0, 551_600, 32_000]);
   });
 
   it('as of 2026-06-30, rebuilt from history, and its accuracy against what was won since', () => {
@@ -132,7 +132,8 @@ describe('the forecast on the opportunity file', () => {
 
   it('learns only from what had closed by the as-of date, with the minimum sample', () => {
     const rates = learnedStageRates(t, { asOf: JUNE_30_END });
-    expect(rates[0]).toMatchObject({ sample: 18, won: 11, used: 0.05, fallback: true });
+    // None of the six open in Prospecting then had been there 90 days (three times its median stay of 30).
+    expect(rates[0]).toMatchObject({ sample: 18, won: 11, stalled: 0, used: 0.05, fallback: true });
     expect(rates[0]!.learned).toBeCloseTo(11 / 18, 12);
     const lower = learnedStageRates(t, { asOf: JUNE_30_END, minSample: 10 });
     expect(lower[0]).toMatchObject({ fallback: false });
