@@ -1,12 +1,5 @@
-import { PROBABILITY_METHODS } from '@/lib/forecast/probability-methods';
 import { t } from '@/lib/i18n';
 import { type ForecastChoice, HORIZONS } from './forecast-params';
-
-const METHOD_LABEL = {
-  configured: 'forecast_methodConfigured',
-  learned: 'forecast_methodLearned',
-  bant: 'forecast_methodBant',
-} as const;
 
 export function ForecastControls({
   choice,
@@ -45,22 +38,6 @@ export function ForecastControls({
           ))}
         </select>
       </label>
-      <fieldset>
-        <legend>{t('forecast_method')}</legend>
-        {PROBABILITY_METHODS.map((m) => (
-          <label key={m}>
-            <input
-              type="radio"
-              name="method"
-              value={m}
-              data-testid={`forecast-method-${m}`}
-              checked={choice.method === m}
-              onChange={() => set({ method: m })}
-            />
-            {t(METHOD_LABEL[m])}
-          </label>
-        ))}
-      </fieldset>
       <label>
         {t('forecast_asOf')}
         <input

@@ -4,7 +4,14 @@ import { dayKey, type Period, periodsFrom, type Zone } from './calendar';
 import { type DataQuality, dataQuality } from './data-quality';
 import type { DealTable } from './deal-table';
 import { type ForecastByPeriod, forecastByPeriod } from './forecast-by-period';
-import { learnedStageRates, MIN_LEARNING_SAMPLE, type ProbabilityMethod, type StageRate } from './probability-methods';
+import { type OpenPipeline, openPipeline } from './open-pipeline';
+import {
+  learnedStageRates,
+  MIN_LEARNING_SAMPLE,
+  type ProbabilityMethod,
+  probabilityOf,
+  type StageRate,
+} from './probability-methods';
 
 export type ForecastGrain = 'month' | 'quarter';
 
@@ -32,6 +39,8 @@ export interface ForecastReport {
   today: string;
   periods: Period[];
   forecast: ForecastByPeriod;
+  /** Every open deal weighted by the method, per stage as the board's headers show it. */
+  pipeline: OpenPipeline;
   /** Per open stage, in order: configured and learned rates as of `asOf`. */
   rates: StageRate[];
   minSample: number;
@@ -57,6 +66,12 @@ export function forecastReport(t: DealTable, p: ForecastParams): ForecastReport 
     today,
     periods,
     forecast: forecastByPeriod(t, { ...opts, asOf: p.asOf, periods, rates }),
+    pipeline: openPipeline(
+      t,
+      probabilityOf(t, { method: p.method, rates, bantWeights: p.bantWeights }),
+      p.currency,
+      p.asOf,
+    ),
     rates: rates.filter((r) => r !== undefined),
     minSample,
     accuracy: forecastAccuracy(t, p.asOf, ended, opts),

@@ -7,11 +7,12 @@ import Dexie from 'dexie';
 import { DB_NAME, ProspectorDb } from '../db/database';
 import type { ForecastIndexRow } from '../db/forecast-index';
 import type { Stage } from '../model';
-import { trackRecord } from './accuracy';
 import { analyticsReport } from './analytics-report';
 import { periodsBefore } from './calendar';
 import { type DealTable, dealTableFromRows } from './deal-table';
 import { forecastReport } from './forecast-report';
+import { compareMethods } from './method-comparison';
+import { learnedStageRates } from './probability-methods';
 import type { ReportReply, ReportRequest, ReportTimings, WorkerMessage } from './worker-protocol';
 
 /** The worker's global scope, typed by hand: the project compiles against the DOM library, not WebWorker's. */
@@ -38,6 +39,13 @@ function timings(computeMs: number): ReportTimings {
 function answer(request: ReportRequest) {
   if (!table) return;
   const start = performance.now();
+  if (request.kind === 'rates') {
+    // The board weighs each column by these (the configured method needs no worker: the stages carry it).
+    const rates: Record<string, number> = {};
+    for (const r of learnedStageRates(table, { asOf: request.params.now })) if (r) rates[r.stageId] = r.used;
+    post({ id: request.id, kind: 'rates', rates, timings: timings(performance.now() - start) });
+    return;
+  }
   if (request.kind === 'analytics') {
     const report = analyticsReport(table, request.params);
     post({ id: request.id, kind: 'analytics', report, timings: timings(performance.now() - start) });
@@ -45,19 +53,22 @@ function answer(request: ReportRequest) {
   }
   const report = forecastReport(table, request.params);
   post({ id: request.id, kind: 'forecast', report, timings: timings(performance.now() - start) });
-  // The track record (six past forecasts rebuilt) comes second, so the forecast shows without waiting for it.
+  // The track record of every method (six past forecasts each, rebuilt) comes second, so the forecast shows without waiting for it.
   const current = table;
   setTimeout(() => {
     if (table !== current || pending.get('forecast') !== request) return;
     const p = request.params;
     const began = performance.now();
-    const record = trackRecord(current, periodsBefore(report.today, p.grain, p.trackRecordPeriods ?? 6, p.zone), {
-      method: p.method,
+    const methods = compareMethods(current, {
+      asOf: p.asOf,
+      periods: report.periods,
+      past: periodsBefore(report.today, p.grain, p.trackRecordPeriods ?? 6, p.zone),
       currency: p.currency,
       bantWeights: p.bantWeights,
       minSample: p.minSample,
     });
-    post({ id: request.id, kind: 'track', trackRecord: record, timings: timings(performance.now() - began) });
+    const record = methods.scores.find((m) => m.method === p.method)!.record;
+    post({ id: request.id, kind: 'track', trackRecord: record, methods, timings: timings(performance.now() - began) });
   });
 }
 

@@ -80,7 +80,7 @@ describe('KPIs and forecast of an imported opportunity file', () => {
   });
 
   it('rebuilds the forecast as of 2026-06-30 and sets it against what was won since', async () => {
-    await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3&method=configured'));
+    await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3'));
     await page.getByTestId('forecast-ready').waitFor();
     const row = async (month: string) => ({
       closed: await value(page, `forecast-row-${month}-closed`),
@@ -103,11 +103,14 @@ describe('KPIs and forecast of an imported opportunity file', () => {
     expect(await value(page, 'accuracy-2026-08-error')).toBeCloseTo((-11_975 / 12_300) * 100, 9);
 
     // Learned as of Jun 30: 11 of 18 closed deals won, under the minimum of 20, so the configured 5 % is used.
-    await page.getByTestId('forecast-method-learned').check();
+    await page.goto(ext.url('options.html#settings'));
+    await page.getByTestId('settings-method-learned').check();
+    await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3'));
+    await page.getByTestId('forecast-ready').waitFor();
     await expect.poll(() => page.getByTestId('rate-prospecting').getAttribute('data-fallback')).toBe('true');
     expect(await value(page, 'rate-prospecting-learned')).toBeCloseTo(11 / 18, 12);
     expect(await value(page, 'rate-prospecting-sample')).toBe(18);
     expect(await value(page, 'rate-prospecting-used')).toBe(0.05);
-    expect(page.url()).toContain('method=learned');
+    expect(await page.getByTestId('forecast-method-in-use').getAttribute('data-value')).toBe('learned');
   });
 });
