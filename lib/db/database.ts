@@ -1,11 +1,12 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
+import { type Owner, ownersFromNames, type Quota } from '../model/owner';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V11 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V7, SCHEMA_V11 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 export { DB_NAME } from './names';
@@ -25,6 +26,10 @@ export class ProspectorDb extends Dexie {
   forecastIndex!: EntityTable<ForecastIndexRow, 'id'>;
   /** Each stage's count and sums for the board's headers (lib/db/stage-totals.ts); read it, never write it. */
   stageTotals!: EntityTable<StageTotalsRow, 'stageId'>;
+  /** The team's deal owners (lib/model/owner.ts). */
+  owners!: EntityTable<Owner, 'id'>;
+  /** Sales targets per owner (or the team) per month or quarter. */
+  quotas!: EntityTable<Quota, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -32,6 +37,7 @@ export class ProspectorDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
   }
@@ -105,6 +111,24 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table('forecastIndex').bulkPut(rows);
   await tx.table('dealIndex').bulkPut(board);
   await tx.table('stageTotals').bulkPut([...totalsFromRows(board).values()]);
+}
+
+/**
+ * v7: the forecast's rows gain each deal's owner and whether its contact is the import's placeholder (rebuilt for
+ * every deal), and the owners list starts from the names the deals carry.
+ */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const rows: ForecastIndexRow[] = [];
+  const names: string[] = [];
+  await tx
+    .table('deals')
+    .toCollection()
+    .each((d: Deal) => {
+      rows.push(forecastIndexRow(d));
+      if (d.owner) names.push(d.owner);
+    });
+  await tx.table('forecastIndex').bulkPut(rows);
+  await tx.table('owners').bulkPut(ownersFromNames(names));
 }
 
 /** v11: each deal's one follow-up becomes its first task, so nothing the rep planned is lost. */

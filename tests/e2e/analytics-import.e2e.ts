@@ -58,25 +58,25 @@ describe('KPIs and forecast of an imported opportunity file', () => {
       expect(await value(page, `prospects-${month}-import`), month).toBe(n);
     expect(await value(page, 'captures-2026-03-02')).toBe(0);
 
+    // Stages a deal never entered are skipped, not passed (the won deals went Prospecting → Won).
     const funnel = [
-      ['prospecting', 25, 0.6, 0.48],
-      ['initial_contact', 15, 0.8, 0.8],
-      ['qualification', 12, 1, 1],
-      ['closing', 12, 1, 1],
+      ['prospecting', 22, 3, 12 / 22, 12 / 22],
+      ['initial_contact', 3, 12, 0, 0],
+      ['qualification', 0, 12, null, null],
+      ['closing', 0, 12, null, null],
     ] as const;
-    for (const [stage, reached, next, won] of funnel) {
+    for (const [stage, reached, skipped, next, won] of funnel) {
       expect(await value(page, `funnel-${stage}-reached`), stage).toBe(reached);
-      expect(await value(page, `funnel-${stage}-next`), stage).toBeCloseTo(next, 12);
-      expect(await value(page, `funnel-${stage}-won`), stage).toBeCloseTo(won, 12);
+      expect(await value(page, `funnel-${stage}-skipped`), stage).toBe(skipped);
+      if (next === null) expect(await value(page, `funnel-${stage}-next`), stage).toBeNull();
+      else expect(await value(page, `funnel-${stage}-next`), stage).toBeCloseTo(next, 12);
+      if (won === null) expect(await value(page, `funnel-${stage}-won`), stage).toBeNull();
+      else expect(await value(page, `funnel-${stage}-won`), stage).toBeCloseTo(won, 12);
     }
     expect(await value(page, 'dwell-prospecting')).toBe(30);
     expect(await value(page, 'dwell-qualification')).toBeNull();
-    expect(await page.getByTestId('bottleneck-stage').textContent()).toBe('Prospecting');
-    expect(await page.getByTestId('stuck-deal').allTextContents()).toEqual([
-      expect.stringContaining('Tokopedia Labs'),
-      expect.stringContaining('Pied Piper'),
-      expect.stringContaining('Maju Jaya'),
-    ]);
+    // Only Prospecting was entered by 5 deals or more: nothing to compare it with.
+    expect(await page.getByTestId('bottleneck-none').count()).toBe(1);
   });
 
   it('rebuilds the forecast as of 2026-06-30 and sets it against what was won since', async () => {
