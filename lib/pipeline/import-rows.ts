@@ -1,5 +1,6 @@
 import { phoneKey } from '../db/contact-index';
 import type { ProspectorDb } from '../db/database';
+import { PLACEHOLDER_CONTACT_ID } from '../db/forecast-index';
 import { foldText, linkedinKey, nameKey } from '../db/keys';
 import { t } from '../i18n';
 import {
@@ -7,6 +8,7 @@ import {
   type ImportChunk,
   type ImportChunkResult,
   type ImportContact,
+  type ImportHistory,
   type ImportRow,
   type RowProblem,
 } from '../io/import-row';
@@ -165,7 +167,10 @@ export async function writeImportChunk(
     const fixedIdOf = (r: ImportRow): string | null => {
       const k = strongKeys(r.contact);
       const identified = k.emails.length || k.linkedin || k.name || phoneKeysOf(r.contact).length;
-      return !identified && r.deal?.key ? importedId(`contact|${r.deal.key}|${foldText(r.contact.name)}`) : null;
+      if (identified || !r.deal?.key) return null;
+      // A row naming no person and no account: all such deals hang on one placeholder contact, not one each.
+      if (!r.contact.name) return PLACEHOLDER_CONTACT_ID;
+      return importedId(`contact|${r.deal.key}|${foldText(r.contact.name)}`);
     };
     const fixedIds = rows.map(fixedIdOf);
     const phoneKeys = [...new Set(rows.flatMap((r) => phoneKeysOf(r.contact)))];
@@ -210,6 +215,7 @@ export async function writeImportChunk(
     const resolved: Resolved[] = [];
     rows.forEach((row, i) => {
       const fixedId = fixedIds[i] ?? null;
+      if (fixedId === PLACEHOLDER_CONTACT_ID) counts.placeholders++;
       const keys = strongKeys(row.contact);
       const phones = phoneKeysOf(row.contact);
       const pool = new Set<string>([
@@ -266,10 +272,7 @@ export async function writeImportChunk(
         resolved.push({ row, contact: current.get(best.id) ?? best, createdHere: false });
         return;
       }
-      if (!cand.name && row.deal) {
-        cand.name = row.deal.title;
-        counts.placeholders++;
-      }
+      if (fixedId === PLACEHOLDER_CONTACT_ID) cand.name = t('io_placeholderName');
       let contact = contactFromCandidate(cand, src, fixedId ?? newId());
       contact = withKeys({ ...contact, tags: row.contact.tags, notes: row.contact.notes, createdAt: rowAt });
       remember(contact);
@@ -308,7 +311,10 @@ export async function writeImportChunk(
       }
       existing.add(id);
       const stage = stages.get(d.stageId)!;
-      const deal = importedDeal(id, r, stage, firstOpen, opts);
+      const from = chunk.history.closedFrom ? stages.get(chunk.history.closedFrom) : undefined;
+      const closedStart = from?.kind === 'open' ? from : firstOpen;
+      if (r.row.createdAt === null) counts.undatedDeals++;
+      const deal = importedDeal(id, r, stage, closedStart, { ...opts, history: chunk.history });
       deals.push(deal);
       counts.dealsCreated++;
       activities.push(activity(deal.contactId, deal.id, 'imported', deal.createdAt, imported(r)));
@@ -372,13 +378,24 @@ function activity(
 }
 
 /**
- * The deal a row describes. Open: created in its stage at the engage date. Won or lost: created in the first
- * open stage at the engage date and moved to won/lost at the close date (one stage-changed activity), so
- * conversion, cycle length and win rate computed from the history match the file.
+ * The deal a row describes. Open: created in its stage at the engage date. Won or lost: created in the stage
+ * closed deals start at (the rep's choice: what the file's "Engaging" means; else the first open stage) at the
+ * engage date and moved to won/lost at the close date (one stage-changed activity), so conversion, cycle length
+ * and win rate computed from the history match the file, and stages the deal never entered are not in it. A row
+ * with no date is dated as the rep chose: the import's time, the file's earliest date, or kept undated.
  */
-function importedDeal(id: string, r: Resolved, stage: Stage, firstOpen: Stage | undefined, opts: ImportWriteOptions) {
+function importedDeal(
+  id: string,
+  r: Resolved,
+  stage: Stage,
+  closedStart: Stage | undefined,
+  opts: ImportWriteOptions & { history: ImportHistory },
+) {
   const d = r.row.deal!;
-  let createdAt = Math.min(r.row.createdAt ?? opts.now, opts.now);
+  const undated = r.row.createdAt === null;
+  const { history } = opts;
+  const fallback = history.undated === 'earliest' && history.earliest !== null ? history.earliest : opts.now;
+  let createdAt = Math.min(r.row.createdAt ?? fallback, opts.now);
   const closed = stage.kind !== 'open';
   const closedAt = closed ? (d.closedAt ?? createdAt) : null;
   if (closedAt !== null && closedAt < createdAt) createdAt = closedAt;
@@ -394,9 +411,9 @@ function importedDeal(id: string, r: Resolved, stage: Stage, firstOpen: Stage | 
     },
   );
   const entries =
-    closed && firstOpen
+    closed && closedStart
       ? [
-          { stageId: firstOpen.id, at: createdAt },
+          { stageId: closedStart.id, at: createdAt },
           { stageId: stage.id, at: closedAt! },
         ]
       : [{ stageId: stage.id, at: createdAt }];
@@ -410,5 +427,6 @@ function importedDeal(id: string, r: Resolved, stage: Stage, firstOpen: Stage | 
     closedAt,
     outcome: stage.kind === 'won' ? 'won' : stage.kind === 'lost' ? 'lost' : null,
     lostReason: stage.kind === 'lost' ? d.lostReason : '',
+    ...(undated && history.undated === 'undated' ? { dateUnknown: true } : {}),
   } satisfies Deal;
 }
