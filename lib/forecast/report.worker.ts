@@ -6,11 +6,11 @@
 import Dexie from 'dexie';
 import { DB_NAME, ProspectorDb } from '../db/database';
 import type { ForecastIndexRow } from '../db/forecast-index';
-import type { Stage } from '../model';
+import type { Owner, Quota, Stage } from '../model';
 import { analyticsReport } from './analytics-report';
 import { periodsBefore } from './calendar';
 import { type DealTable, dealTableFromRows } from './deal-table';
-import { forecastReport } from './forecast-report';
+import { forecastReport, type TeamContext } from './forecast-report';
 import { compareMethods } from './method-comparison';
 import { learnedStageRates } from './probability-methods';
 import type { ReportReply, ReportRequest, ReportTimings, WorkerMessage } from './worker-protocol';
@@ -22,6 +22,7 @@ const scope = self as unknown as {
 };
 
 let table: DealTable | undefined;
+let team: TeamContext = { owners: [], quotas: [] };
 let fresh: { openMs?: number; readMs?: number; tableMs: number } | undefined;
 const pending = new Map<ReportRequest['kind'], ReportRequest>();
 let scheduled = false;
@@ -47,11 +48,11 @@ function answer(request: ReportRequest) {
     return;
   }
   if (request.kind === 'analytics') {
-    const report = analyticsReport(table, request.params);
+    const report = analyticsReport(table, request.params, team.owners);
     post({ id: request.id, kind: 'analytics', report, timings: timings(performance.now() - start) });
     return;
   }
-  const report = forecastReport(table, request.params);
+  const report = forecastReport(table, request.params, team);
   post({ id: request.id, kind: 'forecast', report, timings: timings(performance.now() - start) });
   // The track record of every method (six past forecasts each, rebuilt) comes second, so the forecast shows without waiting for it.
   const current = table;
@@ -92,12 +93,16 @@ function schedule() {
  * Reads the forecast's row of every deal and the stages in one read-only transaction, with plain getAll (Dexie's
  * toArray costs ~1.5x more). The rows, not the deals: the same facts, ready to be put in columns.
  */
-function readAll(idb: IDBDatabase): Promise<{ rows: ForecastIndexRow[]; stages: Stage[] }> {
+function readAll(
+  idb: IDBDatabase,
+): Promise<{ rows: ForecastIndexRow[]; stages: Stage[]; owners: Owner[]; quotas: Quota[] }> {
   return new Promise((ok, fail) => {
-    const tx = idb.transaction(['forecastIndex', 'stages'], 'readonly');
+    const tx = idb.transaction(['forecastIndex', 'stages', 'owners', 'quotas'], 'readonly');
     const rows = tx.objectStore('forecastIndex').getAll();
     const stages = tx.objectStore('stages').getAll();
-    tx.oncomplete = () => ok({ rows: rows.result, stages: stages.result });
+    const owners = tx.objectStore('owners').getAll();
+    const quotas = tx.objectStore('quotas').getAll();
+    tx.oncomplete = () => ok({ rows: rows.result, stages: stages.result, owners: owners.result, quotas: quotas.result });
     tx.onerror = () => fail(tx.error);
     tx.onabort = () => fail(tx.error ?? new Error('The read was aborted.'));
   });
@@ -125,7 +130,8 @@ function start() {
       const began = performance.now();
       if (!db.isOpen()) await db.open(); // Dexie checks the schema (and reopens after a version change)
       const opened = performance.now();
-      const { rows, stages } = await readAll(db.backendDB());
+      const { rows, stages, owners, quotas } = await readAll(db.backendDB());
+      team = { owners, quotas };
       // The first read's times are reported (npm run bench compares them with the view's first render).
       const timed = first ? { openMs: opened - began, readMs: performance.now() - opened } : {};
       first = false;
@@ -144,7 +150,7 @@ function start() {
       }
     }
   };
-  const watched = [`idb://${DB_NAME}/forecastIndex/`, `idb://${DB_NAME}/stages/`];
+  const watched = ['forecastIndex', 'stages', 'owners', 'quotas'].map((table) => `idb://${DB_NAME}/${table}/`);
   Dexie.on('storagemutated', (parts) => {
     if (Object.keys(parts).some((part) => watched.some((w) => part.startsWith(w)))) void read();
   });

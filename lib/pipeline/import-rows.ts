@@ -17,6 +17,7 @@ import { type Activity, type Candidate, type Contact, type Deal, MAX_LIST, newId
 import { newDeal } from './capture';
 import { firstOpenStage } from './default-stages';
 import { findContacts } from './find-contact';
+import { ownersForImport } from './owners';
 import { type CaptureSource, contactFromCandidate, mergeCandidate, withKeys } from './merge';
 
 export interface ImportWriteOptions {
@@ -154,7 +155,12 @@ export async function writeImportChunk(
     c.source.site === 'import' && c.source.url === chunk.fileName && c.source.capturedAt === at;
   const counts = emptyCounts();
   const problems: RowProblem[] = [];
-  return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities, db.contactIndex], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities, db.contactIndex, db.owners], async () => {
+    // Free-text owners mapped to the team's list ("ben tan" → "Ben Tan"; a new name joins the list).
+    const ownerNames = await ownersForImport(db, [
+      opts.owner,
+      ...chunk.rows.flatMap((r) => (r.deal?.owner ? [r.deal.owner] : [])),
+    ]);
     const stages = new Map((await db.stages.toArray()).map((s) => [s.id, s]));
     const firstOpen = firstOpenStage([...stages.values()]);
     const rows = chunk.rows.filter((r) => {
@@ -314,7 +320,12 @@ export async function writeImportChunk(
       const from = chunk.history.closedFrom ? stages.get(chunk.history.closedFrom) : undefined;
       const closedStart = from?.kind === 'open' ? from : firstOpen;
       if (r.row.createdAt === null) counts.undatedDeals++;
-      const deal = importedDeal(id, r, stage, closedStart, { ...opts, history: chunk.history });
+      const owner = d.owner || opts.owner;
+      const deal = importedDeal(id, r, stage, closedStart, {
+        ...opts,
+        owner: ownerNames.get(owner) ?? owner,
+        history: chunk.history,
+      });
       deals.push(deal);
       counts.dealsCreated++;
       activities.push(activity(deal.contactId, deal.id, 'imported', deal.createdAt, imported(r)));
@@ -407,7 +418,7 @@ function importedDeal(
     {
       now: createdAt,
       currency: d.currency,
-      owner: d.owner || opts.owner,
+      owner: opts.owner,
     },
   );
   const entries =

@@ -110,7 +110,8 @@ describe('KPIs and forecast of an imported opportunity file', () => {
 
     // Learned as of Jun 30: 11 of 18 closed deals won, under the minimum of 20, so the configured 5 % is used.
     await page.goto(ext.url('options.html#settings'));
-    await page.getByTestId('settings-method-learned').check();
+    await page.getByTestId('settings-method-learned').click();
+    await expect.poll(() => page.getByTestId('settings-method-learned').isChecked()).toBe(true);
     await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3'));
     await page.getByTestId('forecast-ready').waitFor();
     await expect.poll(() => page.getByTestId('rate-prospecting').getAttribute('data-fallback')).toBe('true');

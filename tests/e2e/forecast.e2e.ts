@@ -107,7 +107,8 @@ describe('the forecast and analytics views', () => {
     expect(await page.getByTestId('forecast-most-accurate').getAttribute('data-value')).toBe(best);
 
     await page.goto(ext.url('options.html#settings'));
-    await page.getByTestId('settings-method-configured').check();
+    await page.getByTestId('settings-method-configured').click();
+    await expect.poll(() => page.getByTestId('settings-method-configured').isChecked()).toBe(true);
   });
 
   /** The board's weighted headers of the open stages, in the rep's currency, added up (from their exact values). */
