@@ -10,6 +10,15 @@ export function Funnel({ report }: { report: AnalyticsReport }) {
   const dwell = new Map(report.dwell.map((d) => [d.stageId, d]));
   const { funnel, bottleneck } = report;
   const wonName = report.stages.find((s) => s.kind === 'won')?.name ?? t('analytics_won');
+  if (funnel.cohort === 0)
+    return (
+      <section aria-labelledby="analytics-funnel">
+        <h2 id="analytics-funnel">{t('analytics_funnelTitle')}</h2>
+        <p class="muted" data-testid="funnel-empty">
+          {t('analytics_funnelEmpty')}
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="analytics-funnel">
       <h2 id="analytics-funnel">{t('analytics_funnelTitle')}</h2>

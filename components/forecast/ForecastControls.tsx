@@ -1,13 +1,17 @@
 import { t } from '@/lib/i18n';
 import { type ForecastChoice, HORIZONS } from './forecast-params';
+import { OwnerFilter } from './OwnerFilter';
 
 export function ForecastControls({
   choice,
   today,
   set,
+  owners,
 }: {
   choice: ForecastChoice;
   today: string;
+  /** The owners the deals name, for the filter. */
+  owners: string[];
   /** Sets one URL parameter (null removes it). */
   set: (changes: Record<string, string | null>) => void;
 }) {
@@ -38,6 +42,7 @@ export function ForecastControls({
           ))}
         </select>
       </label>
+      <OwnerFilter owners={owners} value={choice.owner} onChange={(owner) => set({ owner })} />
       <label>
         {t('forecast_asOf')}
         <input

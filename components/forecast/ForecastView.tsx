@@ -11,6 +11,7 @@ import { ForecastTable } from './ForecastTable';
 import { readForecastParams } from './forecast-params';
 import { count, money } from './format';
 import { METHOD_LABEL, MethodComparison } from './MethodComparison';
+import { QuotaTable } from './QuotaTable';
 import { StageRates } from './StageRates';
 import { useReport } from './use-report';
 import { Value } from './Value';
@@ -37,6 +38,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
     currency: settings.currency,
     bantWeights: settings.bantWeights,
     qualityLimit,
+    owner: choice.owner,
   };
   const { report, trackRecord, methods, error, busy } = useReport('forecast', request);
   const stageNames = useMemo(() => new Map(report?.stages.map((s) => [s.id, s.name])), [report?.stages]);
@@ -62,7 +64,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
 
   return (
     <div class="report" aria-busy={busy ? 'true' : 'false'} data-testid="forecast-view">
-      <ForecastControls choice={choice} today={today} set={set} />
+      <ForecastControls choice={choice} today={today} set={set} owners={report?.owners ?? []} />
       {error && (
         <p role="alert" class="error">
           {t('forecast_failed', error)}
@@ -118,6 +120,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
             </dl>
           )}
           <ForecastTable report={report} currency={currency} />
+          <QuotaTable quota={report.quota} currency={currency} />
           <MethodComparison methods={methods} chosen={settings.forecastMethod} currency={currency} />
           <StageRates report={report} method={settings.forecastMethod} />
           <AsOfAccuracy asOfDay={choice.asOfDay} rows={report.accuracy} currency={currency} />

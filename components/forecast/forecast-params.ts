@@ -10,6 +10,8 @@ export interface ForecastChoice {
   asOfDay: string | null;
   /** The instant the forecast is made at: the end of the chosen day, or now. */
   asOf: number;
+  /** Only this owner's deals; null: everyone's. */
+  owner: string | null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,5 +29,6 @@ export function readForecastParams(params: URLSearchParams, now: number): Foreca
     horizon: HORIZONS[grain].includes(horizon) ? horizon : HORIZONS[grain][1]!,
     asOfDay,
     asOf: asOfDay ? dayStart(addDays(asOfDay, 1), 'local') - 1 : now,
+    owner: params.get('owner')?.trim().slice(0, 200) || null,
   };
 }

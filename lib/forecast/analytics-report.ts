@@ -5,14 +5,14 @@ import { type Bottleneck, findBottleneck } from './kpi/bottleneck';
 import { capturesPerWeek } from './kpi/captures-per-week';
 import { firstDealOfContact, newProspectsBySource, type ProspectsBySource } from './kpi/new-prospects';
 import { type DateRange, inRange } from './kpi/range';
-import { dealSpan, type WonInPeriod, wonByPeriod } from './kpi/won-by-period';
-import { ownerNames, tableForOwner } from './owner-filter';
 import { type SalesCycle, salesCycle } from './kpi/sales-cycle';
 import { openDealsAt, salesVelocity } from './kpi/sales-velocity';
 import { type StageDwell, stageDwell } from './kpi/stage-dwell';
 import { type StageFunnel, stageFunnel } from './kpi/stage-funnel';
 import { type WinRate, winRate } from './kpi/win-rate';
+import { dealSpan, type WonInPeriod, wonByPeriod } from './kpi/won-by-period';
 import { averageWonDealSize, type WonDealSize } from './kpi/won-deal-size';
+import { ownerNames, tableForOwner } from './owner-filter';
 
 export interface AnalyticsParams {
   /** First and last day of the range, both included, `YYYY-MM-DD` in the zone. */

@@ -6,7 +6,6 @@ import type { DealTable } from './deal-table';
 import { type ForecastByPeriod, forecastByPeriod } from './forecast-by-period';
 import { type OpenPipeline, openPipeline } from './open-pipeline';
 import { ownerNames, tableForOwner } from './owner-filter';
-import { type QuotaReport, quotaAttainment } from './quota-attainment';
 import {
   learnedStageRates,
   MIN_LEARNING_SAMPLE,
@@ -14,6 +13,7 @@ import {
   probabilityOf,
   type StageRate,
 } from './probability-methods';
+import { type QuotaReport, quotaAttainment } from './quota-attainment';
 
 export type ForecastGrain = 'month' | 'quarter';
 
@@ -83,7 +83,8 @@ export function forecastReport(
   // board weighs every column by the team's rates.
   const rates = learnedStageRates(all, { asOf: p.asOf, minSample });
   const probability = probabilityOf(t, { method: p.method, rates, bantWeights: p.bantWeights });
-  const allProbability = owner === null ? probability : probabilityOf(all, { method: p.method, rates, bantWeights: p.bantWeights });
+  const allProbability =
+    owner === null ? probability : probabilityOf(all, { method: p.method, rates, bantWeights: p.bantWeights });
   const opts = { method: p.method, currency: p.currency, bantWeights: p.bantWeights, minSample };
   const ended = periods.filter((x) => x.end <= p.now);
   return {

@@ -39,7 +39,9 @@ function quotaFor(quotas: readonly Quota[], ownerId: string | null, period: Peri
   const exact = mine.find((q) => q.period === period.key);
   if (exact) return exact.amount;
   if (period.grain !== 'quarter') return null;
-  const months = mine.filter((q) => /^\d{4}-\d{2}$/.test(q.period) && periodOf(`${q.period}-01`, 'quarter', 'utc').key === period.key);
+  const months = mine.filter(
+    (q) => /^\d{4}-\d{2}$/.test(q.period) && periodOf(`${q.period}-01`, 'quarter', 'utc').key === period.key,
+  );
   return months.length === 3 ? months.reduce((sum, q) => sum + q.amount, 0) : null;
 }
 

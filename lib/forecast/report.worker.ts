@@ -102,7 +102,8 @@ function readAll(
     const stages = tx.objectStore('stages').getAll();
     const owners = tx.objectStore('owners').getAll();
     const quotas = tx.objectStore('quotas').getAll();
-    tx.oncomplete = () => ok({ rows: rows.result, stages: stages.result, owners: owners.result, quotas: quotas.result });
+    tx.oncomplete = () =>
+      ok({ rows: rows.result, stages: stages.result, owners: owners.result, quotas: quotas.result });
     tx.onerror = () => fail(tx.error);
     tx.onabort = () => fail(tx.error ?? new Error('The read was aborted.'));
   });

@@ -11,7 +11,12 @@ export interface WonInPeriod {
 }
 
 /** Won value per period (months or quarters) of the range, by the day each deal was won. */
-export function wonByPeriod(t: DealTable, range: DateRange, periods: readonly Period[], currency: string): WonInPeriod[] {
+export function wonByPeriod(
+  t: DealTable,
+  range: DateRange,
+  periods: readonly Period[],
+  currency: string,
+): WonInPeriod[] {
   const rows = periods.map((p) => ({ key: p.key, deals: 0, amount: 0 }));
   const code = currencyCode(t, currency);
   for (let i = 0; i < t.n; i++) {
