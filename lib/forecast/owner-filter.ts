@@ -32,19 +32,22 @@ const cache = new WeakMap<DealTable, Map<string, DealTable>>();
 export function tableForOwner(t: DealTable, owner: string | null, owners: readonly Owner[]): DealTable {
   if (owner === null) return t;
   const key = ownerKey(owner);
+  const cacheKey = `${key}|${owners.map((o) => o.id).join(',')}`;
+  let perTable = cache.get(t);
+  if (!perTable) {
+    perTable = new Map();
+    cache.set(t, perTable);
+  }
+  const cached = perTable.get(cacheKey);
+  if (cached) return cached;
   const index = owners.findIndex((o) => ownerKey(o.name) === key || o.aliases.some((a) => ownerKey(a) === key));
   const codes = ownerCodes(t, owners);
   const match = Uint8Array.from(t.owners, (text, k) =>
     index >= 0 ? (codes[k] === index ? 1 : 0) : ownerKey(text) === key ? 1 : 0,
   );
-  const cacheKey = `${key}|${owners.length}`;
-  let perTable = cache.get(t);
-  const cached = perTable?.get(cacheKey);
-  if (cached) return cached;
   const rows: number[] = [];
   for (let i = 0; i < t.n; i++) if (match[t.owner[i]!]) rows.push(i);
   const sub = subsetTable(t, rows);
-  if (!perTable) cache.set(t, (perTable = new Map()));
   perTable.set(cacheKey, sub);
   return sub;
 }
