@@ -22,6 +22,12 @@ describe('a CRM export that keeps its history, owners and quotas', () => {
   beforeAll(async () => {
     ext = await launchExtension();
     page = await ext.context.newPage();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('imports the file through the wizard, asking about its undated rows; owners merged, quotas set', async () => {
     await page.goto(ext.url('options.html#data'));
     await page.getByTestId('import-file').setInputFiles(FILE);
     await page.getByTestId('csv-setup').waitFor();
