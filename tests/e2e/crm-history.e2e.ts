@@ -74,10 +74,6 @@ describe('a CRM export that keeps its history, owners and quotas', () => {
         .toBe(1);
     }
   });
-  afterAll(async () => {
-    await ext?.close();
-  });
-
   it('shows October’s KPIs, each against the 31 days before', async () => {
     await page.goto(ext.url('options.html#analytics?from=2026-10-01&to=2026-10-31'));
     await page.getByTestId('analytics-ready').waitFor();
