@@ -129,7 +129,8 @@ async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
   const header = parseHeader(doc.prospectorBackup);
   await sink.header?.(header);
   for (const table of BACKUP_TABLES) {
-    const rows = doc[table] ?? (table === 'tasks' && !header.counts.tasks ? [] : undefined);
+    // Tables newer than the backup (tasks, owners, quotas): none when its header counts none.
+    const rows = doc[table] ?? (table !== 'stages' && !header.counts[table] ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError(t('io_backupTruncated'));
     for (let i = 0; i < rows.length; i += BATCH) await sink.rows(table, rows.slice(i, i + BATCH), 0);
   }
@@ -151,6 +152,8 @@ export async function validateBackup(
     deals: new Set(),
     activities: new Set(),
     tasks: new Set(),
+    owners: new Set(),
+    quotas: new Set(),
   };
   const dealRefs: { stageId: string; contactId: string; line: number }[] = [];
   const activityRefs: { contactId: string; line: number }[] = [];
@@ -187,6 +190,8 @@ export async function validateBackup(
     deals: ids.deals.size,
     activities: ids.activities.size,
     tasks: ids.tasks.size,
+    owners: ids.owners.size,
+    quotas: ids.quotas.size,
   };
   for (const table of BACKUP_TABLES) {
     if (counts[table] !== header.counts[table]) throw new BackupError(t('io_backupTruncated'));

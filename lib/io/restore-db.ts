@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { followUpTask, type ProspectorDb } from '../db/database';
-import { Activity, Contact, Deal, Settings, Stage, Task } from '../model';
+import { Activity, Contact, Deal, Owner, Quota, Settings, Stage, Task } from '../model';
 import { BACKUP_TABLES } from './backup-format';
 
 const MAX_RESTORE_ROWS = 5000;
@@ -20,6 +20,8 @@ export const RestoreStep = z.discriminatedUnion('step', [
   z.object({ step: z.literal('deals'), rows: z.array(Deal).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('activities'), rows: z.array(Activity).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('tasks'), rows: z.array(Task).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('owners'), rows: z.array(Owner).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('quotas'), rows: z.array(Quota).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('end'), settings: Settings.nullable() }),
 ]);
 export type RestoreStep = z.infer<typeof RestoreStep>;
@@ -57,13 +59,21 @@ export interface WipeResult {
  * transaction: all or nothing. Stages and settings stay: they are the rep's set-up, not prospects.
  */
 export async function wipeData(db: ProspectorDb): Promise<WipeResult> {
-  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.tasks], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.tasks, db.owners, db.quotas], async () => {
     const [contacts, deals, activities] = await Promise.all([
       db.contacts.count(),
       db.deals.count(),
       db.activities.count(),
     ]);
-    await Promise.all([db.contacts.clear(), db.deals.clear(), db.activities.clear(), db.tasks.clear()]);
+    // The owners and their quotas go with the deals they own: a wipe starts the team's figures afresh.
+    await Promise.all([
+      db.contacts.clear(),
+      db.deals.clear(),
+      db.activities.clear(),
+      db.tasks.clear(),
+      db.owners.clear(),
+      db.quotas.clear(),
+    ]);
     return { contacts, deals, activities };
   });
 }
