@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { OwnerFilter } from '@/components/forecast/OwnerFilter';
 import { useReport } from '@/components/forecast/use-report';
 import type { ViewProps } from '@/entrypoints/options/views';
 import type { AnalyticsParams } from '@/lib/forecast/analytics-report';
@@ -8,6 +9,7 @@ import { PRESETS, presetRange, readRange } from './analytics-params';
 import { Funnel } from './Funnel';
 import { KpiCards } from './KpiCards';
 import { Prospects } from './Prospects';
+import { WonByPeriod } from './WonByPeriod';
 import '@/components/forecast/reports.css';
 
 const PRESET_LABEL = {
@@ -15,21 +17,37 @@ const PRESET_LABEL = {
   '90d': 'analytics_preset90d',
   '12m': 'analytics_preset12m',
   ytd: 'analytics_presetYtd',
+  all: 'analytics_presetAll',
 } as const;
 
 /** Pipeline KPIs for a range of days (options.html#analytics?from=…&to=…), with their definitions. */
 export function AnalyticsView({ settings, params, setParams }: ViewProps) {
   const [now] = useState(() => Date.now());
   const today = dayKey(now, 'local');
-  const range = readRange(params, now);
+  // The first day any deal was created or closed, once a report has said (for 'All time').
+  const [firstDay, setFirstDay] = useState<string | null>(null);
+  const range = readRange(params, now, firstDay);
+  const owner = params.get('owner')?.trim().slice(0, 200) || null;
   const request: AnalyticsParams = {
     firstDay: range.from,
     lastDay: range.to,
     now,
     zone: 'local',
     currency: settings.currency,
+    owner,
   };
   const { report, error, busy } = useReport('analytics', request);
+  const [movedToAll, setMovedToAll] = useState(false);
+  useEffect(() => {
+    const span = report?.span;
+    if (!span) return;
+    setFirstDay(span.first);
+    // Opened on the default range but every deal is older: open on a range that holds them (all time).
+    if (!range.explicit && span.last < range.from) {
+      setMovedToAll(true);
+      setRange(span.first, today);
+    }
+  }, [report?.span?.first, report?.span?.last]);
   const marked = useRef(false);
   useEffect(() => {
     if (report && !marked.current) {
@@ -37,10 +55,16 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
       performance.mark('analytics-ready');
     }
   }, [report]);
-  const setRange = (from: string, to: string) => {
+  function setRange(from: string, to: string) {
     const next = new URLSearchParams(params);
     next.set('from', from);
     next.set('to', to);
+    setParams(next);
+  }
+  const setOwner = (o: string | null) => {
+    const next = new URLSearchParams(params);
+    if (o) next.set('owner', o);
+    else next.delete('owner');
     setParams(next);
   };
 
@@ -75,8 +99,9 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
                 key={p}
                 type="button"
                 aria-pressed={range.preset === p ? 'true' : 'false'}
+                data-testid={`preset-${p}`}
                 onClick={() => {
-                  const r = presetRange(p, today);
+                  const r = presetRange(p, today, firstDay);
                   setRange(r.from, r.to);
                 }}
               >
@@ -85,6 +110,7 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
             ))}
           </div>
         </fieldset>
+        <OwnerFilter owners={report?.owners ?? []} value={owner} onChange={setOwner} />
       </form>
       {error && (
         <p role="alert" class="error">
@@ -95,9 +121,21 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
         !error && <p class="muted">{t('forecast_working')}</p>
       ) : (
         <div class="report-body" data-testid="analytics-ready">
-          <KpiCards report={report} currency={settings.currency} />
-          <Funnel report={report} />
-          <Prospects report={report} />
+          {movedToAll && (
+            <p class="muted" data-testid="analytics-moved-all">
+              {t('analytics_openedOnAll')}
+            </p>
+          )}
+          {report.deals === 0 ? (
+            <p data-testid="analytics-empty">{t('analytics_noDeals')}</p>
+          ) : (
+            <>
+              <KpiCards report={report} currency={settings.currency} />
+              <WonByPeriod report={report} currency={settings.currency} />
+              <Funnel report={report} />
+              <Prospects report={report} />
+            </>
+          )}
           <AnalyticsDefinitions />
         </div>
       )}

@@ -10,6 +10,15 @@ export function Funnel({ report }: { report: AnalyticsReport }) {
   const dwell = new Map(report.dwell.map((d) => [d.stageId, d]));
   const { funnel, bottleneck } = report;
   const wonName = report.stages.find((s) => s.kind === 'won')?.name ?? t('analytics_won');
+  if (funnel.cohort === 0)
+    return (
+      <section aria-labelledby="analytics-funnel">
+        <h2 id="analytics-funnel">{t('analytics_funnelTitle')}</h2>
+        <p class="muted" data-testid="funnel-empty">
+          {t('analytics_funnelEmpty')}
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="analytics-funnel">
       <h2 id="analytics-funnel">{t('analytics_funnelTitle')}</h2>
@@ -30,6 +39,11 @@ export function Funnel({ report }: { report: AnalyticsReport }) {
             color: 'var(--chart-commit)',
             values: [...funnel.rows.map((r) => r.reached), funnel.won],
           },
+          {
+            label: t('analytics_skipped'),
+            color: 'var(--chart-pipeline)',
+            values: [...funnel.rows.map((r) => r.skipped), 0],
+          },
         ]}
         format={(v) => count(Math.round(v))}
       />
@@ -39,6 +53,7 @@ export function Funnel({ report }: { report: AnalyticsReport }) {
             <tr>
               <th scope="col">{t('forecast_stage')}</th>
               <th scope="col">{t('analytics_reached')}</th>
+              <th scope="col">{t('analytics_skipped')}</th>
               <th scope="col">{t('analytics_toNext')}</th>
               <th scope="col">{t('analytics_wonShare')}</th>
               <th scope="col">{t('analytics_medianDays')}</th>
@@ -70,6 +85,11 @@ export function Funnel({ report }: { report: AnalyticsReport }) {
                     </Value>
                   </td>
                   <td>
+                    <Value id={`funnel-${r.stageId}-skipped`} value={r.skipped}>
+                      {count(r.skipped)}
+                    </Value>
+                  </td>
+                  <td>
                     <Value id={`funnel-${r.stageId}-next`} value={r.toNext}>
                       {percent(r.toNext)}
                     </Value>
@@ -95,7 +115,7 @@ export function Funnel({ report }: { report: AnalyticsReport }) {
                   {count(funnel.won)}
                 </Value>
               </td>
-              <td colSpan={4} />
+              <td colSpan={5} />
             </tr>
           </tbody>
         </table>

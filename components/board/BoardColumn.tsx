@@ -9,7 +9,14 @@ import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Settings, Stage } from '@/lib/model';
-import { columnTotals, type PendingMove, totalsFromStored, withPendingMoves } from '@/lib/pipeline/board-columns';
+import {
+  type ColumnTotals,
+  columnTotals,
+  type PendingMove,
+  totalsFromStored,
+  type Weighing,
+  withPendingMoves,
+} from '@/lib/pipeline/board-columns';
 import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { useContactCache } from './contact-cache';
 import { CARD_HEIGHT, CARD_OVERSCAN, DEAL_MIME, DealCard } from './DealCard';
@@ -35,6 +42,8 @@ export interface BoardColumnProps {
   stored?: StageTotalsRow | null;
   stages: readonly Stage[];
   settings: Settings;
+  /** How weighted amounts are worked out: the manager's forecast method (Settings). */
+  weighing: Weighing;
   filters: BoardFilters;
   contactIds: ReadonlySet<string> | null;
   nameRank: ReadonlyMap<string, number> | undefined;
@@ -94,9 +103,9 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const totals = useMemo(
     () =>
       stored === undefined
-        ? columnTotals(visible, stage, settings.currency)
-        : totalsFromStored(stored ?? undefined, stage, settings.currency),
-    [visible, stored, stage, settings.currency],
+        ? columnTotals(visible, stage, settings.currency, props.weighing)
+        : totalsFromStored(stored ?? undefined, stage, settings.currency, props.weighing),
+    [visible, stored, stage, settings.currency, props.weighing],
   );
 
   // Contacts for the cards in view (plus overscan), read in one batch per range.
@@ -190,6 +199,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
     <section
       class={`column${collapsed ? ' collapsed' : ''}${over ? ' drop-target' : ''}`}
       data-testid={`column-${stage.id}`}
+      data-stage-kind={stage.kind}
       aria-labelledby={headingId}
       style={{ '--stage-color': stage.color }}
       {...dropProps}
@@ -231,8 +241,10 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
               {totals.sums.map((s) => formatAmount(s.total, s.currency, true)).join(SEP) || '—'}
             </dd>
             <dt>{t('board_weighted')}</dt>
-            <dd data-testid="column-weighted">
-              {totals.sums.map((s) => formatAmount(s.weighted, s.currency, true)).join(SEP) || '—'}
+            <dd data-testid="column-weighted" data-value={primaryWeighted(totals, settings.currency)}>
+              {totals.sums
+                .map((s) => (Number.isNaN(s.weighted) ? '…' : formatAmount(s.weighted, s.currency, true)))
+                .join(SEP) || '—'}
             </dd>
             {totals.unknown > 0 && <dd class="muted">{t('board_unknownAmounts', formatNumber(totals.unknown))}</dd>}
           </dl>
@@ -280,3 +292,9 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
     </section>
   );
 });
+
+/** The column's weighted amount in the rep's currency, exact, for tools and tests ('' while not known yet). */
+function primaryWeighted(totals: ColumnTotals, currency: string): string {
+  const w = totals.sums.find((s) => s.currency === currency)?.weighted ?? 0;
+  return Number.isNaN(w) ? '' : String(w);
+}

@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useTableQuery } from '@/components/contacts/use-table-query';
+import { useStageRates } from '@/components/forecast/use-report';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/entrypoints/options/views';
 import { getDb } from '@/lib/db/database';
 import type { BoardDeal } from '@/lib/db/deal-index';
 import { t } from '@/lib/i18n';
 import type { Stage } from '@/lib/model';
-import type { PendingMove } from '@/lib/pipeline/board-columns';
+import type { PendingMove, Weighing } from '@/lib/pipeline/board-columns';
 import { allTags, contactIdsWithTag, nameRanks, searchContactIds } from '@/lib/pipeline/contact-search';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { type BoardFilters, filtersFromParams, filtersToParams, isFiltered } from '@/lib/pipeline/filters';
@@ -45,6 +46,14 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
   const updateRef = useRef(update);
   updateRef.current = update;
   const now = useNow();
+  // Weighted headers by the manager's method (Settings), as the forecast weighs: learned rates come from the
+  // report worker, which follows every change to the deals; the stage settings need none.
+  const [openedAt] = useState(Date.now);
+  const rates = useStageRates(settings.forecastMethod, openedAt);
+  const weighing = useMemo<Weighing>(
+    () => ({ rates, bant: settings.forecastMethod === 'bant' ? settings.bantWeights : undefined }),
+    [rates, settings.forecastMethod, settings.bantWeights],
+  );
   const [prefetched] = useState(takePrefetched);
   const liveStages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []);
   // The same array while the stages are the same: every column takes it, and a new one would redraw them all.
@@ -219,6 +228,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
             stored={preview ? (preview.get(stage.id) ?? null) : undefined}
             stages={stages}
             settings={settings}
+            weighing={weighing}
             filters={filters}
             contactIds={contactIds}
             nameRank={nameRank}

@@ -3,6 +3,7 @@ import { formatNumber } from '@/lib/i18n/money';
 import { problemsToCsv } from '@/lib/io/problems-csv';
 import type { ImportReport as Report } from '@/lib/io/run-import';
 import { download } from './download';
+import { HistoryNote } from './ImportOptions';
 
 const SHOWN = 200;
 
@@ -41,6 +42,7 @@ export function ImportReport(props: { report: Report; header: string[]; onAgain:
         <dd data-testid="count-problems">{formatNumber(report.problems.length)}</dd>
       </dl>
       {c.placeholders > 0 && <p class="muted">{t('io_reportPlaceholders', formatNumber(c.placeholders))}</p>}
+      <HistoryNote report={report} />
       {report.problems.length > 0 && (
         <>
           <h4>{t('io_problemsTitle')}</h4>

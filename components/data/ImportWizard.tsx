@@ -4,7 +4,15 @@ import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { CsvEncodingError, CsvFileError, type CsvFormat, sniffCsv } from '@/lib/io/csv-read';
-import type { ImportRow, OnMatch, RowProblem } from '@/lib/io/import-row';
+import { type DateCensus, dateCensus } from '@/lib/io/date-census';
+import { guessClosedStart } from '@/lib/io/guess-stages';
+import {
+  DEFAULT_HISTORY,
+  type ImportHistory,
+  type ImportRow,
+  type OnMatch,
+  type RowProblem,
+} from '@/lib/io/import-row';
 import { type ImportProgress, type ImportReport as Report, runCsvImport, runRowsImport } from '@/lib/io/run-import';
 import { type CsvScan, scanCsv } from '@/lib/io/scan-csv';
 import { mapVcards, VCARD_FIELD_SOURCES } from '@/lib/io/vcard-map';
@@ -15,7 +23,7 @@ import { sortStages } from '@/lib/pipeline/default-stages';
 import { CsvSetup, type CsvStart } from './CsvSetup';
 import { errorText } from './download';
 import { EncodingChoice } from './EncodingChoice';
-import { MatchChoice, NewContactStage } from './ImportOptions';
+import { HistoryChoice, MatchChoice, NewContactStage } from './ImportOptions';
 import { ImportReport } from './ImportReport';
 import { createStore, guardUnload } from './wizard-store';
 
@@ -25,6 +33,7 @@ type Step =
   | { kind: 'csv'; file: File; scan: CsvScan }
   /** The file is not UTF-8 from `line` on: the rep says how it was saved. */
   | { kind: 'encoding'; file: File; line: number }
+  | { kind: 'history'; file: File; scan: CsvScan; start: CsvStart; census: DateCensus }
   | { kind: 'vcard'; file: File; rows: ImportRow[]; problems: RowProblem[]; cards: number }
   | { kind: 'running'; fileName: string; progress: ImportProgress | null }
   | { kind: 'done'; report: Report; header: string[] };
@@ -98,7 +107,23 @@ export function ImportWizard({ settings }: { settings: Settings }) {
     }
   }
 
-  function startCsv(file: File, scan: CsvScan, start: CsvStart) {
+  /**
+   * Before a CSV import: one pass counts the deal rows without a date and finds the file's earliest date; if the
+   * file leaves history open (undated rows, closed deals), the rep is asked what to do before anything is written.
+   */
+  async function checkCsv(file: File, scan: CsvScan, start: CsvStart) {
+    const controller = new AbortController();
+    abort.current = controller;
+    setStep({ kind: 'reading', fileName: file.name, done: 0, total: file.size });
+    try {
+      const census = await dateCensus(file, scan.format, start.context, controller.signal);
+      if (census.undated || census.closed) setStep({ kind: 'history', file, scan, start, census });
+      else startCsv(file, scan, start, DEFAULT_HISTORY);
+    } catch (err) {
+      setStep({ kind: 'pick', error: controller.signal.aborted ? undefined : errorText(err) });
+    }
+  }
+  function startCsv(file: File, scan: CsvScan, start: CsvStart, history: ImportHistory) {
     void run(file.name, scan.header, (signal) =>
       runCsvImport({
         file,
@@ -108,6 +133,7 @@ export function ImportWizard({ settings }: { settings: Settings }) {
         fileName: file.name,
         onMatch: start.onMatch,
         fieldSources: start.fieldSources,
+        history,
         signal,
         onProgress: (progress) => setStep({ kind: 'running', fileName: file.name, progress }),
       }),
@@ -189,9 +215,18 @@ export function ImportWizard({ settings }: { settings: Settings }) {
             stages={stages}
             settings={settings}
             onBack={() => setStep({ kind: 'pick' })}
-            onStart={(start) => startCsv(step.file, step.scan, start)}
+            onStart={(start) => void checkCsv(step.file, step.scan, start)}
           />
         </>
+      )}
+      {step.kind === 'history' && (
+        <HistorySetup
+          heading={heading}
+          step={step}
+          stages={stages}
+          onBack={() => setStep({ kind: 'csv', file: step.file, scan: step.scan })}
+          onStart={(history) => startCsv(step.file, step.scan, step.start, history)}
+        />
       )}
 
       {step.kind === 'vcard' && (
@@ -291,6 +326,42 @@ function VcardSetup(props: {
         </button>
         <button type="button" onClick={props.onBack}>
           {t('io_chooseAnother')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function HistorySetup(props: {
+  heading: { current: HTMLHeadingElement | null };
+  step: Extract<Step, { kind: 'history' }>;
+  stages: Stage[];
+  onBack: () => void;
+  onStart: (history: ImportHistory) => void;
+}) {
+  const { step, stages } = props;
+  const { context } = step.start;
+  const dateColumn = context.mapping.indexOf('createdDate');
+  const [history, setHistory] = useState<ImportHistory>(() => ({
+    undated: 'today',
+    earliest: step.census.earliest,
+    closedFrom:
+      guessClosedStart(context.headers[dateColumn], context.stageValues, stages) ??
+      stages.find((s) => s.kind === 'open')?.id ??
+      null,
+  }));
+  return (
+    <div class="io-setup" data-testid="history-setup">
+      <h3 tabIndex={-1} ref={props.heading}>
+        {t('io_historyTitle')}
+      </h3>
+      <HistoryChoice census={step.census} stages={stages} value={history} onChange={setHistory} />
+      <div class="io-row">
+        <button type="button" class="primary" data-testid="history-start" onClick={() => props.onStart(history)}>
+          {t('io_historyStart')}
+        </button>
+        <button type="button" onClick={props.onBack}>
+          {t('io_back')}
         </button>
       </div>
     </div>

@@ -18,7 +18,10 @@ export interface BarChartProps {
   stacks: ChartSeries[];
   /** Drawn over the bars, one point per bar. */
   line?: ChartSeries;
+  /** For the axis, where space is short (compact money). */
   format: (value: number) => string;
+  /** For each bar's tooltip: the exact figure (defaults to `format`). */
+  exact?: (value: number) => string;
   testid: string;
 }
 
@@ -49,7 +52,7 @@ function fitLabel(label: string, width: number): string {
  * A small stacked bar chart in SVG, with an optional line: no canvas, no library (the few shapes needed do not
  * justify one). Each segment and point has a tooltip; the legend is text; colours come from the theme.
  */
-export function BarChart({ title, description, labels, stacks, line, format, testid }: BarChartProps) {
+export function BarChart({ title, description, labels, stacks, line, format, exact, testid }: BarChartProps) {
   const id = useId();
   const width = WIDTH;
   const band = (WIDTH - LEFT - 8) / Math.max(1, labels.length);
@@ -93,7 +96,7 @@ export function BarChart({ title, description, labels, stacks, line, format, tes
                     height={Math.max(0.5, y0 - y(base))}
                     fill={s.color}
                   >
-                    <title>{`${label} · ${s.label}: ${format(v)}`}</title>
+                    <title>{`${label} · ${s.label}: ${(exact ?? format)(v)}`}</title>
                   </rect>
                 ) : null;
               })}
@@ -114,7 +117,7 @@ export function BarChart({ title, description, labels, stacks, line, format, tes
             />
             {line.values.map((v, i) => (
               <circle key={labels[i]} cx={center(i)} cy={y(v)} r="4">
-                <title>{`${labels[i]} · ${line.label}: ${format(v)}`}</title>
+                <title>{`${labels[i]} · ${line.label}: ${(exact ?? format)(v)}`}</title>
               </circle>
             ))}
           </g>

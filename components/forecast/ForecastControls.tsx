@@ -1,20 +1,17 @@
-import { PROBABILITY_METHODS } from '@/lib/forecast/probability-methods';
 import { t } from '@/lib/i18n';
 import { type ForecastChoice, HORIZONS } from './forecast-params';
-
-const METHOD_LABEL = {
-  configured: 'forecast_methodConfigured',
-  learned: 'forecast_methodLearned',
-  bant: 'forecast_methodBant',
-} as const;
+import { OwnerFilter } from './OwnerFilter';
 
 export function ForecastControls({
   choice,
   today,
   set,
+  owners,
 }: {
   choice: ForecastChoice;
   today: string;
+  /** The owners the deals name, for the filter. */
+  owners: string[];
   /** Sets one URL parameter (null removes it). */
   set: (changes: Record<string, string | null>) => void;
 }) {
@@ -45,22 +42,7 @@ export function ForecastControls({
           ))}
         </select>
       </label>
-      <fieldset>
-        <legend>{t('forecast_method')}</legend>
-        {PROBABILITY_METHODS.map((m) => (
-          <label key={m}>
-            <input
-              type="radio"
-              name="method"
-              value={m}
-              data-testid={`forecast-method-${m}`}
-              checked={choice.method === m}
-              onChange={() => set({ method: m })}
-            />
-            {t(METHOD_LABEL[m])}
-          </label>
-        ))}
-      </fieldset>
+      <OwnerFilter owners={owners} value={choice.owner} onChange={(owner) => set({ owner })} />
       <label>
         {t('forecast_asOf')}
         <input

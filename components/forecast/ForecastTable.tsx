@@ -26,6 +26,7 @@ export function ForecastTable({ report, currency }: { report: ForecastReport; cu
         ]}
         line={{ label: t('forecast_weighted'), color: 'var(--chart-line)', values: f.rows.map((r) => r.weighted) }}
         format={(v) => money(v, currency, true)}
+        exact={(v) => money(v, currency)}
       />
       <div class="table-scroll">
         <table data-testid="forecast-table">

@@ -10,6 +10,8 @@ import { ForecastControls } from './ForecastControls';
 import { ForecastTable } from './ForecastTable';
 import { readForecastParams } from './forecast-params';
 import { count, money } from './format';
+import { METHOD_LABEL, MethodComparison } from './MethodComparison';
+import { QuotaTable } from './QuotaTable';
 import { StageRates } from './StageRates';
 import { useReport } from './use-report';
 import { Value } from './Value';
@@ -32,12 +34,13 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
     zone: 'local',
     grain: choice.grain,
     horizon: choice.horizon,
-    method: choice.method,
+    method: settings.forecastMethod,
     currency: settings.currency,
     bantWeights: settings.bantWeights,
     qualityLimit,
+    owner: choice.owner,
   };
-  const { report, trackRecord, error, busy } = useReport('forecast', request);
+  const { report, trackRecord, methods, error, busy } = useReport('forecast', request);
   const stageNames = useMemo(() => new Map(report?.stages.map((s) => [s.id, s.name])), [report?.stages]);
   const marked = useRef(false);
   useEffect(() => {
@@ -61,7 +64,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
 
   return (
     <div class="report" aria-busy={busy ? 'true' : 'false'} data-testid="forecast-view">
-      <ForecastControls choice={choice} today={today} set={set} />
+      <ForecastControls choice={choice} today={today} set={set} owners={report?.owners ?? []} />
       {error && (
         <p role="alert" class="error">
           {t('forecast_failed', error)}
@@ -77,12 +80,22 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
               : t('forecast_asOfToday', count(report.deals))}
           </p>
           {report.deals === 0 && <p data-testid="forecast-empty">{t('forecast_empty')}</p>}
+          <p data-testid="forecast-method-in-use" data-value={settings.forecastMethod}>
+            {t('forecast_weighedBy', t(METHOD_LABEL[settings.forecastMethod]))}{' '}
+            <a href="#settings">{t('forecast_changeInSettings')}</a>
+          </p>
           {totals && (
             <dl class="kpis" aria-label={t('forecast_totalsLabel')}>
               <Kpi
                 id="forecast-total-weighted"
                 label={t('forecast_weighted')}
                 value={totals.weighted}
+                currency={currency}
+              />
+              <Kpi
+                id="forecast-pipeline-weighted"
+                label={t('forecast_pipelineWeighted')}
+                value={report.pipeline.weighted}
                 currency={currency}
               />
               <Kpi
@@ -107,7 +120,9 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
             </dl>
           )}
           <ForecastTable report={report} currency={currency} />
-          <StageRates report={report} method={choice.method} />
+          <QuotaTable quota={report.quota} currency={currency} />
+          <MethodComparison methods={methods} chosen={settings.forecastMethod} currency={currency} />
+          <StageRates report={report} method={settings.forecastMethod} />
           <AsOfAccuracy asOfDay={choice.asOfDay} rows={report.accuracy} currency={currency} />
           <TrackRecordTable record={trackRecord} currency={currency} />
           <DataQualityPanel

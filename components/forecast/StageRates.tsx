@@ -1,7 +1,7 @@
 import type { ForecastReport } from '@/lib/forecast/forecast-report';
-import type { ProbabilityMethod } from '@/lib/forecast/probability-methods';
+import { MIN_STALL_SAMPLE, type ProbabilityMethod, STALL_FACTOR } from '@/lib/forecast/probability-methods';
 import { t } from '@/lib/i18n';
-import { count, percent } from './format';
+import { count, days, percent } from './format';
 import { Value } from './Value';
 
 const HELP = {
@@ -18,6 +18,9 @@ export function StageRates({ report, method }: { report: ForecastReport; method:
     <section aria-labelledby="forecast-probability">
       <h2 id="forecast-probability">{t('forecast_probabilityTitle')}</h2>
       <p data-testid="forecast-method-help">{t(HELP[method], report.minSample)}</p>
+      {method !== 'configured' && (
+        <p data-testid="forecast-stall-rule">{t('forecast_stallRule', STALL_FACTOR, MIN_STALL_SAMPLE)}</p>
+      )}
       <p class="muted">{t('forecast_overrideNote')}</p>
       {method !== 'configured' && thin > 0 && (
         <p class="flag flag-warn" data-testid="forecast-thin-history">
@@ -32,6 +35,7 @@ export function StageRates({ report, method }: { report: ForecastReport; method:
               <th scope="col">{t('forecast_configured')}</th>
               <th scope="col">{t('forecast_learned')}</th>
               <th scope="col">{t('forecast_closedSample')}</th>
+              <th scope="col">{t('forecast_stalledCounted')}</th>
               <th scope="col">{t('forecast_usedNow')}</th>
             </tr>
           </thead>
@@ -56,6 +60,14 @@ export function StageRates({ report, method }: { report: ForecastReport; method:
                     <Value id={`${id}-sample`} value={r.sample}>
                       {t('forecast_wonOfClosed', count(r.won), count(r.sample))}
                     </Value>
+                  </td>
+                  <td>
+                    <Value id={`${id}-stalled`} value={r.stalled}>
+                      {count(r.stalled)}
+                    </Value>
+                    {r.stallDays !== null && (
+                      <span class="muted"> · {t('forecast_stalledAfter', days(Math.round(r.stallDays)))}</span>
+                    )}
                   </td>
                   <td>
                     <Value id={`${id}-used`} value={used}>

@@ -1,34 +1,34 @@
 import { addDays, dayKey, dayStart } from '@/lib/forecast/calendar';
 import type { ForecastGrain } from '@/lib/forecast/forecast-report';
-import { PROBABILITY_METHODS, type ProbabilityMethod } from '@/lib/forecast/probability-methods';
 
 export const HORIZONS: Record<ForecastGrain, number[]> = { month: [3, 6, 12], quarter: [2, 4, 8] };
 
 export interface ForecastChoice {
   grain: ForecastGrain;
   horizon: number;
-  method: ProbabilityMethod;
   /** The past day chosen, or null for today. */
   asOfDay: string | null;
   /** The instant the forecast is made at: the end of the chosen day, or now. */
   asOf: number;
+  /** Only this owner's deals; null: everyone's. */
+  owner: string | null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The forecast view's URL parameters (#forecast?grain=quarter&horizon=4&method=bant&asOf=2026-06-30), checked. */
+/** The forecast view's URL parameters (#forecast?grain=quarter&horizon=4&asOf=2026-06-30); the method
+ * is the manager's one setting (settings.forecastMethod), not a parameter of the view, checked. */
 export function readForecastParams(params: URLSearchParams, now: number): ForecastChoice {
   const grain: ForecastGrain = params.get('grain') === 'quarter' ? 'quarter' : 'month';
   const horizon = Number(params.get('horizon'));
-  const method = params.get('method') as ProbabilityMethod;
   const today = dayKey(now, 'local');
   const day = params.get('asOf') ?? '';
   const asOfDay = DAY.test(day) && day < today ? day : null;
   return {
     grain,
     horizon: HORIZONS[grain].includes(horizon) ? horizon : HORIZONS[grain][1]!,
-    method: PROBABILITY_METHODS.includes(method) ? method : 'learned',
     asOfDay,
     asOf: asOfDay ? dayStart(addDays(asOfDay, 1), 'local') - 1 : now,
+    owner: params.get('owner')?.trim().slice(0, 200) || null,
   };
 }

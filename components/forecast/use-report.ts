@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TrackRecord } from '@/lib/forecast/accuracy';
 import type { AnalyticsParams, AnalyticsReport } from '@/lib/forecast/analytics-report';
 import type { ForecastParams, ForecastReport } from '@/lib/forecast/forecast-report';
+import type { MethodComparison } from '@/lib/forecast/method-comparison';
+import type { ProbabilityMethod } from '@/lib/forecast/probability-methods';
 import type { ReportReply, ReportRequest, WorkerMessage } from '@/lib/forecast/worker-protocol';
 
 type Listener = (reply: ReportReply) => void;
@@ -36,6 +38,8 @@ if (typeof location !== 'undefined' && /^#\/?(forecast|analytics)\b/.test(locati
 interface ReportState<R> {
   report?: R;
   trackRecord?: TrackRecord;
+  /** Every probability method's forecast and track record (comes with the track record). */
+  methods?: MethodComparison;
   error?: string;
   /** True while a newer answer than the one shown is being worked out. */
   busy: boolean;
@@ -62,7 +66,7 @@ export function useReport<K extends keyof Kinds>(kind: K, params: Kinds[K]['para
       if (reply.kind === 'error') setState((s) => ({ ...s, error: reply.message, busy: false }));
       else if (reply.kind === 'track') {
         performance.mark(`${kind}-track`, { detail: reply.timings });
-        setState((s) => ({ ...s, trackRecord: reply.trackRecord }));
+        setState((s) => ({ ...s, trackRecord: reply.trackRecord, methods: reply.methods }));
       } else if (reply.kind === kind) {
         performance.mark(`${kind}-report`, { detail: reply.timings });
         setState({ report: reply.report as Kinds[K]['report'], busy: false });
@@ -73,4 +77,25 @@ export function useReport<K extends keyof Kinds>(kind: K, params: Kinds[K]['para
     return () => listeners.delete(listen);
   }, [kind, key]);
   return state;
+}
+
+/**
+ * Each open stage's win probability by the manager's method, for the board's weighted headers: null for the
+ * stage settings (the stages carry them: no worker is started), undefined until the worker has answered. Follows
+ * every change to the deals, as the worker re-reads them.
+ */
+export function useStageRates(method: ProbabilityMethod, now: number): Record<string, number> | null | undefined {
+  const [rates, setRates] = useState<Record<string, number> | undefined>();
+  useEffect(() => {
+    if (method === 'configured') return;
+    setRates(undefined);
+    const id = nextId++;
+    const listen: Listener = (reply) => {
+      if (reply.id === id && reply.kind === 'rates') setRates(reply.rates);
+    };
+    listeners.add(listen);
+    reportWorker().postMessage({ id, kind: 'rates', params: { method, now } } satisfies ReportRequest);
+    return () => listeners.delete(listen);
+  }, [method, now]);
+  return method === 'configured' ? null : rates;
 }

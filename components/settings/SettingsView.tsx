@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ForecastMethodSetting } from '@/components/forecast/ForecastMethodSetting';
+import { OwnersQuotas } from '@/components/forecast/OwnersQuotas';
 import type { ViewProps } from '@/entrypoints/options/views';
 import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
@@ -101,6 +103,9 @@ export function SettingsView({ settings }: ViewProps) {
           <small class="muted">{t('settings_ownerHelp')}</small>
         </label>
       </section>
+
+      <ForecastMethodSetting value={settings.forecastMethod} onChange={(m) => void save({ forecastMethod: m })} />
+      <OwnersQuotas currency={settings.currency} />
 
       <section class="settings-section" aria-labelledby="bant-title">
         <h2 id="bant-title">{t('settings_bantWeights')}</h2>

@@ -1,12 +1,13 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
+import { type Owner, ownersFromNames, type Quota } from '../model/owner';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V10, SCHEMA_V11 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V7, SCHEMA_V10, SCHEMA_V11 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 /** One row of a backup waiting in staging: `row` is the record as it will be written to `table`. */
@@ -36,6 +37,10 @@ export class ProspectorDb extends Dexie {
   stageTotals!: EntityTable<StageTotalsRow, 'stageId'>;
   /** A backup being restored, until it is swapped in whole (lib/io/restore-db.ts); empty otherwise. */
   restoreStaging!: Table<StagedRow, [string, string, string]>;
+  /** The team's deal owners (lib/model/owner.ts). */
+  owners!: EntityTable<Owner, 'id'>;
+  /** Sales targets per owner (or the team) per month or quarter. */
+  quotas!: EntityTable<Quota, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -44,7 +49,8 @@ export class ProspectorDb extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
-    // Versions 6 to 9 are other changes' numbers (each change has its own; gaps are fine in Dexie).
+    this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
+    // Versions 6, 8 and 9 are other changes' numbers (each change has its own; gaps are fine in Dexie).
     this.version(10).stores(SCHEMA_V10);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
@@ -138,6 +144,24 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
       rows.push(contactIndexRow(c));
     });
   await tx.table('contactIndex').bulkPut(rows);
+}
+
+/**
+ * v7: the forecast's rows gain each deal's owner and whether its contact is the import's placeholder (rebuilt for
+ * every deal), and the owners list starts from the names the deals carry.
+ */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const rows: ForecastIndexRow[] = [];
+  const names: string[] = [];
+  await tx
+    .table('deals')
+    .toCollection()
+    .each((d: Deal) => {
+      rows.push(forecastIndexRow(d));
+      if (d.owner) names.push(d.owner);
+    });
+  await tx.table('forecastIndex').bulkPut(rows);
+  await tx.table('owners').bulkPut(ownersFromNames(names));
 }
 
 /** v11: each deal's one follow-up becomes its first task, so nothing the rep planned is lost. */

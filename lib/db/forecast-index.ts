@@ -55,11 +55,24 @@ export type ForecastTuple = [
   deleted: number,
   /** contactHash(contactId): groups a contact's deals with numbers alone (lib/forecast/kpi/new-prospects.ts). */
   contactHash: number,
+  /** The owner's name as the deal carries it ('' when none). */
+  owner: string,
+  /** Bits: PLACEHOLDER (the deal's contact is the import's stand-in for rows naming no one). */
+  flags: number,
   ...entries: (string | number)[],
 ];
 
 /** Where the stage history starts in a row's tuple. */
-export const ENTRIES_AT = 15;
+export const ENTRIES_AT = 17;
+
+/** flags bit: the deal hangs on the import's placeholder contact, which is nobody (never a new prospect). */
+export const PLACEHOLDER = 1;
+
+/**
+ * The one contact an import hangs deals on when their rows name no person and no account: one placeholder for
+ * all such rows, never counted as a prospect (a file with 1,425 such rows made 1,425 "new prospects" before).
+ */
+export const PLACEHOLDER_CONTACT_ID = 'imp-no-account';
 
 /**
  * FNV-1a (32 bits) of an id. Worked out when a deal is written, so that grouping 100,000 deals by contact on
@@ -101,7 +114,8 @@ export function forecastIndexRow(d: DealLike): ForecastIndexRow {
     d.title ?? '',
     d.stageId ?? '',
     d.outcome === 'won' ? WON : d.outcome === 'lost' ? LOST : OPEN,
-    d.createdAt ?? 0,
+    // A deal whose start is unknown has none: NaN is in no date range, and before no instant.
+    d.dateUnknown ? Number.NaN : (d.createdAt ?? 0),
     d.outcome && typeof d.closedAt === 'number' ? d.closedAt : null,
     d.amount ?? null,
     d.currency ?? '',
@@ -112,6 +126,8 @@ export function forecastIndexRow(d: DealLike): ForecastIndexRow {
     packBant(d.bant),
     (d.deletedAt ?? null) === null ? 0 : 1,
     contactHash(d.contactId ?? ''),
+    d.owner ?? '',
+    d.contactId === PLACEHOLDER_CONTACT_ID ? PLACEHOLDER : 0,
   ];
   for (const e of Array.isArray(d.stageEntries) ? d.stageEntries : []) v.push(e.stageId, e.at);
   return { id: d.id, v };

@@ -71,3 +71,15 @@ export const SCHEMA_V10 = {
 export const SCHEMA_V11 = {
   tasks: 'id, contactId, dealId, openDue',
 };
+
+/**
+ * v7 (issue 13): the team's owners and their quotas. `owners`: the list of reps (lib/model/owner.ts), deals name
+ * theirs by `name`; `quotas`: a target per owner (or the team, ownerId null) per month or quarter. Only the new
+ * tables are listed: Dexie keeps every table a version does not mention, so versions added alongside (5, 6)
+ * merge without touching this one. The forecast's rows (forecastIndex) gain the owner and a placeholder flag:
+ * the upgrade rebuilds them.
+ */
+export const SCHEMA_V7 = {
+  owners: 'id, name',
+  quotas: 'id, ownerId, period',
+};

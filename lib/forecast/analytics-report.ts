@@ -1,16 +1,18 @@
-import type { Stage } from '../model';
-import { addDays, dayStart, type Period, periodsCovering, type Zone } from './calendar';
+import type { Owner, Stage } from '../model';
+import { addDays, DAY_MS, dayKey, dayStart, type Period, periodsCovering, type Zone } from './calendar';
 import type { DealTable } from './deal-table';
 import { type Bottleneck, findBottleneck } from './kpi/bottleneck';
 import { capturesPerWeek } from './kpi/captures-per-week';
-import { newProspectsBySource, type ProspectsBySource } from './kpi/new-prospects';
-import type { DateRange } from './kpi/range';
+import { firstDealOfContact, newProspectsBySource, type ProspectsBySource } from './kpi/new-prospects';
+import { type DateRange, inRange } from './kpi/range';
 import { type SalesCycle, salesCycle } from './kpi/sales-cycle';
 import { openDealsAt, salesVelocity } from './kpi/sales-velocity';
 import { type StageDwell, stageDwell } from './kpi/stage-dwell';
 import { type StageFunnel, stageFunnel } from './kpi/stage-funnel';
 import { type WinRate, winRate } from './kpi/win-rate';
+import { dealSpan, type WonInPeriod, wonByPeriod } from './kpi/won-by-period';
 import { averageWonDealSize, type WonDealSize } from './kpi/won-deal-size';
+import { ownerNames, tableForOwner } from './owner-filter';
 
 export interface AnalyticsParams {
   /** First and last day of the range, both included, `YYYY-MM-DD` in the zone. */
@@ -21,6 +23,19 @@ export interface AnalyticsParams {
   currency: string;
   minStageSample?: number;
   stuckLimit?: number;
+  /** Only this owner's deals (by name or alias); null or absent: everyone's. */
+  owner?: string | null;
+}
+
+/** The headline KPIs of a range: shown for the range, and for the one just before it to compare. */
+export interface HeadlineKpis {
+  range: DateRange;
+  winRate: WinRate;
+  wonSize: WonDealSize;
+  cycle: SalesCycle;
+  openDeals: number;
+  velocity: number | null;
+  newProspects: number;
 }
 
 export interface AnalyticsReport {
@@ -41,11 +56,53 @@ export interface AnalyticsReport {
   weeks: Period[];
   captures: { key: string; count: number }[];
   deals: number;
+  /** The same headline KPIs for the period of the same length just before the range. */
+  previous: HeadlineKpis;
+  /** Won value by month and by quarter of the range, exact. */
+  wonByMonth: WonInPeriod[];
+  quarters: Period[];
+  wonByQuarter: WonInPeriod[];
+  /** When the shown deals were first and last created or closed (all of them, whatever the range); null: none. */
+  span: { first: string; last: string } | null;
+  /** Every owner the deals name, for the owner filter, and the owner shown (null: everyone). */
+  owners: string[];
+  owner: string | null;
+}
+
+function headline(t: DealTable, range: DateRange, now: number, currency: string): HeadlineKpis {
+  const rate = winRate(t, range);
+  const wonSize = averageWonDealSize(t, range, currency);
+  const cycle = salesCycle(t, range);
+  const openDeals = openDealsAt(t, Math.min(range.end - 1, now));
+  const first = firstDealOfContact(t);
+  let newProspects = 0;
+  for (let i = 0; i < t.n; i++) if (first[i] && inRange(t.createdAt[i]!, range)) newProspects++;
+  return {
+    range,
+    winRate: rate,
+    wonSize,
+    cycle,
+    openDeals,
+    velocity: salesVelocity({
+      openDeals,
+      winRate: rate.rate,
+      averageWonSize: wonSize.average,
+      averageCycleDays: cycle.meanDays,
+    }),
+    newProspects,
+  };
 }
 
 /** Every pipeline KPI for a range of days, from the deal table. */
-export function analyticsReport(t: DealTable, p: AnalyticsParams): AnalyticsReport {
+export function analyticsReport(all: DealTable, p: AnalyticsParams, owners: readonly Owner[] = []): AnalyticsReport {
+  const owner = p.owner ?? null;
+  const t = tableForOwner(all, owner, owners);
   const range: DateRange = { start: dayStart(p.firstDay, p.zone), end: dayStart(addDays(p.lastDay, 1), p.zone) };
+  // The period of the same length just before: as many days, ending the day before the range starts.
+  const days = Math.round((range.end - range.start) / DAY_MS);
+  const before: DateRange = { start: dayStart(addDays(p.firstDay, -days), p.zone), end: range.start };
+  const quarters = periodsCovering(p.firstDay, p.lastDay, 'quarter', p.zone);
+  const span = dealSpan(t);
   const rate = winRate(t, range);
   const wonSize = averageWonDealSize(t, range, p.currency);
   const cycle = salesCycle(t, range);
@@ -75,5 +132,12 @@ export function analyticsReport(t: DealTable, p: AnalyticsParams): AnalyticsRepo
     weeks,
     captures: capturesPerWeek(t, range, weeks),
     deals: t.n,
+    previous: headline(t, before, p.now, p.currency),
+    wonByMonth: wonByPeriod(t, range, months, p.currency),
+    quarters,
+    wonByQuarter: wonByPeriod(t, range, quarters, p.currency),
+    span: span && { first: dayKey(span.first, p.zone), last: dayKey(span.last, p.zone) },
+    owners: ownerNames(all, owners),
+    owner,
   };
 }

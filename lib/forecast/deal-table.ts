@@ -6,6 +6,7 @@ import {
   forecastIndexRow,
   LOST,
   OPEN,
+  PLACEHOLDER,
   WON,
 } from '../db/forecast-index';
 import type { Deal, Stage } from '../model';
@@ -35,6 +36,7 @@ export interface DealTable {
   /** Per stage: its position among the open stages, -1 for won/lost. */
   openPosition: Int16Array;
   openStages: number;
+  /** NaN when the deal's start is unknown (an undated import): in no date range, existing at every instant. */
   createdAt: Float64Array;
   /** NaN while open. */
   closedAt: Float64Array;
@@ -56,6 +58,11 @@ export interface DealTable {
   bant: Uint8Array;
   /** contactHash of each row's contact id (lib/db/forecast-index.ts). */
   contactHash: Uint32Array;
+  /** Index in `owners` of each row's owner name, as the deal carries it ('' for none). */
+  owner: Int16Array;
+  owners: string[];
+  /** 1 when the deal's contact is the import's placeholder (nobody: never a new prospect). */
+  placeholder: Uint8Array;
   /** Stage history, flattened: row i's entries are entryStart[i] … entryStart[i + 1] - 1, oldest first. */
   entryStart: Int32Array;
   entryStage: Int16Array;
@@ -108,8 +115,10 @@ export function dealTableFromRows(rows: readonly ForecastIndexRow[], stageList: 
   };
   const currencies: string[] = [];
   const sources: string[] = [];
+  const owners: string[] = [];
   const currencyOf = interner(currencies);
   const sourceOf = interner(sources);
+  const ownerOf = interner(owners);
   // One pass over the rows, into local columns (sized for every row; deleted ones are skipped, so the columns
   // may end up longer than n). The history columns grow as needed.
   const size = rows.length;
@@ -128,6 +137,8 @@ export function dealTableFromRows(rows: readonly ForecastIndexRow[], stageList: 
   const source = new Int16Array(size);
   const bant = new Uint8Array(size);
   const hashes = new Uint32Array(size);
+  const owner = new Int16Array(size);
+  const placeholder = new Uint8Array(size);
   const entryStart = new Int32Array(size + 1);
   let entryStage = new Int16Array(size * 4 + 16);
   let entryAt = new Float64Array(size * 4 + 16);
@@ -153,6 +164,8 @@ export function dealTableFromRows(rows: readonly ForecastIndexRow[], stageList: 
     source[i] = sourceOf(v[11]);
     bant[i] = v[12];
     hashes[i] = v[14];
+    owner[i] = ownerOf(v[15]);
+    placeholder[i] = v[16] & PLACEHOLDER ? 1 : 0;
     entryStart[i] = e;
     const pairs = (v.length - ENTRIES_AT) >> 1;
     if (e + pairs > entryAt.length) {
@@ -194,6 +207,9 @@ export function dealTableFromRows(rows: readonly ForecastIndexRow[], stageList: 
     sources,
     bant,
     contactHash: hashes,
+    owner,
+    owners,
+    placeholder,
     entryStart,
     entryStage: entryStage.subarray(0, e),
     entryAt: entryAt.subarray(0, e),

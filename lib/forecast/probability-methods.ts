@@ -5,7 +5,9 @@ import { BANT_KEYS } from '../model/bant-keys';
 import { scoreBant } from '../pipeline/bant';
 import { dealProbability } from '../pipeline/probability';
 import { newState, stateAt } from './as-of';
-import { type DealTable, WON } from './deal-table';
+import { DAY_MS } from './calendar';
+import { type DealTable, OPEN, WON } from './deal-table';
+import { medianInPlace } from './statistics';
 
 /**
  * How an open deal's win probability is chosen (the forecast view's selector):
@@ -23,9 +25,13 @@ export const MIN_LEARNING_SAMPLE = 20;
 export interface StageRate {
   stageId: string;
   configured: number;
-  /** Closed deals (won or lost) that had been in the stage. */
+  /** Deals that had been in the stage and are closed (won or lost), or stalled (see below). */
   sample: number;
   won: number;
+  /** Of the sample, open deals stalled past their stage's usual time: counted as not won. */
+  stalled: number;
+  /** How long a deal may sit in this stage before it counts as stalled (days); null: too few finished stays. */
+  stallDays: number | null;
   /** won ÷ sample, or null when there is no sample. */
   learned: number | null;
   /** The learned rate when sample ≥ the minimum, else the configured one. */
@@ -34,27 +40,79 @@ export interface StageRate {
   fallback: boolean;
 }
 
+/** A deal open in a stage this many times longer than the stage's median finished stay counts as stalled. */
+export const STALL_FACTOR = 3;
+/** Finished stays a stage needs before its usual time (and so a stall) is judged. */
+export const MIN_STALL_SAMPLE = 5;
+
 /**
- * For each open stage: of the deals that had been in it and were closed by `asOf`, the share that was won.
- * Only history known at `asOf` counts, so a past forecast is rebuilt without hindsight. Indexed like t.stages
- * (undefined for won/lost stages).
+ * Per stage, how long an open deal may sit in it before it counts as stalled: STALL_FACTOR × the median of the
+ * stays in it that had finished by `asOf` (moved on or closed). NaN for a stage with too few finished stays.
+ */
+export function stallThresholds(t: DealTable, asOf: number): Float64Array {
+  const counts = new Int32Array(t.stages.length);
+  const stageOf = new Int16Array(t.entryStage.length);
+  const daysOf = new Float64Array(t.entryStage.length);
+  let m = 0;
+  for (let i = 0; i < t.n; i++) {
+    const end = t.entryStart[i + 1]!;
+    const closed = t.outcome[i] !== 0 && t.closedAt[i]! <= asOf ? t.closedAt[i]! : Number.NaN;
+    for (let k = t.entryStart[i]!; k < end; k++) {
+      const stage = t.entryStage[k]!;
+      const at = t.entryAt[k]!;
+      if (at > asOf) break;
+      if (stage < 0 || t.openPosition[stage]! < 0) continue;
+      const next = k + 1 < end ? t.entryAt[k + 1]! : closed;
+      if (!(next >= at && next <= asOf)) continue;
+      stageOf[m] = stage;
+      daysOf[m++] = next - at;
+      counts[stage]!++;
+    }
+  }
+  const offset = new Int32Array(t.stages.length + 1);
+  for (let s = 0; s < t.stages.length; s++) offset[s + 1] = offset[s]! + counts[s]!;
+  const grouped = new Float64Array(m);
+  const next = offset.slice(0, -1);
+  for (let j = 0; j < m; j++) grouped[next[stageOf[j]!]!++] = daysOf[j]!;
+  return Float64Array.from(t.stages, (_, s) => {
+    if (counts[s]! < MIN_STALL_SAMPLE) return Number.NaN;
+    return STALL_FACTOR * (medianInPlace(grouped.subarray(offset[s]!, offset[s + 1]!)) ?? Number.NaN);
+  });
+}
+
+/**
+ * For each open stage: of the deals that had been in it and were closed by `asOf`, the share that was won. A deal
+ * still open but stalled (in its stage more than STALL_FACTOR × that stage's median stay, stallThresholds) counts
+ * as not won in every stage it went through: learning from closed deals alone, a deal left for a year in an early
+ * stage never counted against it, and early stages looked far likelier to win than they are. Only history known
+ * at `asOf` counts, so a past forecast is rebuilt without hindsight. Indexed like t.stages (undefined for won/lost
+ * stages).
  */
 export function learnedStageRates(t: DealTable, opts: { asOf: number; minSample?: number }): (StageRate | undefined)[] {
   const minSample = opts.minSample ?? MIN_LEARNING_SAMPLE;
   const sample = new Int32Array(t.stages.length);
   const won = new Int32Array(t.stages.length);
+  const stalled = new Int32Array(t.stages.length);
   const seen = new Int32Array(t.stages.length).fill(-1);
+  const limit = stallThresholds(t, opts.asOf);
   const s = newState();
   for (let i = 0; i < t.n; i++) {
-    if (!stateAt(t, i, opts.asOf, s) || s.outcome === 0) continue;
+    if (!stateAt(t, i, opts.asOf, s)) continue;
+    let until = s.closedAt;
+    if (s.outcome === OPEN) {
+      // Open: counts only once stalled, as a deal not won, up to now.
+      if (s.stage < 0 || !(opts.asOf - s.enteredAt > limit[s.stage]!)) continue;
+      until = opts.asOf;
+    }
     const isWon = s.outcome === WON;
     for (let k = t.entryStart[i]!, end = t.entryStart[i + 1]!; k < end; k++) {
-      if (t.entryAt[k]! > s.closedAt) break;
+      if (t.entryAt[k]! > until) break;
       const stage = t.entryStage[k]!;
       if (stage < 0 || t.openPosition[stage]! < 0 || seen[stage] === i) continue;
       seen[stage] = i;
       sample[stage]!++;
       if (isWon) won[stage]!++;
+      else if (s.outcome === OPEN) stalled[stage]!++;
     }
   }
   return t.stages.map((stage, i) => {
@@ -62,11 +120,14 @@ export function learnedStageRates(t: DealTable, opts: { asOf: number; minSample?
     const n = sample[i]!;
     const learned = n > 0 ? won[i]! / n : null;
     const fallback = n < minSample || learned === null;
+    const stallMs = limit[i]!;
     return {
       stageId: stage.id,
       configured: stage.probability,
       sample: n,
       won: won[i]!,
+      stalled: stalled[i]!,
+      stallDays: Number.isNaN(stallMs) ? null : stallMs / DAY_MS,
       learned,
       used: fallback || learned === null ? stage.probability : learned,
       fallback,

@@ -6,12 +6,13 @@
 import Dexie from 'dexie';
 import { DB_NAME, ProspectorDb } from '../db/database';
 import type { ForecastIndexRow } from '../db/forecast-index';
-import type { Stage } from '../model';
-import { trackRecord } from './accuracy';
+import type { Owner, Quota, Stage } from '../model';
 import { analyticsReport } from './analytics-report';
 import { periodsBefore } from './calendar';
 import { type DealTable, dealTableFromRows } from './deal-table';
-import { forecastReport } from './forecast-report';
+import { forecastReport, type TeamContext } from './forecast-report';
+import { compareMethods } from './method-comparison';
+import { learnedStageRates } from './probability-methods';
 import type { ReportReply, ReportRequest, ReportTimings, WorkerMessage } from './worker-protocol';
 
 /** The worker's global scope, typed by hand: the project compiles against the DOM library, not WebWorker's. */
@@ -21,6 +22,7 @@ const scope = self as unknown as {
 };
 
 let table: DealTable | undefined;
+let team: TeamContext = { owners: [], quotas: [] };
 let fresh: { openMs?: number; readMs?: number; tableMs: number } | undefined;
 const pending = new Map<ReportRequest['kind'], ReportRequest>();
 let scheduled = false;
@@ -38,26 +40,36 @@ function timings(computeMs: number): ReportTimings {
 function answer(request: ReportRequest) {
   if (!table) return;
   const start = performance.now();
+  if (request.kind === 'rates') {
+    // The board weighs each column by these (the configured method needs no worker: the stages carry it).
+    const rates: Record<string, number> = {};
+    for (const r of learnedStageRates(table, { asOf: request.params.now })) if (r) rates[r.stageId] = r.used;
+    post({ id: request.id, kind: 'rates', rates, timings: timings(performance.now() - start) });
+    return;
+  }
   if (request.kind === 'analytics') {
-    const report = analyticsReport(table, request.params);
+    const report = analyticsReport(table, request.params, team.owners);
     post({ id: request.id, kind: 'analytics', report, timings: timings(performance.now() - start) });
     return;
   }
-  const report = forecastReport(table, request.params);
+  const report = forecastReport(table, request.params, team);
   post({ id: request.id, kind: 'forecast', report, timings: timings(performance.now() - start) });
-  // The track record (six past forecasts rebuilt) comes second, so the forecast shows without waiting for it.
+  // The track record of every method (six past forecasts each, rebuilt) comes second, so the forecast shows without waiting for it.
   const current = table;
   setTimeout(() => {
     if (table !== current || pending.get('forecast') !== request) return;
     const p = request.params;
     const began = performance.now();
-    const record = trackRecord(current, periodsBefore(report.today, p.grain, p.trackRecordPeriods ?? 6, p.zone), {
-      method: p.method,
+    const methods = compareMethods(current, {
+      asOf: p.asOf,
+      periods: report.periods,
+      past: periodsBefore(report.today, p.grain, p.trackRecordPeriods ?? 6, p.zone),
       currency: p.currency,
       bantWeights: p.bantWeights,
       minSample: p.minSample,
     });
-    post({ id: request.id, kind: 'track', trackRecord: record, timings: timings(performance.now() - began) });
+    const record = methods.scores.find((m) => m.method === p.method)!.record;
+    post({ id: request.id, kind: 'track', trackRecord: record, methods, timings: timings(performance.now() - began) });
   });
 }
 
@@ -81,12 +93,17 @@ function schedule() {
  * Reads the forecast's row of every deal and the stages in one read-only transaction, with plain getAll (Dexie's
  * toArray costs ~1.5x more). The rows, not the deals: the same facts, ready to be put in columns.
  */
-function readAll(idb: IDBDatabase): Promise<{ rows: ForecastIndexRow[]; stages: Stage[] }> {
+function readAll(
+  idb: IDBDatabase,
+): Promise<{ rows: ForecastIndexRow[]; stages: Stage[]; owners: Owner[]; quotas: Quota[] }> {
   return new Promise((ok, fail) => {
-    const tx = idb.transaction(['forecastIndex', 'stages'], 'readonly');
+    const tx = idb.transaction(['forecastIndex', 'stages', 'owners', 'quotas'], 'readonly');
     const rows = tx.objectStore('forecastIndex').getAll();
     const stages = tx.objectStore('stages').getAll();
-    tx.oncomplete = () => ok({ rows: rows.result, stages: stages.result });
+    const owners = tx.objectStore('owners').getAll();
+    const quotas = tx.objectStore('quotas').getAll();
+    tx.oncomplete = () =>
+      ok({ rows: rows.result, stages: stages.result, owners: owners.result, quotas: quotas.result });
     tx.onerror = () => fail(tx.error);
     tx.onabort = () => fail(tx.error ?? new Error('The read was aborted.'));
   });
@@ -114,7 +131,8 @@ function start() {
       const began = performance.now();
       if (!db.isOpen()) await db.open(); // Dexie checks the schema (and reopens after a version change)
       const opened = performance.now();
-      const { rows, stages } = await readAll(db.backendDB());
+      const { rows, stages, owners, quotas } = await readAll(db.backendDB());
+      team = { owners, quotas };
       // The first read's times are reported (npm run bench compares them with the view's first render).
       const timed = first ? { openMs: opened - began, readMs: performance.now() - opened } : {};
       first = false;
@@ -133,7 +151,7 @@ function start() {
       }
     }
   };
-  const watched = [`idb://${DB_NAME}/forecastIndex/`, `idb://${DB_NAME}/stages/`];
+  const watched = ['forecastIndex', 'stages', 'owners', 'quotas'].map((table) => `idb://${DB_NAME}/${table}/`);
   Dexie.on('storagemutated', (parts) => {
     if (Object.keys(parts).some((part) => watched.some((w) => part.startsWith(w)))) void read();
   });

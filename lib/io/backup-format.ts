@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Activity, Contact, Deal, Settings, Stage, Task, Timestamp } from '../model';
+import { Activity, Contact, Deal, Owner, Quota, Settings, Stage, Task, Timestamp } from '../model';
 
 /**
  * The JSON backup, version 1. It is one JSON document, written one record per line so it can be read back a
@@ -22,7 +22,7 @@ export const BACKUP_FORMAT = 'prospector-backup';
 export const BACKUP_VERSION = 1;
 
 /** The tables a backup holds, in the order they are written and restored (stages before the deals in them). */
-export const BACKUP_TABLES = ['stages', 'contacts', 'deals', 'activities', 'tasks'] as const;
+export const BACKUP_TABLES = ['stages', 'contacts', 'deals', 'activities', 'tasks', 'owners', 'quotas'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export const RECORD_SCHEMAS = {
@@ -31,6 +31,8 @@ export const RECORD_SCHEMAS = {
   deals: Deal,
   activities: Activity,
   tasks: Task,
+  owners: Owner,
+  quotas: Quota,
 } as const;
 
 export const BackupCounts = z.object({
@@ -40,6 +42,9 @@ export const BackupCounts = z.object({
   activities: z.number().int().nonnegative(),
   /** Follow-ups (since database v11): a backup made before has none, and its deals' follow-ups become tasks. */
   tasks: z.number().int().nonnegative().default(0),
+  /** The team's owners and quotas (since database v7, issue 13): a backup made before has none. */
+  owners: z.number().int().nonnegative().default(0),
+  quotas: z.number().int().nonnegative().default(0),
 });
 export type BackupCounts = z.infer<typeof BackupCounts>;
 

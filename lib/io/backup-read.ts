@@ -158,7 +158,8 @@ async function readWhole(blob: Blob, sink: BackupSink): Promise<BackupHeader> {
   const header = parseHeader(doc.prospectorBackup);
   await sink.header?.(header);
   for (const table of BACKUP_TABLES) {
-    const rows = doc[table] ?? (table === 'tasks' && !header.counts.tasks ? [] : undefined);
+    // Tables newer than the backup (tasks, owners, quotas): none when its header counts none.
+    const rows = doc[table] ?? (table !== 'stages' && !header.counts[table] ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError(t('io_backupTruncated'));
     for (let i = 0; i < rows.length; i += BATCH) {
       const slice = rows.slice(i, i + BATCH);
@@ -195,6 +196,8 @@ export async function validateBackup(
     deals: new Set(),
     activities: new Set(),
     tasks: new Set(),
+    owners: new Set(),
+    quotas: new Set(),
   };
   const dealRefs: { stageId: string; contactId: string; line: number }[] = [];
   const activityRefs: { contactId: string; line: number }[] = [];
@@ -230,6 +233,8 @@ export async function validateBackup(
     deals: ids.deals.size,
     activities: ids.activities.size,
     tasks: ids.tasks.size,
+    owners: ids.owners.size,
+    quotas: ids.quotas.size,
   };
   for (const table of BACKUP_TABLES) {
     if (counts[table] !== header.counts[table]) throw new BackupError(t('io_backupTruncated'));

@@ -17,7 +17,7 @@ export async function backupParts(
 ): Promise<string[]> {
   const tables = BACKUP_TABLES.map((name) => db.table(name));
   return db.transaction('r', tables, async () => {
-    const counts = { stages: 0, contacts: 0, deals: 0, activities: 0, tasks: 0 };
+    const counts = { stages: 0, contacts: 0, deals: 0, activities: 0, tasks: 0, owners: 0, quotas: 0 };
     for (const name of BACKUP_TABLES) counts[name] = await db.table(name).count();
     const total = BACKUP_TABLES.reduce((n, name) => n + counts[name], 0);
     const parts = [headerLine({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, counts, settings })];

@@ -132,3 +132,34 @@ export function parseStatus(value: string): 'won' | 'lost' | 'open' | null {
   if (/^(open|active|inprogress|pending)$/.test(key)) return 'open';
   return null;
 }
+
+/**
+ * The stage a closed deal's history starts at, guessed from the file: its creation date column names a stage
+ * the file uses ("engage_date" and the stage value "Engaging"), so a deal with that date entered that stage then;
+ * we take what the rep's stage mapping says that value means, if it is an open stage. Otherwise null (the first
+ * open stage). Words compare by a shared start of at least five letters ("engag…"), so both need that many.
+ */
+export function guessClosedStart(
+  dateHeader: string | undefined,
+  mapping: StageValueMapping,
+  stages: readonly Stage[],
+): string | null {
+  if (!dateHeader) return null;
+  const words = dateHeader
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 5);
+  for (const [value, stageId] of Object.entries(mapping)) {
+    const stage = stages.find((s) => s.id === stageId);
+    if (stage?.kind !== 'open' || value.length < 5) continue;
+    if (words.some((w) => sharedStart(w, value) >= 5)) return stageId;
+  }
+  return null;
+}
+
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}

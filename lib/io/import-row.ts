@@ -62,6 +62,21 @@ export type OnMatch = z.infer<typeof OnMatch>;
 export const MAX_CHUNK_ROWS = 2000;
 
 /**
+ * What the import does with history the file leaves open, as the rep chose in the wizard:
+ * - `undated`: a deal row with no date is dated today (the import's time), at the file's earliest date, or kept
+ *   undated (Deal.dateUnknown: in no count by start date, open since before the data began);
+ * - `closedFrom`: the stage a won or lost deal's history starts at (the stage the file's "Engaging" means, say),
+ *   null for the first open stage.
+ */
+export const ImportHistory = z.object({
+  undated: z.enum(['today', 'earliest', 'undated']).default('today'),
+  earliest: Timestamp.nullable().default(null),
+  closedFrom: Id.nullable().default(null),
+});
+export type ImportHistory = z.infer<typeof ImportHistory>;
+export const DEFAULT_HISTORY: ImportHistory = { undated: 'today', earliest: null, closedFrom: null };
+
+/**
  * A row without the fields that hold their schema's default ('' and [] in the contact; empty optional deal
  * fields; no creation date): the message the page serialises is about half as long, and the background's parse
  * of ImportRow puts the defaults back, so what it sees is the same row.
@@ -95,6 +110,7 @@ export const ImportChunk = z.object({
   onMatch: OnMatch,
   /** Per contact field, where it came from in the file (a column header, a vCard property): the provenance. */
   fieldSources: z.record(z.string().max(64), Text).default({}),
+  history: ImportHistory.default(DEFAULT_HISTORY),
   rows: z.array(ImportRow).max(MAX_CHUNK_ROWS),
 });
 export type ImportChunk = z.infer<typeof ImportChunk>;
@@ -109,8 +125,10 @@ export const ImportCounts = z.object({
   contactsUnchanged: z.number().int(),
   dealsCreated: z.number().int(),
   dealsExisting: z.number().int(),
-  /** Deals with no account or person: each got a contact named after the deal. */
+  /** Deals with no account or person: hung on the one placeholder contact ("No account"). */
   placeholders: z.number().int(),
+  /** Deals whose row had no date: dated as ImportHistory.undated says. */
+  undatedDeals: z.number().int().default(0),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
@@ -125,6 +143,7 @@ export function emptyCounts(): ImportCounts {
     dealsCreated: 0,
     dealsExisting: 0,
     placeholders: 0,
+    undatedDeals: 0,
   };
 }
 

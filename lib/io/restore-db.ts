@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { followUpTask, type ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
-import { Activity, Contact, Deal, Id, Settings, Stage, Task } from '../model';
+import { Activity, Contact, Deal, Id, Owner, Quota, Settings, Stage, Task } from '../model';
 import { BACKUP_TABLES, BackupCounts, type BackupTable } from './backup-format';
 
 const MAX_RESTORE_ROWS = 5000;
@@ -39,6 +39,8 @@ export const RestoreStep = z.discriminatedUnion('step', [
   z.object({ step: z.literal('deals'), session: Session, rows: z.array(Deal).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('activities'), session: Session, rows: z.array(Activity).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('tasks'), session: Session, rows: z.array(Task).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('owners'), session: Session, rows: z.array(Owner).max(MAX_RESTORE_ROWS) }),
+  z.object({ step: z.literal('quotas'), session: Session, rows: z.array(Quota).max(MAX_RESTORE_ROWS) }),
   z.object({ step: z.literal('commit'), session: Session, counts: BackupCounts, settings: Settings.nullable() }),
   z.object({ step: z.literal('discard'), session: Session }),
 ]);
@@ -129,13 +131,21 @@ export interface WipeResult {
  * transaction: all or nothing. Stages and settings stay: they are the rep's set-up, not prospects.
  */
 export async function wipeData(db: ProspectorDb): Promise<WipeResult> {
-  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.tasks], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.tasks, db.owners, db.quotas], async () => {
     const [contacts, deals, activities] = await Promise.all([
       db.contacts.count(),
       db.deals.count(),
       db.activities.count(),
     ]);
-    await Promise.all([db.contacts.clear(), db.deals.clear(), db.activities.clear(), db.tasks.clear()]);
+    // The owners and their quotas go with the deals they own: a wipe starts the team's figures afresh.
+    await Promise.all([
+      db.contacts.clear(),
+      db.deals.clear(),
+      db.activities.clear(),
+      db.tasks.clear(),
+      db.owners.clear(),
+      db.quotas.clear(),
+    ]);
     return { contacts, deals, activities };
   });
 }

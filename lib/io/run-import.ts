@@ -7,6 +7,7 @@ import {
   type ImportChunkInput,
   type ImportChunkResult,
   type ImportCounts,
+  type ImportHistory,
   type ImportRow,
   MAX_CHUNK_ROWS,
   type OnMatch,
@@ -40,6 +41,8 @@ export interface ImportReport {
   counts: ImportCounts;
   problems: ProblemRow[];
   cancelled: boolean;
+  /** What was done with undated rows and closed deals' history (what the rep chose). */
+  history?: ImportHistory;
   /** Why the import stopped early (the background failed, the file became unreadable); rows before it stay. */
   error?: string;
 }
@@ -62,6 +65,8 @@ export interface RunOptions {
   chunkRows?: number;
   /** The import's start time (default: now). */
   startedAt?: number;
+  /** Undated rows and closed deals' first stage, as the rep chose (default: dated today, first open stage). */
+  history?: ImportHistory;
 }
 
 /** A chunk's size in characters of the file: one message stays well under a megabyte or two of JSON. */
@@ -116,9 +121,9 @@ class ChunkPump {
     this.pendingChars = 0;
     while (this.flying.size >= (this.opts.inFlight ?? 2)) await Promise.race(this.flying);
     if (this.failure) throw this.failure;
-    const { fileName, onMatch, fieldSources } = this.opts;
+    const { fileName, onMatch, fieldSources, history } = this.opts;
     const job = this.opts
-      .send({ fileName, onMatch, fieldSources, startedAt: this.startedAt, rows: rows.map(compactRow) })
+      .send({ fileName, onMatch, fieldSources, history, startedAt: this.startedAt, rows: rows.map(compactRow) })
       .then((result) => {
         const { problems, ...counts } = result;
         this.counts = addCounts(this.counts, counts);
@@ -218,6 +223,7 @@ export async function runCsvImport(input: CsvImportInput): Promise<ImportReport>
     counts: pump.counts,
     problems: pump.problems.sort((a, b) => a.row - b.row),
     cancelled,
+    ...(input.history ? { history: input.history } : {}),
     ...(error ? { error } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { writeImportChunk } from '../pipeline/import-rows';
 import { mergeContacts } from '../pipeline/merge-contacts';
 import { moveDeal } from '../pipeline/move-deal';
 import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
+import { mergeOwners, OwnerExists, renameOwner, setOwnerUser, setQuota } from '../pipeline/owners';
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor, startDeals } from '../popup/create-deal';
@@ -134,6 +135,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'contacts.tag': async ({ contactIds, tag, remove }) => ({
       changed: await tagContacts(ctx.db, contactIds, tag, remove, ctx.now()),
     }),
+    'owners.rename': async ({ from, to }) => {
+      try {
+        return await renameOwner(ctx.db, from, to, ctx.now());
+      } catch (err) {
+        if (err instanceof OwnerExists) throw new AppError('owners_nameTaken', err.existing);
+        throw err;
+      }
+    },
+    'owners.merge': async ({ from, into }) => mergeOwners(ctx.db, from, into, ctx.now()),
+    'owners.setUser': async ({ name, user }) => setOwnerUser(ctx.db, name, user),
+    'quota.set': async (q) => setQuota(ctx.db, q),
     'import.chunk': async (chunk) => {
       const s = await ctx.settings();
       return writeImportChunk(ctx.db, chunk, { now: ctx.now(), owner: s.owner });

@@ -3,7 +3,21 @@ import { RawPageCapture } from '../capture/raw';
 import type { ErrorPart } from '../errors/app-error';
 import { ImportChunk, ImportChunkResult } from '../io/import-row';
 import { RestoreStep } from '../io/restore-db';
-import { ContactPatch, DealPatch, Id, NewTask, PageCapture, Stage, Timestamp } from '../model';
+import {
+  ContactPatch,
+  Currency,
+  DealPatch,
+  Id,
+  NewTask,
+  Owner,
+  PageCapture,
+  Quota,
+  QuotaPeriod,
+  Stage,
+  Timestamp,
+} from '../model';
+
+const OwnerName = z.string().trim().min(1).max(200);
 
 /**
  * Every call between the extension's contexts, in one table. `from` says who may send it: 'extension' (popup,
@@ -152,6 +166,35 @@ export const protocol = {
       reassign: z.record(Id, Id).default({}),
     }),
     response: z.object({ stages: z.number(), moved: z.number() }),
+  },
+  /** Rename a deal owner: its deals follow; the old name stays an alias (lib/pipeline/owners.ts). */
+  'owners.rename': {
+    from: ['extension'],
+    request: z.object({ from: OwnerName, to: OwnerName }),
+    response: Owner,
+  },
+  /** Merge one owner into another ("Ben" into "Ben Tan"): deals, spellings and quotas move over. */
+  'owners.merge': {
+    from: ['extension'],
+    request: z.object({ from: OwnerName, into: OwnerName }),
+    response: Owner,
+  },
+  /** Set the sync user name team sync knows an owner by. */
+  'owners.setUser': {
+    from: ['extension'],
+    request: z.object({ name: OwnerName, user: z.string().trim().max(200) }),
+    response: Owner,
+  },
+  /** Set (amount null: remove) the quota of an owner (null: the team) for a month or quarter. */
+  'quota.set': {
+    from: ['extension'],
+    request: z.object({
+      owner: OwnerName.nullable(),
+      period: QuotaPeriod,
+      amount: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable(),
+      currency: Currency,
+    }),
+    response: Quota.nullable(),
   },
   /** Merge a duplicate into the contact kept: details, deals and timeline move over; the other is marked merged. */
   'contacts.merge': {

@@ -50,6 +50,12 @@ export const Deal = z.object({
   followUpAt: Timestamp.nullable().default(null),
   followUpNote: Text.default(''),
   createdAt: Timestamp,
+  /**
+   * True when the deal's start is not known (an imported row with no date, kept undated at the rep's choice):
+   * `createdAt` is then the import's time, and reports leave the deal out of everything counted by start date.
+   * Absent (every deal stored before it existed) means false.
+   */
+  dateUnknown: z.boolean().optional(),
   updatedAt: Timestamp,
   closedAt: Timestamp.nullable().default(null),
   outcome: Outcome.nullable().default(null),

@@ -3,6 +3,7 @@ export * from './candidate';
 export * from './common';
 export * from './contact';
 export * from './deal';
+export * from './owner';
 export * from './patches';
 export * from './provenance';
 export * from './settings';

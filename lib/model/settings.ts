@@ -38,6 +38,12 @@ export const Settings = z.object({
    * set once on update (lib/settings/deal-on-capture.ts).
    */
   dealOnCapture: z.boolean().default(false),
+  /**
+   * How every weighted amount (the board's column headers, the forecast) weighs an open deal: the manager picks it
+   * once. Stage probabilities by default: they are what the stage editor shows. Values as in
+   * lib/forecast/probability-methods.ts PROBABILITY_METHODS (listed here so settings load without it).
+   */
+  forecastMethod: z.enum(['configured', 'learned', 'bant']).default('configured'),
   /** Sites where capture runs on its own; each needs its optional host permission granted. */
   autoDetect: z
     .object({ linkedin: z.boolean(), gmail: z.boolean(), outlook: z.boolean() })

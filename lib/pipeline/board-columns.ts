@@ -1,6 +1,7 @@
 import type { BoardDeal } from '../db/deal-index';
 import type { StageTotalsRow } from '../db/stage-totals';
-import type { Stage } from '../model';
+import { adjustOdds, bantOddsFactor } from '../forecast/probability-methods';
+import type { BantWeights, Stage } from '../model';
 import { type BoardSort, type SortContext, withChanges } from './filters';
 import { dealProbability } from './probability';
 
@@ -30,14 +31,38 @@ interface SumParts {
 }
 
 /**
- * The column's sums in its currencies, the rep's currency first (then the largest total), each weighted amount
- * rounded once: what the deals' own probabilities give, plus the stage's probability times the rest.
+ * How the board weighs deals that take their stage's probability: by the method the manager picked in Settings
+ * (settings.forecastMethod), so the headers add up to the forecast's weighted pipeline (lib/forecast/open-pipeline.ts).
  */
-function columnSums(parts: Iterable<SumParts>, stage: Stage, primaryCurrency: string): MoneySum[] {
+export interface Weighing {
+  /**
+   * Each open stage's win probability by that method (lib/forecast/probability-methods.ts, learned rates from the
+   * report worker); null: the stages' own settings; undefined: not known yet (the weighted amount shows as NaN).
+   */
+  rates: Readonly<Record<string, number>> | null | undefined;
+  /** The BANT method: each such deal's odds are moved by its BANT score, with these weights. */
+  bant?: BantWeights;
+}
+
+/** The stage settings, the default method: what the board did before a method could be picked. */
+export const BY_STAGE_SETTINGS: Weighing = { rates: null };
+
+function stageRate(stage: Stage, weighing: Weighing): number {
+  if (weighing.rates === null) return stage.probability ?? 0;
+  if (weighing.rates === undefined) return Number.NaN;
+  return weighing.rates[stage.id] ?? stage.probability ?? 0;
+}
+
+/**
+ * The column's sums in its currencies, the rep's currency first (then the largest total), each weighted amount
+ * rounded once: what the deals' own probabilities give, plus the stage's probability times the rest. NaN when
+ * that probability is not known yet (or, with BANT, cannot come from sums alone).
+ */
+function columnSums(parts: Iterable<SumParts>, primaryCurrency: string, p: number): MoneySum[] {
   const sums = [...parts].map((s) => ({
     currency: s.currency,
     total: s.total,
-    weighted: Math.round(s.own + s.plain * (stage.probability ?? 0)),
+    weighted: s.plain === 0 ? Math.round(s.own) : Math.round(s.own + s.plain * p),
   }));
   return sums.sort((a, b) =>
     a.currency === primaryCurrency ? -1 : b.currency === primaryCurrency ? 1 : b.total - a.total,
@@ -49,8 +74,14 @@ function columnSums(parts: Iterable<SumParts>, stage: Stage, primaryCurrency: st
  * totals allow (lib/db/stage-totals.ts: what the deals' own probabilities give, plus the stage's probability
  * times the rest), rounded once, so the header is the same before the board has read its deals and after.
  */
-export function columnTotals(deals: readonly BoardDeal[], stage: Stage, primaryCurrency: string): ColumnTotals {
+export function columnTotals(
+  deals: readonly BoardDeal[],
+  stage: Stage,
+  primaryCurrency: string,
+  weighing: Weighing = BY_STAGE_SETTINGS,
+): ColumnTotals {
   const sums = new Map<string, SumParts>();
+  const rate = stageRate(stage, weighing);
   let unknown = 0;
   for (const d of deals) {
     if (d.amount === null) {
@@ -65,9 +96,10 @@ export function columnTotals(deals: readonly BoardDeal[], stage: Stage, primaryC
     sum.total += d.amount;
     const own = d.outcome !== null || d.probability !== null;
     if (own) sum.own += d.amount * dealProbability(d, stage);
+    else if (weighing.bant) sum.own += d.amount * adjustOdds(rate, bantOddsFactor(d.bant, weighing.bant));
     else sum.plain += d.amount;
   }
-  return { count: deals.length, sums: columnSums(sums.values(), stage, primaryCurrency), unknown };
+  return { count: deals.length, sums: columnSums(sums.values(), primaryCurrency, rate), unknown };
 }
 
 /** The same figures from a stage's stored totals (undefined: no deal was ever in it). */
@@ -75,9 +107,12 @@ export function totalsFromStored(
   stored: StageTotalsRow | undefined,
   stage: Stage,
   primaryCurrency: string,
+  weighing: Weighing = BY_STAGE_SETTINGS,
 ): ColumnTotals {
   if (!stored) return { count: 0, sums: [], unknown: 0 };
-  return { count: stored.count, sums: columnSums(stored.sums, stage, primaryCurrency), unknown: stored.unknown };
+  // BANT moves each deal on its own: the stored sums cannot give it, so it waits for the deals.
+  const rate = weighing.bant ? Number.NaN : stageRate(stage, weighing);
+  return { count: stored.count, sums: columnSums(stored.sums, primaryCurrency, rate), unknown: stored.unknown };
 }
 
 /** A move shown before the background confirms it: the deal as it will be. */

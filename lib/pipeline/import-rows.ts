@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { PLACEHOLDER_CONTACT_ID } from '../db/forecast-index';
 import { t } from '../i18n';
 import { evidence, evidenceRank, identityOf, isSamePerson } from '../identity/evidence';
 import { foldText, phoneKey } from '../identity/keys';
@@ -9,6 +10,7 @@ import {
   type ImportChunk,
   type ImportChunkResult,
   type ImportContact,
+  type ImportHistory,
   type ImportRow,
   type RowProblem,
 } from '../io/import-row';
@@ -18,6 +20,7 @@ import { newDeal } from './capture';
 import { firstOpenStage } from './default-stages';
 import { contactIdentity, findContacts } from './find-contact';
 import { type CaptureSource, contactFromCandidate, mergeCandidate, withKeys } from './merge';
+import { ownersForImport } from './owners';
 
 export interface ImportWriteOptions {
   /** The background's clock: the import's own start time is used when it is plausible (not in the future). */
@@ -133,170 +136,189 @@ export async function writeImportChunk(
     c.source.site === 'import' && c.source.url === chunk.fileName && c.source.capturedAt === at;
   const counts = emptyCounts();
   const problems: RowProblem[] = [];
-  return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities, db.contactIndex], async () => {
-    const stages = new Map((await db.stages.toArray()).map((s) => [s.id, s]));
-    const firstOpen = firstOpenStage([...stages.values()]);
-    const rows = chunk.rows.filter((r) => {
-      if (!r.deal || stages.has(r.deal.stageId)) return true;
-      problems.push({ row: r.row, reason: t('io_problemUnknownStage', r.deal.stageId) });
-      return false;
-    });
-
-    // 1. Everyone these rows might be, read at once.
-    const fixedIdOf = (r: ImportRow): string | null => {
-      const k = strongKeys(r.contact);
-      const identified = k.emails.length || k.linkedin || k.name || phoneKeysOf(r.contact).length;
-      return !identified && r.deal?.key ? importedId(`contact|${r.deal.key}|${foldText(r.contact.name)}`) : null;
-    };
-    const fixedIds = rows.map(fixedIdOf);
-    const [stored, fixed] = await Promise.all([
-      Promise.all(rows.map((r) => findContacts(db, r.contact))),
-      db.contacts.bulkGet(fixedIds.filter((id): id is string => id !== null)),
-    ]);
-    const storedById = new Map<string, Contact>();
-    for (const c of [...stored.flat(), ...fixed]) if (alive(c)) storedById.set(c.id, c);
-
-    // 2. Rows in file order: match (stored, or made by an earlier row), merge or create.
-    const current = new Map<string, Contact>(); // contacts this chunk made or changed, as they are now
-    const local = new KeyIndex(); // their keys, so a later row finds them
-    const remember = (c: Contact) => {
-      current.set(c.id, c);
-      local.add(`id:${c.id}`, c.id);
-      for (const e of c.emails) local.add(`e:${e.toLowerCase()}`, c.id);
-      local.add(`l:${c.linkedinKey}`, c.id);
-      local.add(`n:${c.nameKey}`, c.id);
-      for (const p of c.phones) local.add(`p:${phoneKey(p)}`, c.id);
-    };
-    const createdInChunk = new Set<string>();
-    const changes: Activity[] = [];
-    const resolved: Resolved[] = [];
-    rows.forEach((row, i) => {
-      const fixedId = fixedIds[i] ?? null;
-      const keys = strongKeys(row.contact);
-      const phones = phoneKeysOf(row.contact);
-      const pool = new Set<string>([
-        ...stored[i]!.map((c) => c.id),
-        ...(fixedId ? [fixedId, ...local.get(`id:${fixedId}`)] : []),
-        ...keys.emails.flatMap((e) => local.get(`e:${e}`)),
-        ...(keys.linkedin ? local.get(`l:${keys.linkedin}`) : []),
-        ...(keys.name ? local.get(`n:${keys.name}`) : []),
-        ...phones.flatMap((p) => local.get(`p:${p}`)),
+  return db.transaction(
+    'rw',
+    [db.contacts, db.deals, db.stages, db.activities, db.contactIndex, db.owners],
+    async () => {
+      // Free-text owners mapped to the team's list ("ben tan" → "Ben Tan"; a new name joins the list).
+      const ownerNames = await ownersForImport(db, [
+        opts.owner,
+        ...chunk.rows.flatMap((r) => (r.deal?.owner ? [r.deal.owner] : [])),
       ]);
-      let best: Contact | undefined;
-      let bestRank = Number.POSITIVE_INFINITY;
-      for (const id of pool) {
-        const c = current.get(id) ?? storedById.get(id);
-        if (!c) continue;
-        const rank = matchRank(c, row.contact, fixedId);
-        if (rank < bestRank) {
-          best = c;
-          bestRank = rank;
+      const stages = new Map((await db.stages.toArray()).map((s) => [s.id, s]));
+      const firstOpen = firstOpenStage([...stages.values()]);
+      const rows = chunk.rows.filter((r) => {
+        if (!r.deal || stages.has(r.deal.stageId)) return true;
+        problems.push({ row: r.row, reason: t('io_problemUnknownStage', r.deal.stageId) });
+        return false;
+      });
+
+      // 1. Everyone these rows might be, read at once.
+      const fixedIdOf = (r: ImportRow): string | null => {
+        const k = strongKeys(r.contact);
+        const identified = k.emails.length || k.linkedin || k.name || phoneKeysOf(r.contact).length;
+        if (identified || !r.deal?.key) return null;
+        // A row naming no person and no account: all such deals hang on one placeholder contact, not one each.
+        if (!r.contact.name) return PLACEHOLDER_CONTACT_ID;
+        return importedId(`contact|${r.deal.key}|${foldText(r.contact.name)}`);
+      };
+      const fixedIds = rows.map(fixedIdOf);
+      const [stored, fixed] = await Promise.all([
+        Promise.all(rows.map((r) => findContacts(db, r.contact))),
+        db.contacts.bulkGet(fixedIds.filter((id): id is string => id !== null)),
+      ]);
+      const storedById = new Map<string, Contact>();
+      for (const c of [...stored.flat(), ...fixed]) if (alive(c)) storedById.set(c.id, c);
+
+      // 2. Rows in file order: match (stored, or made by an earlier row), merge or create.
+      const current = new Map<string, Contact>(); // contacts this chunk made or changed, as they are now
+      const local = new KeyIndex(); // their keys, so a later row finds them
+      const remember = (c: Contact) => {
+        current.set(c.id, c);
+        local.add(`id:${c.id}`, c.id);
+        for (const e of c.emails) local.add(`e:${e.toLowerCase()}`, c.id);
+        local.add(`l:${c.linkedinKey}`, c.id);
+        local.add(`n:${c.nameKey}`, c.id);
+        for (const p of c.phones) local.add(`p:${phoneKey(p)}`, c.id);
+      };
+      const createdInChunk = new Set<string>();
+      const changes: Activity[] = [];
+      const resolved: Resolved[] = [];
+      rows.forEach((row, i) => {
+        const fixedId = fixedIds[i] ?? null;
+        if (fixedId === PLACEHOLDER_CONTACT_ID) counts.placeholders++;
+        const keys = strongKeys(row.contact);
+        const phones = phoneKeysOf(row.contact);
+        const pool = new Set<string>([
+          ...stored[i]!.map((c) => c.id),
+          ...(fixedId ? [fixedId, ...local.get(`id:${fixedId}`)] : []),
+          ...keys.emails.flatMap((e) => local.get(`e:${e}`)),
+          ...(keys.linkedin ? local.get(`l:${keys.linkedin}`) : []),
+          ...(keys.name ? local.get(`n:${keys.name}`) : []),
+          ...phones.flatMap((p) => local.get(`p:${p}`)),
+        ]);
+        let best: Contact | undefined;
+        let bestRank = Number.POSITIVE_INFINITY;
+        for (const id of pool) {
+          const c = current.get(id) ?? storedById.get(id);
+          if (!c) continue;
+          const rank = matchRank(c, row.contact, fixedId);
+          if (rank < bestRank) {
+            best = c;
+            bestRank = rank;
+          }
         }
-      }
-      const cand = candidateOf(row.contact, chunk.fieldSources);
-      const rowAt = Math.min(row.createdAt ?? opts.now, opts.now);
-      if (best) {
-        const isNew = createdInChunk.has(best.id) || madeByThisImport(best);
-        if (chunk.onMatch === 'keep' && !isNew) {
-          counts.contactsUnchanged++;
-          resolved.push({ row, contact: best, createdHere: false });
+        const cand = candidateOf(row.contact, chunk.fieldSources);
+        const rowAt = Math.min(row.createdAt ?? opts.now, opts.now);
+        if (best) {
+          const isNew = createdInChunk.has(best.id) || madeByThisImport(best);
+          if (chunk.onMatch === 'keep' && !isNew) {
+            counts.contactsUnchanged++;
+            resolved.push({ row, contact: best, createdHere: false });
+            return;
+          }
+          const merged = withoutReorderedUrls(best, mergeCandidate(best, cand, src));
+          let next = merged.contact;
+          const changed: string[] = [...merged.changed];
+          const tags = union(best.tags, row.contact.tags);
+          if (tags.length !== best.tags.length) {
+            next = { ...next, tags, updatedAt: opts.now };
+            changed.push('tags');
+          }
+          if (!best.notes && row.contact.notes) {
+            next = { ...next, notes: row.contact.notes, updatedAt: opts.now };
+            changed.push('notes');
+          }
+          if (isNew && rowAt < next.createdAt) next = { ...next, createdAt: rowAt };
+          if (changed.length || next.createdAt !== best.createdAt) remember(next);
+          if (!isNew) {
+            if (changed.length) {
+              counts.contactsMerged++;
+              changes.push(
+                activity(next.id, null, 'updated', opts.now, { url: src.url, site: 'import', fields: changed }),
+              );
+            } else counts.contactsUnchanged++;
+          }
+          resolved.push({ row, contact: current.get(best.id) ?? best, createdHere: false });
           return;
         }
-        const merged = withoutReorderedUrls(best, mergeCandidate(best, cand, src));
-        let next = merged.contact;
-        const changed: string[] = [...merged.changed];
-        const tags = union(best.tags, row.contact.tags);
-        if (tags.length !== best.tags.length) {
-          next = { ...next, tags, updatedAt: opts.now };
-          changed.push('tags');
+        if (fixedId === PLACEHOLDER_CONTACT_ID) cand.name = t('io_placeholderName');
+        let contact = contactFromCandidate(cand, src, fixedId ?? newId());
+        contact = withKeys({ ...contact, tags: row.contact.tags, notes: row.contact.notes, createdAt: rowAt });
+        remember(contact);
+        createdInChunk.add(contact.id);
+        counts.contactsCreated++;
+        resolved.push({ row, contact, createdHere: true });
+      });
+
+      // 3. Deals: those already imported are found by their derived ids (or, for our own export, by their ids).
+      const dealIdOf = (r: Resolved) => (r.row.deal?.key ? importedId(`deal|${r.contact.id}|${r.row.deal.key}`) : null);
+      const derived = resolved.map(dealIdOf);
+      const external = resolved.map((r) => r.row.deal?.externalId || null);
+      const [byDerived, byExternal] = await Promise.all([
+        db.deals.bulkGet(derived.filter((id): id is string => id !== null)),
+        db.deals.bulkGet(external.filter((id): id is string => id !== null && id.length <= 64)),
+      ]);
+      const existing = new Set<string>();
+      for (const d of byDerived) if (d) existing.add(d.id);
+      const externalOwner = new Map<string, string>();
+      for (const d of byExternal) if (d) externalOwner.set(d.id, d.contactId);
+
+      const deals: Deal[] = [];
+      const activities: Activity[] = [];
+      resolved.forEach((r, i) => {
+        const d = r.row.deal;
+        if (!d) {
+          if (r.createdHere)
+            activities.push(activity(r.contact.id, null, 'imported', r.contact.createdAt, imported(r)));
+          return;
         }
-        if (!best.notes && row.contact.notes) {
-          next = { ...next, notes: row.contact.notes, updatedAt: opts.now };
-          changed.push('notes');
+        if (d.key === null && !r.createdHere) return;
+        const id = derived[i] ?? newId();
+        const ext = external[i];
+        if (existing.has(id) || (ext && externalOwner.get(ext) === r.contact.id)) {
+          counts.dealsExisting++;
+          return;
         }
-        if (isNew && rowAt < next.createdAt) next = { ...next, createdAt: rowAt };
-        if (changed.length || next.createdAt !== best.createdAt) remember(next);
-        if (!isNew) {
-          if (changed.length) {
-            counts.contactsMerged++;
-            changes.push(
-              activity(next.id, null, 'updated', opts.now, { url: src.url, site: 'import', fields: changed }),
-            );
-          } else counts.contactsUnchanged++;
+        existing.add(id);
+        const stage = stages.get(d.stageId)!;
+        const from = chunk.history.closedFrom ? stages.get(chunk.history.closedFrom) : undefined;
+        const closedStart = from?.kind === 'open' ? from : firstOpen;
+        if (r.row.createdAt === null) counts.undatedDeals++;
+        const owner = d.owner || opts.owner;
+        const deal = importedDeal(id, r, stage, closedStart, {
+          ...opts,
+          owner: ownerNames.get(owner) ?? owner,
+          history: chunk.history,
+        });
+        deals.push(deal);
+        counts.dealsCreated++;
+        activities.push(activity(deal.contactId, deal.id, 'imported', deal.createdAt, imported(r)));
+        if (deal.stageEntries.length > 1) {
+          const [from, to] = deal.stageEntries.slice(-2) as [{ stageId: string }, { stageId: string; at: number }];
+          activities.push(
+            activity(deal.contactId, deal.id, 'stage-changed', to.at, {
+              from: from.stageId,
+              to: to.stageId,
+              ...(deal.lostReason ? { lostReason: deal.lostReason } : {}),
+            }),
+          );
         }
-        resolved.push({ row, contact: current.get(best.id) ?? best, createdHere: false });
-        return;
-      }
-      if (!cand.name && row.deal) {
-        cand.name = row.deal.title;
-        counts.placeholders++;
-      }
-      let contact = contactFromCandidate(cand, src, fixedId ?? newId());
-      contact = withKeys({ ...contact, tags: row.contact.tags, notes: row.contact.notes, createdAt: rowAt });
-      remember(contact);
-      createdInChunk.add(contact.id);
-      counts.contactsCreated++;
-      resolved.push({ row, contact, createdHere: true });
-    });
+      });
 
-    // 3. Deals: those already imported are found by their derived ids (or, for our own export, by their ids).
-    const dealIdOf = (r: Resolved) => (r.row.deal?.key ? importedId(`deal|${r.contact.id}|${r.row.deal.key}`) : null);
-    const derived = resolved.map(dealIdOf);
-    const external = resolved.map((r) => r.row.deal?.externalId || null);
-    const [byDerived, byExternal] = await Promise.all([
-      db.deals.bulkGet(derived.filter((id): id is string => id !== null)),
-      db.deals.bulkGet(external.filter((id): id is string => id !== null && id.length <= 64)),
-    ]);
-    const existing = new Set<string>();
-    for (const d of byDerived) if (d) existing.add(d.id);
-    const externalOwner = new Map<string, string>();
-    for (const d of byExternal) if (d) externalOwner.set(d.id, d.contactId);
+      const contacts = [...current.values()];
+      await Promise.all([
+        contacts.length ? db.contacts.bulkPut(contacts) : null,
+        deals.length ? db.deals.bulkAdd(deals) : null,
+        changes.length + activities.length ? db.activities.bulkAdd([...changes, ...activities]) : null,
+      ]);
+      return { ...counts, problems };
 
-    const deals: Deal[] = [];
-    const activities: Activity[] = [];
-    resolved.forEach((r, i) => {
-      const d = r.row.deal;
-      if (!d) {
-        if (r.createdHere) activities.push(activity(r.contact.id, null, 'imported', r.contact.createdAt, imported(r)));
-        return;
+      function imported(r: Resolved) {
+        return { url: chunk.fileName, site: 'import', row: r.row.row, importedAt: opts.now };
       }
-      if (d.key === null && !r.createdHere) return;
-      const id = derived[i] ?? newId();
-      const ext = external[i];
-      if (existing.has(id) || (ext && externalOwner.get(ext) === r.contact.id)) {
-        counts.dealsExisting++;
-        return;
-      }
-      existing.add(id);
-      const stage = stages.get(d.stageId)!;
-      const deal = importedDeal(id, r, stage, firstOpen, opts);
-      deals.push(deal);
-      counts.dealsCreated++;
-      activities.push(activity(deal.contactId, deal.id, 'imported', deal.createdAt, imported(r)));
-      if (deal.stageEntries.length > 1) {
-        const [from, to] = deal.stageEntries.slice(-2) as [{ stageId: string }, { stageId: string; at: number }];
-        activities.push(
-          activity(deal.contactId, deal.id, 'stage-changed', to.at, {
-            from: from.stageId,
-            to: to.stageId,
-            ...(deal.lostReason ? { lostReason: deal.lostReason } : {}),
-          }),
-        );
-      }
-    });
-
-    const contacts = [...current.values()];
-    await Promise.all([
-      contacts.length ? db.contacts.bulkPut(contacts) : null,
-      deals.length ? db.deals.bulkAdd(deals) : null,
-      changes.length + activities.length ? db.activities.bulkAdd([...changes, ...activities]) : null,
-    ]);
-    return { ...counts, problems };
-
-    function imported(r: Resolved) {
-      return { url: chunk.fileName, site: 'import', row: r.row.row, importedAt: opts.now };
-    }
-  });
+    },
+  );
 }
 
 /** The same links, whatever the order of the object's keys. */
@@ -333,13 +355,24 @@ function activity(
 }
 
 /**
- * The deal a row describes. Open: created in its stage at the engage date. Won or lost: created in the first
- * open stage at the engage date and moved to won/lost at the close date (one stage-changed activity), so
- * conversion, cycle length and win rate computed from the history match the file.
+ * The deal a row describes. Open: created in its stage at the engage date. Won or lost: created in the stage
+ * closed deals start at (the rep's choice: what the file's "Engaging" means; else the first open stage) at the
+ * engage date and moved to won/lost at the close date (one stage-changed activity), so conversion, cycle length
+ * and win rate computed from the history match the file, and stages the deal never entered are not in it. A row
+ * with no date is dated as the rep chose: the import's time, the file's earliest date, or kept undated.
  */
-function importedDeal(id: string, r: Resolved, stage: Stage, firstOpen: Stage | undefined, opts: ImportWriteOptions) {
+function importedDeal(
+  id: string,
+  r: Resolved,
+  stage: Stage,
+  closedStart: Stage | undefined,
+  opts: ImportWriteOptions & { history: ImportHistory },
+) {
   const d = r.row.deal!;
-  let createdAt = Math.min(r.row.createdAt ?? opts.now, opts.now);
+  const undated = r.row.createdAt === null;
+  const { history } = opts;
+  const fallback = history.undated === 'earliest' && history.earliest !== null ? history.earliest : opts.now;
+  let createdAt = Math.min(r.row.createdAt ?? fallback, opts.now);
   const closed = stage.kind !== 'open';
   const closedAt = closed ? (d.closedAt ?? createdAt) : null;
   if (closedAt !== null && closedAt < createdAt) createdAt = closedAt;
@@ -351,13 +384,13 @@ function importedDeal(id: string, r: Resolved, stage: Stage, firstOpen: Stage | 
     {
       now: createdAt,
       currency: d.currency,
-      owner: d.owner || opts.owner,
+      owner: opts.owner,
     },
   );
   const entries =
-    closed && firstOpen
+    closed && closedStart
       ? [
-          { stageId: firstOpen.id, at: createdAt },
+          { stageId: closedStart.id, at: createdAt },
           { stageId: stage.id, at: closedAt! },
         ]
       : [{ stageId: stage.id, at: createdAt }];
@@ -371,5 +404,6 @@ function importedDeal(id: string, r: Resolved, stage: Stage, firstOpen: Stage | 
     closedAt,
     outcome: stage.kind === 'won' ? 'won' : stage.kind === 'lost' ? 'lost' : null,
     lostReason: stage.kind === 'lost' ? d.lostReason : '',
+    ...(undated && history.undated === 'undated' ? { dateUnknown: true } : {}),
   } satisfies Deal;
 }

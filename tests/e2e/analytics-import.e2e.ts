@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Extension, launchExtension, ROOT } from './harness';
+import { finishCsvImport } from './import-steps';
 
 const FILE = `${ROOT}/tests/fixtures/forecast/opportunities.csv`;
 
@@ -24,7 +25,12 @@ describe('KPIs and forecast of an imported opportunity file', () => {
     await page.getByTestId('import-file').setInputFiles(FILE);
     await page.getByTestId('csv-setup').waitFor();
     await page.getByTestId('import-start').click();
-    await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+    // The won and lost rows' history: the file's engage date is when they entered Engaging (Initial contact),
+    // but these notes count them from Prospecting, the first open stage: the rep's choice here.
+    await finishCsvImport(page, async (p) => {
+      expect(await p.getByTestId('closed-from').inputValue()).toBe('initial_contact');
+      await p.getByTestId('closed-from').selectOption('prospecting');
+    });
     expect(await page.getByTestId('count-deals-created').textContent()).toBe('30');
     expect(await page.getByTestId('count-problems').textContent()).toBe('0');
   });
@@ -58,29 +64,29 @@ describe('KPIs and forecast of an imported opportunity file', () => {
       expect(await value(page, `prospects-${month}-import`), month).toBe(n);
     expect(await value(page, 'captures-2026-03-02')).toBe(0);
 
+    // Stages a deal never entered are skipped, not passed (the won deals went Prospecting → Won).
     const funnel = [
-      ['prospecting', 25, 0.6, 0.48],
-      ['initial_contact', 15, 0.8, 0.8],
-      ['qualification', 12, 1, 1],
-      ['closing', 12, 1, 1],
+      ['prospecting', 22, 3, 12 / 22, 12 / 22],
+      ['initial_contact', 3, 12, 0, 0],
+      ['qualification', 0, 12, null, null],
+      ['closing', 0, 12, null, null],
     ] as const;
-    for (const [stage, reached, next, won] of funnel) {
+    for (const [stage, reached, skipped, next, won] of funnel) {
       expect(await value(page, `funnel-${stage}-reached`), stage).toBe(reached);
-      expect(await value(page, `funnel-${stage}-next`), stage).toBeCloseTo(next, 12);
-      expect(await value(page, `funnel-${stage}-won`), stage).toBeCloseTo(won, 12);
+      expect(await value(page, `funnel-${stage}-skipped`), stage).toBe(skipped);
+      if (next === null) expect(await value(page, `funnel-${stage}-next`), stage).toBeNull();
+      else expect(await value(page, `funnel-${stage}-next`), stage).toBeCloseTo(next, 12);
+      if (won === null) expect(await value(page, `funnel-${stage}-won`), stage).toBeNull();
+      else expect(await value(page, `funnel-${stage}-won`), stage).toBeCloseTo(won, 12);
     }
     expect(await value(page, 'dwell-prospecting')).toBe(30);
     expect(await value(page, 'dwell-qualification')).toBeNull();
-    expect(await page.getByTestId('bottleneck-stage').textContent()).toBe('Prospecting');
-    expect(await page.getByTestId('stuck-deal').allTextContents()).toEqual([
-      expect.stringContaining('Tokopedia Labs'),
-      expect.stringContaining('Pied Piper'),
-      expect.stringContaining('Maju Jaya'),
-    ]);
+    // Only Prospecting was entered by 5 deals or more: nothing to compare it with.
+    expect(await page.getByTestId('bottleneck-none').count()).toBe(1);
   });
 
   it('rebuilds the forecast as of 2026-06-30 and sets it against what was won since', async () => {
-    await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3&method=configured'));
+    await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3'));
     await page.getByTestId('forecast-ready').waitFor();
     const row = async (month: string) => ({
       closed: await value(page, `forecast-row-${month}-closed`),
@@ -103,11 +109,15 @@ describe('KPIs and forecast of an imported opportunity file', () => {
     expect(await value(page, 'accuracy-2026-08-error')).toBeCloseTo((-11_975 / 12_300) * 100, 9);
 
     // Learned as of Jun 30: 11 of 18 closed deals won, under the minimum of 20, so the configured 5 % is used.
-    await page.getByTestId('forecast-method-learned').check();
+    await page.goto(ext.url('options.html#settings'));
+    await page.getByTestId('settings-method-learned').click();
+    await expect.poll(() => page.getByTestId('settings-method-learned').isChecked()).toBe(true);
+    await page.goto(ext.url('options.html#forecast?asOf=2026-06-30&horizon=3'));
+    await page.getByTestId('forecast-ready').waitFor();
     await expect.poll(() => page.getByTestId('rate-prospecting').getAttribute('data-fallback')).toBe('true');
     expect(await value(page, 'rate-prospecting-learned')).toBeCloseTo(11 / 18, 12);
     expect(await value(page, 'rate-prospecting-sample')).toBe(18);
     expect(await value(page, 'rate-prospecting-used')).toBe(0.05);
-    expect(page.url()).toContain('method=learned');
+    expect(await page.getByTestId('forecast-method-in-use').getAttribute('data-value')).toBe('learned');
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Extension, launchExtension, ROOT, readStore, seriousA11yViolations } from './harness';
+import { finishCsvImport } from './import-steps';
 
 const FIXTURES = `${ROOT}/tests/fixtures/io`;
 
@@ -39,7 +40,7 @@ async function importCsv(page: Page, file: string): Promise<void> {
   await page.getByTestId('import-file').setInputFiles(`${FIXTURES}/${file}`);
   await page.getByTestId('csv-setup').waitFor();
   await page.getByTestId('import-start').click();
-  await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+  await finishCsvImport(page);
 }
 
 const text = (page: Page, testid: string) => page.getByTestId(testid).textContent();
@@ -80,7 +81,7 @@ describe('the Data view', () => {
     expect(await page.getByTestId('stage-map-engaging').inputValue()).toBe('initial_contact');
     expect(await seriousA11yViolations(page), 'set-up step').toEqual([]);
     await page.getByTestId('import-start').click();
-    await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+    await finishCsvImport(page);
     expect(await text(page, 'report-summary')).toBe('Imported 5 of 12 rows from opportunities-bad.csv');
     expect(await text(page, 'count-deals-created')).toBe('5');
     expect(await text(page, 'count-problems')).toBe('7');

@@ -70,18 +70,59 @@ describe('the forecast and analytics views', () => {
     expect(await rows.first().getAttribute('data-testid')).toMatch(/^forecast-row-\d{4}-Q[1-4]$/);
   });
 
-  it('explains the probability method chosen, by keyboard too', async () => {
-    await page.goto(ext.url('options.html#forecast?method=learned'));
+  it('weighs by the method picked once in Settings: the board and the forecast agree, the others beside it', async () => {
+    // The default: stage settings, on the board and the forecast alike.
+    await page.goto(ext.url('options.html#forecast'));
     await page.getByTestId('forecast-ready').waitFor();
-    expect(await page.getByTestId('forecast-method-help').textContent()).toContain('share of your closed deals');
-    await page.getByTestId('forecast-method-learned').focus();
+    expect(await page.getByTestId('forecast-method-in-use').getAttribute('data-value')).toBe('configured');
+    const byStageSettings = await value(page, 'forecast-pipeline-weighted');
+    expect(await boardWeighted()).toBe(byStageSettings);
+
+    // Picked in Settings, by keyboard.
+    await page.goto(ext.url('options.html#settings'));
+    await page.getByTestId('settings-method-configured').focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.getByTestId('forecast-method-bant').isChecked()).toBe(true);
-    await expect.poll(() => page.getByTestId('forecast-method-help').textContent()).toContain('BANT score');
-    expect(page.url()).toContain('method=bant');
+    await expect.poll(() => page.getByTestId('settings-method-learned').isChecked()).toBe(true);
+    await page.goto(ext.url('options.html#forecast'));
+    await page.getByTestId('forecast-ready').waitFor();
+    await expect.poll(() => page.getByTestId('forecast-method-in-use').getAttribute('data-value')).toBe('learned');
+    expect(await page.getByTestId('forecast-method-help').textContent()).toContain('closed or stalled');
+    expect(await page.getByTestId('forecast-stall-rule').textContent()).toContain('stalled');
     // 600 demo deals give every stage enough closed history: learned rates are used, none flagged.
     expect(await page.locator('[data-testid^="rate-"][data-fallback="false"]').count()).toBe(6);
+    const learned = await value(page, 'forecast-pipeline-weighted');
+    expect(learned).not.toBe(byStageSettings);
+    expect(await boardWeighted()).toBe(learned);
+
+    // Every method beside it, each with its error over the periods it could be checked on, the best one named.
+    await page.goto(ext.url('options.html#forecast'));
+    await page.getByTestId('forecast-methods').waitFor();
+    for (const m of ['configured', 'learned', 'bant']) {
+      expect(await value(page, `method-${m}-checked`)).toBeGreaterThan(0);
+      expect(await value(page, `method-${m}-error`)).toBeGreaterThanOrEqual(0);
+    }
+    expect(await value(page, 'method-learned-weighted')).toBe(await value(page, 'forecast-total-weighted'));
+    const errors = await Promise.all(['configured', 'learned', 'bant'].map((m) => value(page, `method-${m}-error`)));
+    const best = ['configured', 'learned', 'bant'][errors.indexOf(Math.min(...errors))];
+    expect(await page.getByTestId('forecast-most-accurate').getAttribute('data-value')).toBe(best);
+
+    await page.goto(ext.url('options.html#settings'));
+    await page.getByTestId('settings-method-configured').click();
+    await expect.poll(() => page.getByTestId('settings-method-configured').isChecked()).toBe(true);
   });
+
+  /** The board's weighted headers of the open stages, in the rep's currency, added up (from their exact values). */
+  async function boardWeighted(): Promise<number> {
+    await page.goto(ext.url('options.html#board'));
+    await page.locator('[data-testid="column-weighted"][data-value]').first().waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="column-weighted"][data-value=""]').count(), { timeout: 15_000 })
+      .toBe(0);
+    const values = await page
+      .locator('[data-stage-kind="open"] [data-testid="column-weighted"]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    return values.reduce((a, b) => a + b, 0);
+  }
 
   it('fixes a deal without an amount in place, and the counts follow', async () => {
     await page.goto(ext.url('options.html#forecast'));

@@ -10,7 +10,8 @@ export const IMPORT_SOURCES: ReadonlySet<string> = new Set(['import']);
 const firstCache = new WeakMap<DealTable, Uint8Array>();
 
 /**
- * Which rows are their contact's first deal (the earliest created; ties: the first row): a prospect is a person,
+ * Which rows are their contact's first deal (the earliest created; ties: the first row; the import's placeholder
+ * contact has none: it is nobody): a prospect is a person,
  * and a second deal with someone already known — or a file row about an account already imported — is not a new
  * one. Kept per table. Rows are grouped in an open-addressing table keyed by the contact id's hash, worked out
  * when each deal was written (lib/db/forecast-index.ts): numbers only, a few milliseconds for 100,000 deals;
@@ -24,7 +25,9 @@ export function firstDealOfContact(t: DealTable): Uint8Array {
   const mask = size - 1;
   const slots = new Int32Array(size).fill(-1); // row holding the earliest deal of the contact hashed there
   const hashes = t.contactHash;
+  const created = t.createdAt;
   for (let i = 0; i < t.n; i++) {
+    if (t.placeholder[i]) continue; // the import's stand-in for rows naming no one is nobody
     const h = hashes[i]!;
     let slot = h & mask;
     for (;;) {
@@ -34,7 +37,8 @@ export function firstDealOfContact(t: DealTable): Uint8Array {
         break;
       }
       if (hashes[j] === h && t.contactIds[j] === t.contactIds[i]) {
-        if (t.createdAt[i]! < t.createdAt[j]!) slots[slot] = i;
+        // Earlier wins; a deal with no known start (NaN) loses to any dated one.
+        if (created[i]! < created[j]! || (Number.isNaN(created[j]!) && !Number.isNaN(created[i]!))) slots[slot] = i;
         break;
       }
       slot = (slot + 1) & mask;

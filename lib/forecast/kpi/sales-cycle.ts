@@ -15,7 +15,8 @@ export interface SalesCycle {
 export function salesCycle(t: DealTable, range: DateRange): SalesCycle {
   const days: number[] = [];
   for (let i = 0; i < t.n; i++)
-    if (t.outcome[i] === WON && inRange(t.closedAt[i]!, range))
+    // A deal with no known start has no known cycle (createdAt NaN): left out, not counted as 0 days.
+    if (t.outcome[i] === WON && inRange(t.closedAt[i]!, range) && !Number.isNaN(t.createdAt[i]!))
       days.push(Math.max(0, (t.closedAt[i]! - t.createdAt[i]!) / DAY_MS));
   return { count: days.length, medianDays: median(days), meanDays: mean(days) };
 }

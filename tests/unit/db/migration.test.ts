@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ProspectorDb } from '@/lib/db/database';
+import { ENTRIES_AT } from '@/lib/db/forecast-index';
 import { DB_VERSION } from '@/lib/db/names';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/lib/db/schema';
 import { totalsFromRows } from '@/lib/db/stage-totals';
@@ -100,7 +101,7 @@ describe('database migration', () => {
     expect(await db.dealIndex.where('stageId').equals('demo').count()).toBe(15);
     // v4: every deal has its forecast row, with the stage history rebuilt at v2.
     expect(await db.forecastIndex.count()).toBe(before.deals.length);
-    expect((await db.forecastIndex.get('d12'))?.v.slice(15)).toEqual([
+    expect((await db.forecastIndex.get('d12'))?.v.slice(ENTRIES_AT)).toEqual([
       'prospecting',
       T0,
       'qualification',

@@ -68,7 +68,8 @@ describe('learned stage rates', () => {
       used: 0.4,
       fallback: false,
     });
-    expect(rates[2]).toMatchObject({ stageId: 'qualification', sample: 4, won: 2, learned: 0.5, used: 0.5 });
+    // 'open' has sat in qualification 50 days, over 3 × its median finished stay (1 day): it counts as not won.
+    expect(rates[2]).toMatchObject({ stageId: 'qualification', sample: 5, won: 2, stalled: 1, learned: 0.4 });
     expect(rates[3]).toMatchObject({ stageId: 'demo', sample: 1, won: 1, learned: 1, used: 0.4, fallback: true });
     expect(rates[6]).toBeUndefined(); // the won stage has no rate
     const later = learnedStageRates(t, { asOf: T0 + 200 * DAY, minSample: 3 });
@@ -88,8 +89,41 @@ describe('learned stage rates', () => {
     const p = (method: 'configured' | 'learned' | 'bant', row: number) =>
       probabilityOf(strong, { method, rates, bantWeights: EVEN })(row, q);
     expect(p('configured', 0)).toBe(0.2);
-    expect(p('learned', 0)).toBe(0.5);
-    expect(p('bant', 0)).toBeCloseTo(2 / 3, 12);
+    expect(p('learned', 0)).toBe(0.4);
+    expect(p('bant', 0)).toBeCloseTo(4 / 7, 12); // odds 2/3 doubled: 4/3 → 4/7
     for (const m of ['configured', 'learned', 'bant'] as const) expect(p(m, 1)).toBe(0.9);
+  });
+});
+
+describe('stalled deals in learned rates', () => {
+  // Five finished stays of 10 days in prospecting (median 10: stalled after 30 days), all won.
+  const won = [1, 2, 3, 4, 5].map((n) =>
+    deal(`w${n}`, [
+      ['prospecting', T0],
+      ['qualification', T0 + 10 * DAY],
+      ['won', T0 + 20 * DAY],
+    ]),
+  );
+  const stuck = deal('stuck', [
+    ['prospecting', T0],
+    ['qualification', T0 + 10 * DAY],
+    ['demo', T0 + 12 * DAY],
+  ]);
+  const young = deal('young', [['prospecting', T0 + 80 * DAY]]);
+  const old = deal('old', [['prospecting', T0]]);
+  const t = dealTable([...won, stuck, young, old], STAGES);
+
+  it('counts a deal open past 3 × its stage’s median stay as not won, in every stage it went through', () => {
+    const rates = learnedStageRates(t, { asOf: T0 + 100 * DAY, minSample: 1 });
+    // 'old' has sat in prospecting 100 days (> 30): against prospecting. 'young' (20 days) does not count.
+    // 'stuck' is in demo, which has no finished stay to judge by: it counts nowhere yet.
+    expect(rates[0]).toMatchObject({ stageId: 'prospecting', sample: 6, won: 5, stalled: 1, stallDays: 30 });
+    expect(rates[2]).toMatchObject({ stageId: 'qualification', sample: 5, won: 5, stalled: 0, stallDays: 30 });
+    expect(rates[3]).toMatchObject({ stageId: 'demo', sample: 0, stallDays: null });
+  });
+
+  it('judges a stall as of the forecast date, not today', () => {
+    const rates = learnedStageRates(t, { asOf: T0 + 25 * DAY, minSample: 1 });
+    expect(rates[0]).toMatchObject({ sample: 5, stalled: 0 }); // 'old' had been there 25 days: not yet stalled
   });
 });

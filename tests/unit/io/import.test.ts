@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProspectorDb } from '@/lib/db/database';
+import { PLACEHOLDER_CONTACT_ID } from '@/lib/db/forecast-index';
 import { generateDemo } from '@/lib/demo/generate';
 import { loadDemo } from '@/lib/demo/load';
 import { contactsToCsv } from '@/lib/io/csv-export';
@@ -7,7 +8,7 @@ import { sniffCsv } from '@/lib/io/csv-read';
 import { guessMapping } from '@/lib/io/guess-columns';
 import { guessStageMapping } from '@/lib/io/guess-stages';
 import type { ColumnMapping } from '@/lib/io/import-fields';
-import type { OnMatch } from '@/lib/io/import-row';
+import type { ImportHistory, OnMatch } from '@/lib/io/import-row';
 import { runCsvImport, type SendChunk } from '@/lib/io/run-import';
 import { scanCsv } from '@/lib/io/scan-csv';
 import { protocol } from '@/lib/messaging/protocol';
@@ -39,6 +40,7 @@ async function importFile(
     signal?: AbortSignal;
     /** When the import runs (each import of a test at its own time, as in real life). */
     at?: number;
+    history?: ImportHistory;
   } = {},
 ) {
   const at = opts.at ?? NOW;
@@ -66,6 +68,7 @@ async function importFile(
     chunkRows: opts.chunkRows,
     signal: opts.signal,
     startedAt: at,
+    history: opts.history,
   });
 }
 
@@ -90,15 +93,16 @@ describe('importing the generic opportunity list', () => {
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ rowsRead: 16, rowsImported: 16, cancelled: false });
     expect(report.counts).toEqual({
-      contactsCreated: 11,
+      contactsCreated: 10,
       contactsMerged: 0,
-      contactsUnchanged: 0,
+      contactsUnchanged: 0, // the second row without an account finds the placeholder the first made
       dealsCreated: 16,
       dealsExisting: 0,
       placeholders: 2,
+      undatedDeals: 2,
     });
     const { contacts, deals, activities } = await tables(db);
-    expect(contacts).toHaveLength(11);
+    expect(contacts).toHaveLength(10);
     expect(deals).toHaveLength(16);
     const byTitle = (title: string) => deals.find((d) => d.title === title);
 
@@ -138,14 +142,16 @@ describe('importing the generic opportunity list', () => {
       createdAt: noon('2017-02-20'),
       stageEntries: [{ stageId: 'initial_contact', at: noon('2017-02-20') }],
     });
-    // No account: a contact named after the deal; no engage date: created when imported.
+    // No account: the one placeholder contact, for both such rows; no engage date: created when imported.
     const orphan = byTitle('MG Special')!;
     expect(orphan).toMatchObject({
       stageId: 'prospecting',
       createdAt: NOW,
       stageEntries: [{ stageId: 'prospecting', at: NOW }],
     });
-    expect(contacts.find((c) => c.id === orphan.contactId)?.name).toBe('MG Special');
+    expect(orphan.contactId).toBe(PLACEHOLDER_CONTACT_ID);
+    expect(contacts.find((c) => c.id === orphan.contactId)?.name).toBe('No account (imported)');
+    expect(byTitle('MG Advanced')?.contactId).toBe(PLACEHOLDER_CONTACT_ID);
 
     // Activities agree with the history: one 'imported' per deal at its creation, one move per closed deal.
     const closed = deals.filter((d) => d.outcome !== null);
@@ -160,6 +166,37 @@ describe('importing the generic opportunity list', () => {
         d.outcome ? [expect.objectContaining({ at: d.closedAt, payload: { from: 'prospecting', to: d.stageId } })] : [],
       );
     }
+  });
+
+  it('keeps history as the rep chose: closed deals start at the stage given, undated rows dated or kept undated', async () => {
+    const db = await freshDb();
+    const history: ImportHistory = { undated: 'earliest', earliest: noon('2016-10-20'), closedFrom: 'initial_contact' };
+    const report = await importFile(db, fixtureFile('opportunities.csv'), { history });
+    expect(report.counts.undatedDeals).toBe(2);
+    expect(report.history).toEqual(history);
+    const deals = await db.deals.toArray();
+    const won = deals.find((d) => d.title === 'GTX Plus Basic — Cancity')!;
+    // Entered Initial contact (what "Engaging" maps to) at its engage date: Prospecting was never entered.
+    expect(won.stageEntries).toEqual([
+      { stageId: 'initial_contact', at: noon('2016-10-20') },
+      { stageId: 'won', at: noon('2017-03-01') },
+    ]);
+    const undated = deals.filter((d) => d.stageId === 'prospecting');
+    expect(undated.map((d) => [d.createdAt, d.dateUnknown])).toEqual([
+      [noon('2016-10-20'), undefined],
+      [noon('2016-10-20'), undefined],
+    ]);
+
+    const kept = await freshDb();
+    await importFile(kept, fixtureFile('opportunities.csv'), { history: { ...history, undated: 'undated' } });
+    const rows = (await kept.deals.toArray()).filter((d) => d.stageId === 'prospecting');
+    expect(rows.map((d) => [d.createdAt, d.dateUnknown])).toEqual([
+      [NOW, true],
+      [NOW, true],
+    ]);
+    // The forecast's rows carry no start for them: they are in no count by start date.
+    const index = await kept.forecastIndex.bulkGet(rows.map((d) => d.id));
+    expect(index.map((r) => r?.v[4])).toEqual([Number.NaN, Number.NaN]);
   });
 
   it('imports the same file twice without adding or changing anything', async () => {
@@ -343,7 +380,7 @@ describe('round trips and interruptions', () => {
     const second = await importFile(db, fixtureFile('opportunities.csv'), { chunkRows: 4, at: NOW + 60_000 });
     expect(second.error).toBeUndefined();
     expect(await db.deals.count()).toBe(16);
-    expect(await db.contacts.count()).toBe(11);
+    expect(await db.contacts.count()).toBe(10);
   });
 
   it('cancelling stops sending; importing again completes it', async () => {
