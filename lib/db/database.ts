@@ -1,11 +1,12 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
+import { type SyncMetaRow, type SyncStateRow, syncMiddleware } from '../sync/sync-middleware';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V11 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_V11 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 export { DB_NAME } from './names';
@@ -25,6 +26,10 @@ export class ProspectorDb extends Dexie {
   forecastIndex!: EntityTable<ForecastIndexRow, 'id'>;
   /** Each stage's count and sums for the board's headers (lib/db/stage-totals.ts); read it, never write it. */
   stageTotals!: EntityTable<StageTotalsRow, 'stageId'>;
+  /** Each record's place in the team sync (lib/sync/sync-middleware.ts): its _rev, field times, dirty flag. */
+  syncState!: EntityTable<SyncStateRow, 'docId'>;
+  /** The team sync's checkpoint and counters (lib/sync/replicator.ts). */
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -32,8 +37,12 @@ export class ProspectorDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    // Versions between are other branches'; gaps are fine in Dexie. v8 only adds the sync tables, empty: a
+    // record gets its sync row when it is first written or when the rep connects to a team.
+    this.version(8).stores(SCHEMA_V8);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
+    this.use(syncMiddleware);
   }
 }
 

@@ -17,6 +17,8 @@ import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipelin
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor } from '../popup/create-deal';
+import type { TeamSync } from '../sync/controller';
+import { CouchError } from '../sync/couch';
 import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
 
@@ -26,6 +28,21 @@ export interface HandlerContext {
   now: () => number;
   /** Shows a count on the toolbar for the tab that sent it. */
   setBadgeCount?: (tabId: number, count: number) => Promise<void>;
+  /** The team sync (entrypoints/background/sync.ts); absent where there is none (unit tests). */
+  team?: TeamSync;
+}
+
+/**
+ * A team server's refusal as a message the settings page can explain: the error kind travels first
+ * ("auth: …") so the page picks its own words for it in the rep's language.
+ */
+async function teamCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof CouchError) throw new Error(`${err.kind}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
@@ -129,9 +146,24 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'backup.restore': async (step) => ({ written: await applyRestoreStep(ctx.db, step) }),
     'db.wipe': async () => wipeData(ctx.db),
+    'team.test': async (target) => teamCall(() => needTeam(ctx).test(target)),
+    'team.connect': async (target) => teamCall(() => needTeam(ctx).connect(target)),
+    'team.disconnect': async () => {
+      await needTeam(ctx).disconnect();
+      return { ok: true as const };
+    },
+    'team.syncNow': async () => {
+      await teamCall(() => needTeam(ctx).syncNow());
+      return { ok: true as const };
+    },
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
       return { ok: true as const };
     },
   };
+}
+
+function needTeam(ctx: HandlerContext): TeamSync {
+  if (!ctx.team) throw new Error('Team sync is not available here.');
+  return ctx.team;
 }

@@ -174,7 +174,7 @@ describe('database migration', () => {
   });
 
   it('declares the version the page reads directly at (lib/db/names.ts), as IndexedDB sees it', async () => {
-    const { DB_VERSION, NATIVE_VERSION } = await import('@/lib/db/names');
+    const { NATIVE_VERSION } = await import('@/lib/db/names');
     const db = new ProspectorDb(`names-${Math.random()}`);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
