@@ -10,6 +10,7 @@ import { sendLazy } from '@/lib/popup/send-lazy';
 import { DealPanel, EditForm } from './DealPanel';
 import { focusTaken } from './focus';
 import { useLive } from './use-live';
+import { useTeamUser } from './use-team-user';
 
 /** The options page's view of one contact (built by the options page: #contacts?id=…). */
 export function contactPageUrl(contactId: string): string {
@@ -41,6 +42,7 @@ export function ContactPanel({
   onShown,
 }: ContactPanelProps) {
   const view = useLive(() => loadContactView(getDb(), contactId), [contactId], initialView);
+  const me = useTeamUser();
   useEffect(() => {
     if (view !== undefined) onShown();
   }, [view === undefined]);
@@ -69,6 +71,7 @@ export function ContactPanel({
   return (
     <section class="contact" data-testid="contact" aria-labelledby="contact-name">
       <ContactHeader contact={view.contact} match={match} />
+      {teammateLine(open[0] ?? view.deals[0], me, stageMap)}
       {open.length === 0 && <NoOpenDeal contact={view.contact} main={view.deals.length === 0} />}
       {open.map((deal, i) => panel(deal, i === 0))}
       {open.length > 0 && closed.length > 0 ? (
@@ -80,6 +83,23 @@ export function ContactPanel({
         closed.map((deal, i) => panel(deal, open.length === 0 && i === 0))
       )}
     </section>
+  );
+}
+
+/**
+ * "Sari's contact — Proposal": a teammate already works this person, so the rep sees whose they are before
+ * doing anything (the capture merged into the team's contact rather than making a second one).
+ */
+function teammateLine(
+  deal: ContactView['deals'][number] | undefined,
+  me: string,
+  stageMap: ReadonlyMap<string, Stage>,
+) {
+  if (!deal || !me || !deal.owner || deal.owner === me) return null;
+  return (
+    <p class="hint" data-testid="teammate-contact">
+      {t('popup_teammateContact', deal.owner, stageMap.get(deal.stageId)?.name ?? '')}
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ProspectorDb } from '../db/database';
 import { type Activity, newId } from '../model';
 import type { IncomingDoc } from './documents';
 import { recordOf } from './documents';
+import { sameValue } from './field-times';
 import { docIdOf, parseDocId, type SyncedTable } from './kinds';
 import { type FieldConflict, mergeRecords } from './merge';
 import { markRemoteTransaction, type SyncStateRow } from './sync-middleware';
@@ -84,7 +85,17 @@ export async function applyRemoteDocs(
         }
         const merged = mergeRecords(table, { record: local, times: old.times }, { record: remote, times }, old.base);
         puts.push(merged.record);
-        states.push({ docId: doc._id, rev: doc._rev, dirty: 1, times: merged.times, base: times, deleted: 0 });
+        // The server already holds what the merge gives (the same edit made on both sides, a record queued on
+        // connecting that the team has as is): nothing to send back.
+        const same = sameValue(merged.record, remote);
+        states.push({
+          docId: doc._id,
+          rev: doc._rev,
+          dirty: same ? 0 : 1,
+          times: same ? times : merged.times,
+          base: times,
+          deleted: 0,
+        });
         result.merged++;
         if (merged.conflicts.length) conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
       });

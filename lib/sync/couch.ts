@@ -112,6 +112,12 @@ export class CouchClient {
     this.loggedIn = false;
   }
 
+  /** Forgets the session: the next request signs in again (the server restarted and no longer knows the cookie). */
+  expireSession(): void {
+    this.loggedIn = false;
+    this.cookie = '';
+  }
+
   /** One JSON request, logging in first (and once more when the session expired). */
   async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     if (!this.loggedIn) await this.login(opts.signal);

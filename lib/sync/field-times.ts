@@ -21,11 +21,20 @@ export function fieldsOf(record: Record<string, unknown>): Map<string, unknown> 
   return out;
 }
 
-/** Equal as stored values (JSON-shaped: primitives, arrays and plain objects). */
+/** Equal as stored values (JSON-shaped: primitives, arrays and plain objects, in any key order). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => sameValue(x, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // A key holding undefined is no key at all once stored.
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const k of keys) if (!sameValue(x[k], y[k])) return false;
+  return true;
 }
 
 /** The fields that differ between two versions of a record (all of them when there was none before). */

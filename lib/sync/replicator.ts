@@ -1,6 +1,6 @@
 import type { ProspectorDb } from '../db/database';
 import { applyRemoteDocs } from './apply-remote';
-import type { CouchClient } from './couch';
+import { type CouchClient, CouchError } from './couch';
 import { IncomingDoc, type TeamDoc } from './documents';
 import { parseDocId, type SyncedTable } from './kinds';
 import type { SyncStateRow } from './sync-middleware';
@@ -77,6 +77,23 @@ export async function fetchDocs(client: CouchClient, ids: string[]): Promise<Inc
 }
 
 /**
+ * POST _bulk_docs. A session the server no longer knows (it restarted) answers 200 with every document
+ * "unauthorized" rather than 401: sign in again and resend once; if it is still so, the user may not write here.
+ */
+async function bulkDocs(client: CouchClient, docs: TeamDoc[]): Promise<BulkResult[]> {
+  const send = () => client.request<BulkResult[]>('POST', client.dbPath('_bulk_docs'), { body: { docs } });
+  let answers = await send();
+  const unauthorised = () => answers.find((a) => a.error === 'unauthorized');
+  if (unauthorised()) {
+    client.expireSession();
+    answers = await send();
+    const still = unauthorised();
+    if (still) throw new CouchError('forbidden', 403, still.reason ?? 'unauthorized');
+  }
+  return answers;
+}
+
+/**
  * Pushes local changes (sync rows marked dirty) with _bulk_docs, a batch at a time. A document someone changed
  * meanwhile (409) is fetched, merged field by field and pushed again on the next round. A change the server
  * refuses (403) is reported and the record goes back to the server's version: the team's copy is the truth for
@@ -95,7 +112,7 @@ export async function push(db: ProspectorDb, client: CouchClient, user: string):
     const sent = rows.filter((_, i) => built[i]);
     const docs = built.filter((d): d is TeamDoc => d !== null);
     if (!docs.length) continue;
-    const answers = await client.request<BulkResult[]>('POST', client.dbPath('_bulk_docs'), { body: { docs } });
+    const answers = await bulkDocs(client, docs);
     const byId = new Map(answers.map((a) => [a.id, a]));
     const conflicted: string[] = [];
     const refused: Refusal[] = [];
@@ -112,12 +129,14 @@ export async function push(db: ProspectorDb, client: CouchClient, user: string):
           const unchanged = sameTimes(cur.times, row.times) && cur.deleted === row.deleted;
           puts.push(unchanged ? { ...cur, rev: answer.rev, dirty: 0, base: cur.times } : { ...cur, rev: answer.rev });
         } else if (answer.error === 'conflict') conflicted.push(row.docId);
-        else if (answer.error === 'forbidden' || answer.error === 'unauthorized')
+        else if (answer.error === 'forbidden')
           refused.push({ docId: row.docId, reason: answer.reason ?? answer.error });
-        else refused.push({ docId: row.docId, reason: answer.reason ?? answer.error ?? 'refused' });
+        // Anything else (a server error on one document) stays dirty and goes again on the next round.
       });
       if (puts.length) await db.syncState.bulkPut(puts);
     });
+    // Nothing went through and nothing to merge or put back: the server failed these; the next sync tries again.
+    if (!conflicted.length && !refused.length && !answers.some((a) => a.ok)) break;
     if (conflicted.length) {
       result.conflicts += conflicted.length;
       await applyRemoteDocs(db, await fetchDocs(client, conflicted));

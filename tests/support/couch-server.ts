@@ -92,7 +92,10 @@ export async function startCouch(opts: { inMemory?: boolean } = {}): Promise<Cou
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGTERM');
+    // Open longpolls keep it from closing on its own: a browser waiting on _changes does not let go.
+    const hard = setTimeout(() => proc.kill('SIGKILL'), 2000);
     await exited;
+    clearTimeout(hard);
   };
   return {
     url,

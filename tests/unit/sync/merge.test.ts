@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, fieldsOf, recordFrom } from '@/lib/sync/field-times';
+import { changedFields, fieldsOf, recordFrom, sameValue } from '@/lib/sync/field-times';
 import { mergeRecords } from '@/lib/sync/merge';
 
 const deal = {
@@ -111,5 +111,13 @@ describe('mergeRecords', () => {
       editedFields: ['jobTitle'],
       provenance: { jobTitle: { source: 'manual' } },
     });
+  });
+});
+
+describe('sameValue', () => {
+  it('compares stored values whatever their keys’ order', () => {
+    expect(sameValue({ a: 1, b: [{ c: 2, d: 3 }] }, { b: [{ d: 3, c: 2 }], a: 1 })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
   });
 });
