@@ -1,11 +1,13 @@
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CouchServer, startCouch } from '../support/couch-server';
-import { type Extension, launchExtension, readStore, sendFrom } from './harness';
+import { type Extension, launchExtension, openPopupFor, readStore, sendFrom, serve } from './harness';
 
 // Two reps' browsers (two Chromium profiles with the built extension) and one CouchDB-protocol server
 // (pouchdb-server on 127.0.0.1, its data on disk so it can be stopped and started again).
 const DB = 'sales';
+const ROOT_FIXTURES = resolve(import.meta.dirname, '../fixtures');
 let couch: CouchServer;
 let a: { ext: Extension; page: Page };
 let b: { ext: Extension; page: Page };
@@ -106,6 +108,21 @@ describe('team sync, two browsers and one CouchDB', () => {
     // The board's rows on B were built from the pulled deals.
     const board = await rows(b.page, 'dealIndex');
     expect(board.length).toBe(deals.length);
+    // On Jane's page, B's popup says whose contact she is instead of offering a second one.
+    const { origin, server } = await serve(ROOT_FIXTURES, {
+      '/jane.html': `<!doctype html><title>Jane</title><div class="h-card"><span class="p-name">Jane Doe</span>
+        <span class="p-org">Jane Doe Ltd</span> <a class="u-email" href="mailto:jane@acme.test">jane@acme.test</a></div>`,
+    });
+    try {
+      const janePage = await b.ext.context.newPage();
+      await janePage.goto(`${origin}/jane.html`);
+      const popup = await openPopupFor(b.ext, janePage);
+      await expect.poll(() => popup.getByTestId('teammate-contact').textContent()).toMatch(/^ana's contact — \S/);
+      await popup.close();
+      await janePage.close();
+    } finally {
+      server.close();
+    }
     await expect.poll(() => a.page.getByTestId('team-pending').textContent()).toMatch(/: 0$/);
     await expect.poll(() => a.page.getByTestId('team-sync-state').textContent()).toMatch(/Last synced/);
   });

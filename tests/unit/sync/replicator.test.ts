@@ -5,7 +5,7 @@ import { saveCapture } from '@/lib/pipeline/capture';
 import { addNote, updateContact, updateDeal } from '@/lib/pipeline/mutations';
 import { checkConnection, queueUnsynced } from '@/lib/sync/controller';
 import { CouchClient, CouchError } from '@/lib/sync/couch';
-import { pullAll, push } from '@/lib/sync/replicator';
+import { pullAll, push, saveServerCheckpoint } from '@/lib/sync/replicator';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type CouchServer, startCouch } from '../../support/couch-server';
 import { freshDb } from '../helpers';
@@ -126,6 +126,28 @@ describe('team sync against a CouchDB-protocol server', () => {
     await a.sync();
     expect((await timeline(a.db, saved!.contactId)).some((x) => x.payload.text === 'Met at the expo')).toBe(true);
     expect((await a.db.deals.get(saved!.dealId!))?.amount).toBeNull();
+  });
+
+  it('resumes from the checkpoint stored with the rows: a restarted worker pulls only what changed since', async () => {
+    const teamDb = `t4-${Date.now()}`;
+    await couch.setUpTeam(teamDb, { members: ['ana', 'budi'] });
+    const a = await rep('ana', teamDb);
+    const b = await rep('budi', teamDb);
+    await saveCapture(a.db, page({ name: 'One', emails: ['one@x.test'] }), { now: 1, currency: 'USD', owner: 'ana' });
+    await a.sync();
+    await b.sync();
+    const since = (await b.db.syncMeta.get('since'))?.value;
+    expect(since).toBeTruthy();
+    await saveCapture(a.db, page({ name: 'Two', emails: ['two@x.test'] }), { now: 2, currency: 'USD', owner: 'ana' });
+    await a.sync();
+    // A new session, as after the service worker stopped: only Two's contact, deal and activity come.
+    expect(await pullAll(b.db, client('budi', 'budi-pw', teamDb))).toBe(3);
+    expect((await b.db.contacts.toArray()).map((c) => c.name).sort()).toEqual(['One', 'Two']);
+    // The server holds the checkpoint too, under this browser's replication id.
+    await saveServerCheckpoint(b.client, 'prospector-test', String((await b.db.syncMeta.get('since'))?.value));
+    expect((await couch.admin('GET', `${teamDb}/_local/prospector-test`)).body).toMatchObject({
+      last_seq: expect.anything(),
+    });
   });
 
   it('refuses a user who is not a member of the team', async () => {
