@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/use-live-query';
 import { getDb } from '@/lib/db/database';
+import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { DB_NAME_RE, originPattern, type SyncStatus, serverUrlProblem, type TeamTarget } from '@/lib/sync/config';
 import { loadSyncStatus, loadTeamConfig, syncStatusItem, teamConfigItem } from '@/lib/sync/team-storage';
-import { syncErrorText, teamCallErrorText } from './team-errors';
+import { syncErrorText } from './team-errors';
 
 interface Connected {
   url: string;
@@ -81,7 +82,7 @@ export function TeamSettings() {
         if (connect) setForm((f) => ({ ...f, password: '' }));
         setMessage(t('team_testOk', check.user, check.docCount));
       })
-      .catch((err) => setError(teamCallErrorText(err instanceof Error ? err.message : String(err))))
+      .catch((err) => setError(describeError(err)))
       .finally(() => setBusy(false));
   };
 
@@ -89,7 +90,7 @@ export function TeamSettings() {
     setError('');
     void send('team.disconnect', {})
       .then(() => setMessage(t('team_disconnected')))
-      .catch((err) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err) => setError(describeError(err)));
   };
 
   const field = (

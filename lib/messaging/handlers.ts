@@ -19,6 +19,8 @@ import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor } from '../popup/create-deal';
 import type { TeamSync } from '../sync/controller';
 import { CouchError } from '../sync/couch';
+import { errorInfo } from '../sync/engine';
+import { syncErrorPart } from '../sync/error-words';
 import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
 
@@ -32,15 +34,12 @@ export interface HandlerContext {
   team?: TeamSync;
 }
 
-/**
- * A team server's refusal as a message the settings page can explain: the error kind travels first
- * ("auth: …") so the page picks its own words for it in the rep's language.
- */
+/** A team server's refusal as words the settings page shows in the rep's language (lib/sync/error-words.ts). */
 async function teamCall<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof CouchError) throw new Error(`${err.kind}: ${err.message}`);
+    if (err instanceof CouchError) throw new AppError([syncErrorPart(errorInfo(err))]);
     throw err;
   }
 }

@@ -173,16 +173,18 @@ function seqText(seq: unknown): string {
   return typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0);
 }
 
-/**
- * Pulls one page of the database's _changes since the checkpoint and applies it; the checkpoint moves in the same
- * transaction as the rows. `live`: a longpoll that waits for the next change (up to `timeoutMs`).
- */
-export async function pullPage(
-  db: ProspectorDb,
+interface FetchedPage {
+  docs: IncomingDoc[];
+  since: string;
+  full: boolean;
+}
+
+/** One page of _changes after `since`, its documents checked (IncomingDoc) but not yet applied. */
+async function fetchPage(
   client: CouchClient,
-  opts: { live?: boolean; timeoutMs?: number; signal?: AbortSignal; limit?: number } = {},
-): Promise<PullResult> {
-  const since = String((await db.syncMeta.get('since'))?.value ?? '0');
+  since: string,
+  opts: { live?: boolean; timeoutMs?: number; signal?: AbortSignal; limit?: number },
+): Promise<FetchedPage> {
   const limit = opts.limit ?? BATCH;
   const query: Record<string, string | number | boolean> = { since, include_docs: true, limit };
   if (opts.live) Object.assign(query, { feed: 'longpoll', timeout: opts.timeoutMs ?? 25_000 });
@@ -194,18 +196,43 @@ export async function pullPage(
     const parsed = IncomingDoc.safeParse(doc);
     if (parsed.success) docs.push(parsed.data);
   }
-  const next = seqText(page.last_seq);
-  const applied = await applyRemoteDocs(db, docs, { since: next });
-  return { applied: applied.written + applied.merged, since: next, more: (page.results?.length ?? 0) >= limit };
+  return { docs, since: seqText(page.last_seq), full: (page.results?.length ?? 0) >= limit };
 }
 
-/** Pulls until the local copy has caught up with the server. */
+async function storedSince(db: ProspectorDb): Promise<string> {
+  return String((await db.syncMeta.get('since'))?.value ?? '0');
+}
+
+/**
+ * Pulls one page of the database's _changes since the checkpoint and applies it; the checkpoint moves in the same
+ * transaction as the rows. `live`: a longpoll that waits for the next change (up to `timeoutMs`).
+ */
+export async function pullPage(
+  db: ProspectorDb,
+  client: CouchClient,
+  opts: { live?: boolean; timeoutMs?: number; signal?: AbortSignal; limit?: number } = {},
+): Promise<PullResult> {
+  const page = await fetchPage(client, await storedSince(db), opts);
+  const applied = await applyRemoteDocs(db, page.docs, { since: page.since });
+  return { applied: applied.written + applied.merged, since: page.since, more: page.full };
+}
+
+/**
+ * Pulls until the local copy has caught up with the server. The next page is fetched while the current one is
+ * written (the server's work and ours overlap, rather than taking turns); pages
+ * are applied in order, each with its checkpoint, so a stop at any moment resumes where the rows stop.
+ */
 export async function pullAll(db: ProspectorDb, client: CouchClient, signal?: AbortSignal): Promise<number> {
   let applied = 0;
+  let page = await fetchPage(client, await storedSince(db), { signal });
   for (;;) {
-    const page = await pullPage(db, client, { signal });
-    applied += page.applied;
-    if (!page.more) return applied;
+    const next = page.full ? fetchPage(client, page.since, { signal }) : undefined;
+    // A failed prefetch is seen when awaited below, not as an unhandled rejection meanwhile.
+    next?.catch(() => undefined);
+    const done = await applyRemoteDocs(db, page.docs, { since: page.since });
+    applied += done.written + done.merged;
+    if (!next) return applied;
+    page = await next;
   }
 }
 

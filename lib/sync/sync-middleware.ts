@@ -23,6 +23,9 @@ export interface SyncMetaRow {
   value: unknown;
 }
 
+/** Write transactions opened while a team is set up: their writes to shared tables are recorded. */
+const tracked = new WeakSet<object>();
+
 /** Written by the replicator when it applies pulled documents: those writes are not local changes to push. */
 const remoteTransactions = new WeakSet<object>();
 
@@ -75,9 +78,13 @@ export const syncMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        if (mode !== 'readwrite' || !has('syncState') || !stores.some(isSyncedTable) || stores.includes('syncState'))
+        // Without a team, writes are exactly as they were: no extra tables, nothing recorded.
+        if (mode !== 'readwrite' || !syncIdentity.tracking || !has('syncState') || !stores.some(isSyncedTable))
           return down.transaction(stores, mode, options);
-        return down.transaction([...stores, 'syncState', 'syncMeta'], mode, options);
+        const extra = ['syncState', 'syncMeta'].filter((t) => !stores.includes(t));
+        const trans = down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
+        tracked.add(trans);
+        return trans;
       },
       table(name) {
         const table = down.table(name);
@@ -88,7 +95,7 @@ export const syncMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
             const { trans } = req;
-            if (!syncIdentity.tracking || remoteTransactions.has(trans)) return table.mutate(req);
+            if (!tracked.has(trans) || remoteTransactions.has(trans)) return table.mutate(req);
             const now = syncIdentity.now();
             if (req.type === 'deleteRange') {
               // Emptying a table (restore, "delete all data") is this browser's business: it never deletes the

@@ -95,15 +95,17 @@ export async function benchSync(_shared: Extension, origin: string): Promise<Fig
     const start = Date.now();
     await send(bPage, 'team.connect', { ...team, user: 'budi', password: 'budi-pw' });
     const during: number[] = [];
-    let pulled = await storeCount(bPage, 'deals');
-    while (pulled < DEALS + 1) {
-      if (Date.now() - start > 300_000) throw new Error(`Initial pull stuck at ${pulled} deals`);
+    // Done when the last documents on the server (the activities, written last) are all in B's database.
+    const activities = demo.activities.length + 1;
+    let pulled = await storeCount(bPage, 'activities');
+    while (pulled < activities) {
+      if (Date.now() - start > 600_000) throw new Error(`Initial pull stuck at ${pulled} activities`);
       during.push(await popupOpen(b, target));
-      pulled = await storeCount(bPage, 'deals');
+      pulled = await storeCount(bPage, 'activities');
     }
     const pullMs = Date.now() - start;
     const counts = {
-      deals: pulled,
+      deals: await storeCount(bPage, 'deals'),
       contacts: await storeCount(bPage, 'contacts'),
       activities: await storeCount(bPage, 'activities'),
       boardRows: await storeCount(bPage, 'dealIndex'),
@@ -117,7 +119,8 @@ export async function benchSync(_shared: Extension, origin: string): Promise<Fig
     browsers.push(a);
     const aPage = await extensionPage(a);
     await send(aPage, 'team.connect', { ...team, user: 'ana', password: 'ana-pw' });
-    while ((await storeCount(aPage, 'deals')) < DEALS + 1) await new Promise((r) => setTimeout(r, 500));
+    while ((await storeCount(aPage, 'activities')) < demo.activities.length + 1)
+      await new Promise((r) => setTimeout(r, 500));
     const contactId = demo.contacts[0]!.id;
     // Both idle and live (longpolls waiting) before timing.
     await new Promise((r) => setTimeout(r, 3000));
