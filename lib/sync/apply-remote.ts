@@ -45,8 +45,12 @@ export async function applyRemoteDocs(
     list.push({ id: parsed.id, doc });
     byTable.set(parsed.table, list);
   }
-  const tables = [db.contacts, db.deals, db.activities, db.stages, db.syncState, db.syncMeta];
-  await db.transaction('rw', tables, async () => {
+  // Only the tables this page touches are locked while it is written: a page of activities leaves the contacts and
+  // deals free for the popup and the board to read. A merge of a contact or deal may add a timeline entry.
+  const touched = new Set<string>(byTable.keys());
+  if (touched.has('contacts') || touched.has('deals')) touched.add('activities');
+  const tables = [...touched].map((name) => db.table(name));
+  await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
     markRemoteTransaction();
     const states: SyncStateRow[] = [];
     const conflictNotes: Activity[] = [];
@@ -97,7 +101,9 @@ export async function applyRemoteDocs(
           deleted: 0,
         });
         result.merged++;
-        if (merged.conflicts.length) conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
+        // Stages have no timeline: their merge is kept, not noted.
+        if (merged.conflicts.length && (table === 'contacts' || table === 'deals'))
+          conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
       });
       if (puts.length) await db.table(table).bulkPut(puts);
       if (deletes.length) await db.table(table).bulkDelete(deletes);

@@ -5,8 +5,13 @@ import { IncomingDoc, type TeamDoc } from './documents';
 import { parseDocId, type SyncedTable } from './kinds';
 import type { SyncStateRow } from './sync-middleware';
 
-/** Documents per _bulk_docs and per _changes page: big enough for few round trips, small enough to stay responsive. */
+/** Documents per _bulk_docs: few round trips for a first push. */
 export const BATCH = 1000;
+/**
+ * Documents per _changes page: each page is written in one transaction, which the popup's and the board's reads
+ * of the same tables wait for, so pages stay small enough to keep that wait short.
+ */
+export const PULL_PAGE = 250;
 
 /** A change the server refused (403 from the design document's validate_doc_update). */
 export interface Refusal {
@@ -185,7 +190,7 @@ async function fetchPage(
   since: string,
   opts: { live?: boolean; timeoutMs?: number; signal?: AbortSignal; limit?: number },
 ): Promise<FetchedPage> {
-  const limit = opts.limit ?? BATCH;
+  const limit = opts.limit ?? PULL_PAGE;
   const query: Record<string, string | number | boolean> = { since, include_docs: true, limit };
   if (opts.live) Object.assign(query, { feed: 'longpoll', timeout: opts.timeoutMs ?? 25_000 });
   const page = await client.request<ChangesPage>('GET', client.dbPath('_changes'), { query, signal: opts.signal });

@@ -52,7 +52,8 @@ async function timeline(db: ProspectorDb, contactId: string) {
   return db.activities.where('[contactId+at]').between([contactId, 0], [contactId, Infinity]).toArray();
 }
 
-describe('team sync against a CouchDB-protocol server', () => {
+// Each test makes several round trips to a real server: more than the default 5 s on a busy machine.
+describe('team sync against a CouchDB-protocol server', { timeout: 30_000 }, () => {
   it('sends a capture from one rep to another, derived rows included', async () => {
     const teamDb = `t-${Date.now()}`;
     await couch.setUpTeam(teamDb, { members: ['ana', 'budi'] });
