@@ -47,13 +47,18 @@ async function docsFor(db: ProspectorDb, rows: SyncStateRow[], user: string): Pr
     byTable.set(p.table, [...(byTable.get(p.table) ?? []), i]);
   });
   const docs: (TeamDoc | null)[] = rows.map(() => null);
+  const fetched = new Map<SyncedTable, (Record<string, unknown> | undefined)[]>();
+  for (const [table, at] of byTable)
+    fetched.set(table, await db.table(table).bulkGet(at.map((i) => parseDocId(rows[i]!.docId)!.id)));
+  const demo = await demoContacts(db, fetched);
   for (const [table, at] of byTable) {
-    const ids = at.map((i) => parseDocId(rows[i]!.docId)!.id);
-    const records = (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
+    const records = fetched.get(table)!;
     at.forEach((i, k) => {
       const row = rows[i]!;
       const rev = row.rev ? { _rev: row.rev } : {};
       const record = records[k];
+      // The demo pipeline is practice: it never leaves this browser (as it never leaves in an export).
+      if (record && (record.demo === true || demo.has(String(record.contactId)))) return;
       if (row.deleted || !record) {
         // Never on the server: nothing to delete there.
         docs[i] = row.rev ? { _id: row.docId, ...rev, _deleted: true, by: user } : null;
@@ -63,6 +68,20 @@ async function docsFor(db: ProspectorDb, rows: SyncStateRow[], user: string): Pr
     });
   }
   return docs;
+}
+
+/** The demo contacts ("Load demo pipeline") among those the records of a batch belong to. */
+async function demoContacts(
+  db: ProspectorDb,
+  fetched: Map<SyncedTable, (Record<string, unknown> | undefined)[]>,
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const [table, records] of fetched)
+    if (table !== 'contacts' && table !== 'stages')
+      for (const r of records) if (typeof r?.contactId === 'string') ids.add(r.contactId);
+  if (!ids.size) return new Set();
+  const contacts = await db.contacts.bulkGet([...ids]);
+  return new Set(contacts.filter((c) => (c as { demo?: boolean } | undefined)?.demo === true).map((c) => c!.id));
 }
 
 /** The server's current version of some documents (deleted ones as tombstones; missing ones left out). */
