@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Activity, Contact, Deal, Stage } from '../model';
+import { Activity, Contact, Deal, Stage, Task } from '../model';
 import type { FieldTimes } from './field-times';
 import type { SyncedTable } from './kinds';
 
@@ -31,6 +31,7 @@ const MODELS: Record<SyncedTable, z.ZodType> = {
   contacts: Contact,
   deals: Deal,
   activities: Activity,
+  tasks: Task,
   stages: Stage,
 };
 

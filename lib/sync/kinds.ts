@@ -6,6 +6,8 @@ export const SYNCED_TABLES = {
   contacts: 'contact',
   deals: 'deal',
   activities: 'activity',
+  /** Follow-ups (lib/tasks/). */
+  tasks: 'task',
   stages: 'stage',
 } as const;
 
@@ -16,6 +18,7 @@ const TABLE_OF: Record<SyncKind, SyncedTable> = {
   contact: 'contacts',
   deal: 'deals',
   activity: 'activities',
+  task: 'tasks',
   stage: 'stages',
 };
 

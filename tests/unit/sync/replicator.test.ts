@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProspectorDb } from '@/lib/db/database';
+import { generateDemo } from '@/lib/demo/generate';
+import { loadDemo } from '@/lib/demo/load';
 import { Candidate, type CandidateInput, type PageCapture } from '@/lib/model';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { addNote, updateContact, updateDeal } from '@/lib/pipeline/mutations';
@@ -7,6 +9,7 @@ import { checkConnection, queueUnsynced } from '@/lib/sync/controller';
 import { CouchClient, CouchError } from '@/lib/sync/couch';
 import { pullAll, push, saveServerCheckpoint } from '@/lib/sync/replicator';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
+import { addTask } from '@/lib/tasks/write';
 import { type CouchServer, startCouch } from '../../support/couch-server';
 import { freshDb } from '../helpers';
 
@@ -149,6 +152,35 @@ describe('team sync against a CouchDB-protocol server', { timeout: 30_000 }, () 
     expect((await couch.admin('GET', `${teamDb}/_local/prospector-test`)).body).toMatchObject({
       last_seq: expect.anything(),
     });
+  });
+
+  it('never sends the demo pipeline to the team', async () => {
+    const teamDb = `t5-${Date.now()}`;
+    await couch.setUpTeam(teamDb, { members: ['ana'] });
+    const a = await rep('ana', teamDb);
+    const demo = generateDemo({ contacts: 3, seed: 1, now: Date.now(), stages: await a.db.stages.toArray() });
+    await loadDemo(a.db, demo);
+    await saveCapture(a.db, page(jane), { now: 1, currency: 'USD', owner: 'ana' });
+    await a.sync();
+    const all = (await couch.admin('GET', `${teamDb}/_all_docs`)).body as { rows: { id: string }[] };
+    const ids = all.rows.map((r) => r.id);
+    expect(ids.filter((id) => id.startsWith('contact:'))).toHaveLength(1);
+    for (const c of demo.contacts) expect(ids).not.toContain(`contact:${c.id}`);
+    for (const d of demo.deals) expect(ids).not.toContain(`deal:${d.id}`);
+    expect(ids.some((id) => id.startsWith('task:'))).toBe(false);
+    expect(await a.db.syncState.where('dirty').equals(1).count()).toBe(0);
+  });
+
+  it('shares follow-ups (tasks) like any record', async () => {
+    const teamDb = `t6-${Date.now()}`;
+    await couch.setUpTeam(teamDb, { members: ['ana', 'budi'] });
+    const a = await rep('ana', teamDb);
+    const b = await rep('budi', teamDb);
+    const [saved] = await saveCapture(a.db, page(jane), { now: 1, currency: 'USD', owner: 'ana' });
+    await addTask(a.db, { contactId: saved!.contactId, dealId: saved!.dealId, title: 'Call back', dueAt: 5000 }, 10);
+    await a.sync();
+    await b.sync();
+    expect(await b.db.tasks.toArray()).toMatchObject([{ title: 'Call back', dueAt: 5000 }]);
   });
 
   it('refuses a user who is not a member of the team', async () => {
