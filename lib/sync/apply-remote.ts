@@ -138,6 +138,9 @@ function conflictActivity(table: SyncedTable, record: Row, conflicts: FieldConfl
     payload: {
       fields: [...new Set(conflicts.map((c) => c.field.split('.')[0]))],
       merged: true,
+      // As a rep's own edit records it, so the timeline reads "Title changed from <theirs> to <kept>".
+      changes: conflicts.map((c) => ({ field: c.field, from: c.replaced, to: c.kept })),
+      ...(table === 'deals' ? { currency: record.currency } : {}),
       kept: Object.fromEntries(conflicts.map((c) => [c.field, c.kept])),
       replaced: Object.fromEntries(conflicts.map((c) => [c.field, c.replaced])),
     },
