@@ -45,6 +45,11 @@ export default defineConfig({
       'https://outlook.office.com/*',
       'https://outlook.live.com/*',
       'https://outlook.office365.com/*',
+      // The team's CouchDB (Settings → Team): only the one origin the rep connects to is requested, in that click.
+      // https anywhere; plain http only on this computer.
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
     ],
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -16,6 +16,7 @@ import { benchPopupOpen } from './bench/popup-open';
 import { benchProfile } from './bench/profile';
 import { record, runContext } from './bench/record';
 import type { Figure } from './bench/stats';
+import { benchSync } from './bench/sync';
 
 type Bench = (ext: Extension, origin: string) => Promise<Figure[]>;
 const BENCHES: [string, Bench][] = [
@@ -25,6 +26,7 @@ const BENCHES: [string, Bench][] = [
   ['import', benchImport],
   ['extract', benchExtract],
   ['capture', benchCapture],
+  ['sync', benchSync],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

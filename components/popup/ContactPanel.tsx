@@ -10,6 +10,7 @@ import { sendLazy } from '@/lib/popup/send-lazy';
 import { DealPanel, EditForm } from './DealPanel';
 import { focusTaken } from './focus';
 import { useLive } from './use-live';
+import { useTeamUser } from './use-team-user';
 
 /** The options page's view of one contact (built by the options page: #contacts?id=…). */
 export function contactPageUrl(contactId: string): string {
@@ -44,6 +45,7 @@ export function ContactPanel({
   weakMatch,
 }: ContactPanelProps) {
   const view = useLive(() => loadContactView(getDb(), contactId), [contactId], initialView);
+  const me = useTeamUser();
   useEffect(() => {
     if (view !== undefined) onShown();
   }, [view === undefined]);
@@ -72,6 +74,7 @@ export function ContactPanel({
   return (
     <section class="contact" data-testid="contact" aria-labelledby="contact-name">
       <ContactHeader contact={view.contact} match={match} weakMatch={weakMatch} />
+      {teammateLine(open[0] ?? view.deals[0], me, stageMap)}
       {open.length === 0 && (
         <NoOpenDeal contact={view.contact} lead={view.deals.length === 0} main={view.deals.length === 0} />
       )}
@@ -85,6 +88,23 @@ export function ContactPanel({
         closed.map((deal, i) => panel(deal, open.length === 0 && i === 0))
       )}
     </section>
+  );
+}
+
+/**
+ * "Sari's contact — Proposal": a teammate already works this person, so the rep sees whose they are before
+ * doing anything (the capture merged into the team's contact rather than making a second one).
+ */
+function teammateLine(
+  deal: ContactView['deals'][number] | undefined,
+  me: string,
+  stageMap: ReadonlyMap<string, Stage>,
+) {
+  if (!deal || !me || !deal.owner || deal.owner === me) return null;
+  return (
+    <p class="hint" data-testid="teammate-contact">
+      {t('popup_teammateContact', deal.owner, stageMap.get(deal.stageId)?.name ?? '')}
+    </p>
   );
 }
 

@@ -10,6 +10,7 @@ import { AUTO_SITES, type AutoSite, grantedSites, setAutoDetect } from './auto-d
 import { DraftInput } from './DraftInput';
 import { EmailTemplates } from './EmailTemplates';
 import { StageEditor } from './StageEditor';
+import { TeamSettings } from './TeamSettings';
 
 const COMMON_CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY', 'CNY', 'INR', 'PHP', 'THB', 'VND'];
 const SITE_LABELS: Record<AutoSite, MessageKey> = {
@@ -176,6 +177,8 @@ export function SettingsView({ settings }: ViewProps) {
       </section>
 
       <EmailTemplates settings={settings} save={(change) => void save(change)} />
+
+      <TeamSettings />
 
       <section class="settings-section" aria-labelledby="auto-title">
         <h2 id="auto-title">{t('settings_autoDetect')}</h2>

@@ -4,20 +4,29 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { ensureStages } from '@/lib/pipeline/seed';
 import { loadSettings, settingsItem } from '@/lib/settings/store';
+import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type BackgroundContext, FEATURES } from './features';
+import { teamSync } from './sync';
 
 export default defineBackground(() => {
   const db = getDb();
-  const ready = loadSettings().then((s) => {
-    applyLocale(s);
-    return ensureStages(db);
-  });
-  const ctx: BackgroundContext = { db, settings: loadSettings, now: Date.now, ready };
+  const team = teamSync(db);
+  // The team connection is read first: every write from then on is queued for the team (lib/sync).
+  const ready = team.load().then(() =>
+    loadSettings().then((s) => {
+      applyLocale(s);
+      return ensureStages(db);
+    }),
+  );
+  // In a team, deals are owned by the rep's team user name.
+  const settings = () => loadSettings().then((s) => (syncIdentity.user ? { ...s, owner: syncIdentity.user } : s));
+  const ctx: BackgroundContext = { db, settings, now: Date.now, ready };
 
   const router = createRouter(
     createHandlers({
       db,
-      settings: loadSettings,
+      team,
+      settings,
       now: Date.now,
       setBadgeCount: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });

@@ -2,12 +2,23 @@ import Dexie, { type DexieOptions, type EntityTable, type Table, type Transactio
 import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
 import { type Owner, ownersFromNames, type Quota } from '../model/owner';
+import { type SyncMetaRow, type SyncStateRow, syncMiddleware } from '../sync/sync-middleware';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { derivedIndexMiddleware } from './derived-index';
 import { type ForecastIndexRow, forecastIndexRow } from './forecast-index';
 import { DB_NAME } from './names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V7, SCHEMA_V10, SCHEMA_V11 } from './schema';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V10,
+  SCHEMA_V11,
+} from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
 /** One row of a backup waiting in staging: `row` is the record as it will be written to `table`. */
@@ -41,6 +52,10 @@ export class ProspectorDb extends Dexie {
   owners!: EntityTable<Owner, 'id'>;
   /** Sales targets per owner (or the team) per month or quarter. */
   quotas!: EntityTable<Quota, 'id'>;
+  /** Each record's place in the team sync (lib/sync/sync-middleware.ts): its _rev, field times, dirty flag. */
+  syncState!: EntityTable<SyncStateRow, 'docId'>;
+  /** The team sync's checkpoint and counters (lib/sync/replicator.ts). */
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -50,10 +65,13 @@ export class ProspectorDb extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
-    // Versions 6, 8 and 9 are other changes' numbers (each change has its own; gaps are fine in Dexie).
+    // v8 only adds the sync tables, empty: a record gets its sync row when it is first written or when the rep
+    // connects to a team. Versions 6 and 9 were other changes' numbers, unused (gaps are fine in Dexie).
+    this.version(8).stores(SCHEMA_V8);
     this.version(10).stores(SCHEMA_V10);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
     this.use(derivedIndexMiddleware);
+    this.use(syncMiddleware);
   }
 }
 

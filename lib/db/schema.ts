@@ -64,6 +64,17 @@ export const SCHEMA_V10 = {
 };
 
 /**
+ * v8: team sync (lib/sync). `syncState`: one row per record shared with the team's CouchDB, keyed by its
+ * document id (kind + ':' + id), holding the server's `_rev`, the time each field last changed here, and `dirty`
+ * (1: a local change not pushed yet; IndexedDB cannot index booleans). Written by lib/sync/sync-middleware.ts in
+ * the same transaction as every local write. `syncMeta`: the replication's checkpoint and counters, by key.
+ */
+export const SCHEMA_V8 = {
+  syncState: 'docId, dirty',
+  syncMeta: 'key',
+};
+
+/**
  * v11: follow-ups become tasks, several per contact or deal (lib/tasks/). `openDue` indexes only the open ones
  * (null once done); a deal's `followUpAt` stays as the due time of its next open task, kept by lib/tasks/.
  * Only the new table is declared: Dexie keeps every other table's schema as the version before declared it.

@@ -18,6 +18,10 @@ import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-ed
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
 import { createDealFor, startDeals } from '../popup/create-deal';
 import { saveSettings } from '../settings/store';
+import type { TeamSync } from '../sync/controller';
+import { CouchError } from '../sync/couch';
+import { errorInfo } from '../sync/engine';
+import { syncErrorPart } from '../sync/error-words';
 import { addTask, completeTask, deleteTask, rescheduleTask } from '../tasks/write';
 import type { Handlers } from './router';
 
@@ -27,6 +31,18 @@ export interface HandlerContext {
   now: () => number;
   /** Shows a count on the toolbar for the tab that sent it. */
   setBadgeCount?: (tabId: number, count: number) => Promise<void>;
+  /** The team sync (entrypoints/background/sync.ts); absent where there is none (unit tests). */
+  team?: TeamSync;
+}
+
+/** A team server's refusal as words the settings page shows in the rep's language (lib/sync/error-words.ts). */
+async function teamCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof CouchError) throw new AppError([syncErrorPart(errorInfo(err))]);
+    throw err;
+  }
 }
 
 /** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
@@ -157,9 +173,24 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { written };
     },
     'db.wipe': async () => wipeData(ctx.db),
+    'team.test': async (target) => teamCall(() => needTeam(ctx).test(target)),
+    'team.connect': async (target) => teamCall(() => needTeam(ctx).connect(target)),
+    'team.disconnect': async () => {
+      await needTeam(ctx).disconnect();
+      return { ok: true as const };
+    },
+    'team.syncNow': async () => {
+      await teamCall(() => needTeam(ctx).syncNow());
+      return { ok: true as const };
+    },
     'page.detected': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
       return { ok: true as const };
     },
   };
+}
+
+function needTeam(ctx: HandlerContext): TeamSync {
+  if (!ctx.team) throw new Error('Team sync is not available here.');
+  return ctx.team;
 }

@@ -16,6 +16,7 @@ import {
   Stage,
   Timestamp,
 } from '../model';
+import { TeamTarget } from '../sync/config';
 
 const OwnerName = z.string().trim().min(1).max(200);
 
@@ -247,6 +248,30 @@ export const protocol = {
     from: ['extension'],
     request: z.object({ confirm: z.literal('wipe') }),
     response: z.object({ contacts: z.number(), deals: z.number(), activities: z.number() }),
+  },
+  /** Signs in to the team's CouchDB and looks at its database, storing nothing (Settings → Team, "Test connection"). */
+  'team.test': {
+    from: ['extension'],
+    request: TeamTarget,
+    response: z.object({ user: z.string(), roles: z.array(z.string()), docCount: z.number() }),
+  },
+  /** Stores the team connection (credentials in extension storage only) and starts syncing. */
+  'team.connect': {
+    from: ['extension'],
+    request: TeamTarget,
+    response: z.object({ user: z.string(), roles: z.array(z.string()), docCount: z.number() }),
+  },
+  /** Stops syncing and forgets the credentials; the local pipeline stays. */
+  'team.disconnect': {
+    from: ['extension'],
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Sync now, without waiting out a retry delay. */
+  'team.syncNow': {
+    from: ['extension'],
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
   },
   /** A content script on an opted-in site found people: the toolbar badge shows how many. */
   'page.detected': {

@@ -356,4 +356,25 @@ describe('database migration', () => {
     expect(await db.contactIndex.where('phones').equals('215550199').primaryKeys()).toEqual(['c2']);
     db.close();
   });
+
+  it('opens a version 4 database at the current version keeping every row; the sync tables start empty', async () => {
+    const name = `migrate-v4-sync-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const contacts = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, name: `P ${i}`, emails: [], updatedAt: T0 }));
+    await v4.table('contacts').bulkAdd(contacts);
+    await v4.table('stages').bulkAdd([{ id: 'prospecting', order: 0 }]);
+    v4.close();
+    const db = new ProspectorDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.contacts.toArray()).toEqual(expect.arrayContaining(contacts));
+    expect(await db.contacts.count()).toBe(contacts.length);
+    expect(await db.stages.count()).toBe(1);
+    // A team is joined later: a record gets its sync row when written or when the rep connects.
+    expect(await db.syncState.count()).toBe(0);
+    expect(await db.syncMeta.count()).toBe(0);
+    db.close();
+  });
 });

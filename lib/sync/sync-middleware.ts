@@ -1,0 +1,147 @@
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie from 'dexie';
+import { changedFields, type FieldTimes } from './field-times';
+import { docIdOf, isSyncedTable, SYNCED_TABLES, type SyncedTable } from './kinds';
+
+/** One record's place in the team sync. */
+export interface SyncStateRow {
+  docId: string;
+  /** The server's revision of the document as last pushed or pulled; null: never on the server. */
+  rev: string | null;
+  /** 1: changed here since it was last pushed. */
+  dirty: 0 | 1;
+  /** When each field last changed (see lib/sync/field-times.ts). */
+  times: FieldTimes;
+  /** The field times of the server's version as last pushed or pulled: a field whose time differs changed since. */
+  base?: FieldTimes;
+  /** 1: deleted here for good (a removed stage): pushed as a CouchDB tombstone. */
+  deleted?: 0 | 1;
+}
+
+export interface SyncMetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Write transactions opened while a team is set up: their writes to shared tables are recorded. */
+const tracked = new WeakSet<object>();
+
+/** Written by the replicator when it applies pulled documents: those writes are not local changes to push. */
+const remoteTransactions = new WeakSet<object>();
+
+/** Marks the current Dexie transaction as applying the server's changes (call inside db.transaction). */
+export function markRemoteTransaction(): void {
+  const tx = Dexie.currentTransaction as unknown as { idbtrans?: object } | null;
+  if (tx?.idbtrans) remoteTransactions.add(tx.idbtrans);
+}
+
+/**
+ * Set by the background's sync feature from the team settings. `tracking`: a team is set up, so local writes are
+ * queued for it (without a team nothing is tracked: a 100,000-row import pays nothing for sync). `user`: the
+ * connected team user; deals written without an owner get this one (every deal in a team has an owner).
+ */
+export const syncIdentity: { tracking: boolean; user: string; now: () => number; onLocalChange?: () => void } = {
+  tracking: false,
+  user: '',
+  now: () => Date.now(),
+};
+
+/** Every key whose document id starts with `kind:` (DBCoreRangeType.Range = 2, a const enum out of reach). */
+function kindRange(table: SyncedTable): DBCoreKeyRange {
+  const prefix = `${SYNCED_TABLES[table]}:`;
+  return { type: 2, lower: prefix, upper: `${prefix}\uffff`, lowerOpen: false, upperOpen: false } as DBCoreKeyRange;
+}
+
+async function markChanged(
+  state: DBCoreTable,
+  trans: DBCoreTransaction,
+  docIds: string[],
+  change: (old: SyncStateRow | undefined, i: number) => SyncStateRow | null,
+): Promise<void> {
+  if (!docIds.length) return;
+  const old = (await state.getMany({ trans, keys: docIds })) as (SyncStateRow | undefined)[];
+  const values = docIds.map((_, i) => change(old[i], i)).filter((r): r is SyncStateRow => r !== null);
+  if (values.length) await state.mutate({ type: 'put', trans, values });
+}
+
+/**
+ * Keeps `syncState` current on every write to a shared table, whoever makes it (capture, edits, import, moves,
+ * merges): the fields a write changed get its time and the record is marked dirty, in the same transaction as the
+ * write, so no change can be written without being queued for the team. Writes that apply the server's changes
+ * (markRemoteTransaction) pass through: the replicator writes their sync rows itself.
+ */
+export const syncMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'TeamSync',
+  create(down) {
+    const has = (name: string) => down.schema.tables.some((t) => t.name === name);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        // Without a team, writes are exactly as they were: no extra tables, nothing recorded.
+        if (mode !== 'readwrite' || !syncIdentity.tracking || !has('syncState') || !stores.some(isSyncedTable))
+          return down.transaction(stores, mode, options);
+        const extra = ['syncState', 'syncMeta'].filter((t) => !stores.includes(t));
+        const trans = down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
+        tracked.add(trans);
+        return trans;
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!isSyncedTable(name) || !has('syncState')) return table;
+        const state = down.table('syncState');
+        const meta = down.table('syncMeta');
+        return {
+          ...table,
+          async mutate(req: DBCoreMutateRequest) {
+            const { trans } = req;
+            if (!tracked.has(trans) || remoteTransactions.has(trans)) return table.mutate(req);
+            const now = syncIdentity.now();
+            if (req.type === 'deleteRange') {
+              // Emptying a table (restore, "delete all data") is this browser's business: it never deletes the
+              // team's records. Forget their sync rows and the checkpoint, so the next pull brings the team's
+              // records back.
+              const res = await table.mutate(req);
+              await state.mutate({ type: 'deleteRange', trans, range: kindRange(name) });
+              await meta.mutate({ type: 'delete', trans, keys: ['since'] });
+              return res;
+            }
+            if (req.type === 'delete') {
+              const res = await table.mutate(req);
+              const ids = (req.keys as string[]).filter((_, i) => !res.failures[i]).map((k) => docIdOf(name, k));
+              await markChanged(state, trans, ids, (old, i) => ({
+                docId: ids[i]!,
+                rev: old?.rev ?? null,
+                times: { ...old?.times, _deleted: now },
+                base: old?.base,
+                dirty: 1,
+                deleted: 1,
+              }));
+              syncIdentity.onLocalChange?.();
+              return res;
+            }
+            let values = req.values as Record<string, unknown>[];
+            if (name === 'deals' && syncIdentity.user && values.some((v) => !v.owner)) {
+              values = values.map((v) => (v.owner ? v : { ...v, owner: syncIdentity.user }));
+              req = { ...req, values };
+            }
+            const keys = values.map((v) => v.id as string);
+            const before = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
+            const res = await table.mutate(req);
+            const ids = keys.map((k) => docIdOf(name, k));
+            await markChanged(state, trans, ids, (old, i) => {
+              if (res.failures[i]) return null;
+              const fields = changedFields(before[i], values[i]!).filter((f) => f !== 'updatedAt');
+              if (old && !fields.length) return null;
+              const times = { ...old?.times };
+              for (const f of fields) times[f] = now;
+              return { docId: ids[i]!, rev: old?.rev ?? null, times, base: old?.base, dirty: 1, deleted: 0 };
+            });
+            syncIdentity.onLocalChange?.();
+            return res;
+          },
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { generateDemo } from '../../lib/demo/generate';
+import { DEFAULT_PIPELINE, stagesFromTemplate } from '../../lib/pipeline/default-stages';
+import { docIdOf, type SyncedTable } from '../../lib/sync/kinds';
+import { type Extension, launchExtension, tabIdOf } from '../../tests/e2e/harness';
+import { startCouch } from '../../tests/support/couch-server';
+import { marksOf } from './marks';
+import { type Figure, summarise } from './stats';
+import { backgroundReady, storeCount } from './store-count';
+
+/** Deals on the team's server for the first pull (issue 16: "initial pull of 10,000 deals"). */
+const DEALS = Number(process.env.PROSPECTOR_BENCH_SYNC_DEALS ?? 10_000);
+const TRIPS = 15;
+const DB = 'bench';
+
+async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
+  const reply = await page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [
+    type,
+    payload,
+  ] as const);
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
+  return reply.data;
+}
+
+async function extensionPage(ext: Extension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(ext.url('bench-empty.html'));
+  await backgroundReady(page);
+  return page;
+}
+
+/** The popup's open time on a page whose person is stored (navigation start → 'popup-ready'). */
+async function popupOpen(ext: Extension, target: Page): Promise<number> {
+  await ext.worker.evaluate(() => chrome.storage.session.clear());
+  const popup = await ext.context.newPage();
+  const cdp = await ext.context.newCDPSession(popup);
+  await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, target)}`), { waitUntil: 'commit' });
+  const [at] = await marksOf(cdp, ['popup-ready'], 60_000);
+  await cdp.detach();
+  await popup.close();
+  return at!;
+}
+
+/**
+ * Team sync (issue 16), against pouchdb-server in memory on 127.0.0.1. `sync.initial-pull`: a new rep connects to
+ * a team whose server holds DEALS deals with their contacts and activities, until all are in the rep's IndexedDB
+ * (derived tables built). `popup.open-while-syncing` vs `popup.open-idle`: the popup opened on a page during that
+ * pull and after it. `sync.trip`: a change made in browser A until it is in browser B's database, both live.
+ */
+export async function benchSync(_shared: Extension, origin: string): Promise<Figure[]> {
+  const couch = await startCouch({ inMemory: true });
+  const browsers: Extension[] = [];
+  try {
+    await couch.addUser('ana', 'ana-pw');
+    await couch.addUser('budi', 'budi-pw');
+    await couch.setUpTeam(DB, { members: ['ana', 'budi'] });
+    const stages = stagesFromTemplate(DEFAULT_PIPELINE, (k) => k);
+    const demo = generateDemo({ contacts: DEALS, seed: 16, now: Date.now(), stages, currency: 'IDR' });
+    const docs = (
+      [
+        ['stages', stages],
+        ['contacts', demo.contacts],
+        ['deals', demo.deals.map((d) => ({ ...d, owner: 'ana' }))],
+        ['activities', demo.activities],
+      ] as [SyncedTable, { id: string }[]][]
+    ).flatMap(([table, records]) =>
+      records.map((data) => ({ _id: docIdOf(table, data.id), kind: table, data, times: {}, by: 'ana' })),
+    );
+    const seedStart = Date.now();
+    for (let i = 0; i < docs.length; i += 1000) {
+      const r = await couch.admin('POST', `${DB}/_bulk_docs`, { docs: docs.slice(i, i + 1000) });
+      if (r.status >= 300) throw new Error(`Seeding failed: ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    console.error(`sync bench: ${docs.length} documents on the server in ${Date.now() - seedStart} ms`);
+    const team = { url: couch.url, db: DB };
+
+    // B: a rep with the benchmark page's person already captured, connecting to the team.
+    const b = await launchExtension();
+    browsers.push(b);
+    const bPage = await extensionPage(b);
+    await send(bPage, 'capture.save', {
+      capture: {
+        url: `${origin}/loop/person.html`,
+        site: 'web',
+        candidates: [
+          { name: 'Dewi Lestari', company: 'Nusantara Logistics', emails: ['dewi.lestari@nusantara-logistics.test'] },
+        ],
+      },
+    });
+    const target = await b.context.newPage();
+    await target.goto(`${origin}/loop/person.html`);
+    const idleBefore: number[] = [];
+    for (let i = 0; i < 5; i++) idleBefore.push(await popupOpen(b, target));
+
+    const start = Date.now();
+    await send(bPage, 'team.connect', { ...team, user: 'budi', password: 'budi-pw' });
+    const during: number[] = [];
+    // Done when the last documents on the server (the activities, written last) are all in B's database.
+    const activities = demo.activities.length + 1;
+    let pulled = await storeCount(bPage, 'activities');
+    while (pulled < activities) {
+      if (Date.now() - start > 600_000) throw new Error(`Initial pull stuck at ${pulled} activities`);
+      during.push(await popupOpen(b, target));
+      pulled = await storeCount(bPage, 'activities');
+    }
+    const pullMs = Date.now() - start;
+    const counts = {
+      deals: await storeCount(bPage, 'deals'),
+      contacts: await storeCount(bPage, 'contacts'),
+      activities: await storeCount(bPage, 'activities'),
+      boardRows: await storeCount(bPage, 'dealIndex'),
+      serverDocs: docs.length,
+    };
+    const idleAfter: number[] = [];
+    for (let i = 0; i < 5; i++) idleAfter.push(await popupOpen(b, target));
+
+    // A: a second rep, live, whose changes B should see within a moment.
+    const a = await launchExtension();
+    browsers.push(a);
+    const aPage = await extensionPage(a);
+    await send(aPage, 'team.connect', { ...team, user: 'ana', password: 'ana-pw' });
+    while ((await storeCount(aPage, 'activities')) < demo.activities.length + 1)
+      await new Promise((r) => setTimeout(r, 500));
+    const contactId = demo.contacts[0]!.id;
+    // Both idle and live (longpolls waiting) before timing.
+    await new Promise((r) => setTimeout(r, 3000));
+    const trips: number[] = [];
+    for (let i = 0; i < TRIPS; i++) {
+      const t0 = Date.now();
+      const { activityId } = (await send(aPage, 'note.add', { contactId, text: `trip ${i}` })) as {
+        activityId: string;
+      };
+      await bPage.waitForFunction(
+        (id) =>
+          new Promise<boolean>((ok) => {
+            const open = indexedDB.open('prospector');
+            open.onsuccess = () => {
+              const req = open.result.transaction('activities').objectStore('activities').get(id);
+              req.onsuccess = () => ok(!!req.result);
+              req.onerror = () => ok(false);
+              open.result.close();
+            };
+            open.onerror = () => ok(false);
+          }),
+        activityId,
+        { polling: 20, timeout: 30_000 },
+      );
+      trips.push(Date.now() - t0);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return [
+      summarise('sync.initial-pull', [pullMs], 'ms', { ...counts, target: '≤ 20000' }),
+      summarise('popup.open-while-syncing', during, 'ms'),
+      summarise('popup.open-idle', [...idleBefore, ...idleAfter], 'ms'),
+      summarise('sync.trip', trips, 'ms', { target: 'median ≤ 2000' }),
+    ];
+  } finally {
+    for (const ext of browsers) await ext.close();
+    await couch.stop();
+  }
+}
