@@ -62,7 +62,12 @@ describe('team sync against a CouchDB-protocol server', { timeout: 30_000 }, () 
     await couch.setUpTeam(teamDb, { members: ['ana', 'budi'] });
     const a = await rep('ana', teamDb);
     const b = await rep('budi', teamDb);
-    const [saved] = await saveCapture(a.db, page(jane), { now: Date.now(), currency: 'IDR', owner: 'ana', startDeal: true });
+    const [saved] = await saveCapture(a.db, page(jane), {
+      now: Date.now(),
+      currency: 'IDR',
+      owner: 'ana',
+      startDeal: true,
+    });
     await a.sync();
     await b.sync();
     expect(await b.db.contacts.get(saved!.contactId)).toMatchObject({ name: 'Jane Doe', company: 'Acme' });
@@ -138,12 +143,22 @@ describe('team sync against a CouchDB-protocol server', { timeout: 30_000 }, () 
     await couch.setUpTeam(teamDb, { members: ['ana', 'budi'] });
     const a = await rep('ana', teamDb);
     const b = await rep('budi', teamDb);
-    await saveCapture(a.db, page({ name: 'One', emails: ['one@x.test'] }), { now: 1, currency: 'USD', owner: 'ana', startDeal: true });
+    await saveCapture(a.db, page({ name: 'One', emails: ['one@x.test'] }), {
+      now: 1,
+      currency: 'USD',
+      owner: 'ana',
+      startDeal: true,
+    });
     await a.sync();
     await b.sync();
     const since = (await b.db.syncMeta.get('since'))?.value;
     expect(since).toBeTruthy();
-    await saveCapture(a.db, page({ name: 'Two', emails: ['two@x.test'] }), { now: 2, currency: 'USD', owner: 'ana', startDeal: true });
+    await saveCapture(a.db, page({ name: 'Two', emails: ['two@x.test'] }), {
+      now: 2,
+      currency: 'USD',
+      owner: 'ana',
+      startDeal: true,
+    });
     await a.sync();
     // A new session, as after the service worker stopped: only Two's contact, deal and activity come.
     expect(await pullAll(b.db, client('budi', 'budi-pw', teamDb))).toBe(3);
