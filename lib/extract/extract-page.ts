@@ -1,5 +1,6 @@
 import { MAX_FOUND } from './limits';
 import { EXTRACTORS } from './registry';
+import { siteOf } from './site-list';
 import { cleanText } from './text';
 import type { Extractor, Fragment, RawCandidate, RawCapture } from './types';
 
@@ -10,16 +11,6 @@ export { MAX_FOUND };
  * times slower than a browser, so the fixture replay test lifts it: its answers must not depend on the clock.)
  */
 const BUDGET_MS = 1500;
-
-/** The site id recorded as a capture's source. */
-export function siteOf(url: URL): string {
-  const host = url.hostname.replace(/^www\./, '');
-  if (host === 'linkedin.com' || host.endsWith('.linkedin.com')) return 'linkedin';
-  if (host === 'mail.google.com') return 'gmail';
-  if (/^outlook\.(?:office\.com|office365\.com|live\.com|cloud\.microsoft)$/.test(host)) return 'outlook';
-  if (host === 'github.com') return 'github';
-  return 'web';
-}
 
 function siteName(doc: Document): string {
   const meta = doc.querySelector('meta[property="og:site_name" i], meta[name="application-name" i]');

@@ -1,6 +1,7 @@
 import { linkedinKey, linkedinUrlFromKey } from '../../db/keys';
 import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
+import { siteOf } from '../site-list';
 import { cleanText, splitTitleCompany } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
@@ -26,9 +27,10 @@ function about(doc: Document, label: RegExp): Element | null {
  */
 export const linkedinCompany: Extractor = {
   id: 'linkedin-company',
+  site: 'linkedin',
   priority: 200,
   generic: 'fallback',
-  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/company\/[^/]+/.test(url.pathname),
+  matches: (url) => siteOf(url) === 'linkedin' && /^\/company\/[^/]+/.test(url.pathname),
   extract(doc, url) {
     const nameEl = pick(doc, COMPANY_NAME);
     const company = cleanText(nameEl?.textContent);

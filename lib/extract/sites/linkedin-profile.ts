@@ -1,6 +1,7 @@
 import { linkedinKey, linkedinUrlFromKey } from '../../db/keys';
 import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
+import { siteOf } from '../site-list';
 import { cleanText, splitTitleCompany } from '../text';
 import type { Extractor } from '../types';
 
@@ -75,9 +76,10 @@ function currentPosition(doc: Document): [string, string, Element | null] {
  */
 export const linkedinProfile: Extractor = {
   id: 'linkedin-profile',
+  site: 'linkedin',
   priority: 210,
   generic: 'fallback',
-  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/in\/[^/]+/.test(url.pathname),
+  matches: (url) => siteOf(url) === 'linkedin' && /^\/in\/[^/]+/.test(url.pathname),
   extract(doc, url) {
     const b = new CandidateBuilder('linkedin-profile', 0.9, url);
     const nameEl = pick(doc, NAME);
