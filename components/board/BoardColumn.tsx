@@ -9,7 +9,13 @@ import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Settings, Stage } from '@/lib/model';
-import { columnTotals, type PendingMove, totalsFromStored, withPendingMoves } from '@/lib/pipeline/board-columns';
+import {
+  adjacentStage,
+  columnTotals,
+  type PendingMove,
+  totalsFromStored,
+  withPendingMoves,
+} from '@/lib/pipeline/board-columns';
 import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { useContactCache } from './contact-cache';
 import { CARD_HEIGHT, CARD_OVERSCAN, DEAL_MIME, DealCard } from './DealCard';
@@ -165,8 +171,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       const key = e.key;
       if (e.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
         e.preventDefault();
-        const i = stages.findIndex((s) => s.id === deal.stageId);
-        const to = stages[i + (key === 'ArrowLeft' ? -1 : 1)];
+        const to = adjacentStage(stages, deal.stageId, key === 'ArrowLeft' ? -1 : 1);
         if (to) onMove(deal, to.id, name, true);
       } else if (key === 'ArrowDown' || key === 'ArrowUp') {
         e.preventDefault();

@@ -21,9 +21,6 @@ export default defineBackground(() => {
       db,
       settings: loadSettings,
       now: Date.now,
-      setBadgeCount: async (tabId, count) => {
-        await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-      },
     }),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
   );

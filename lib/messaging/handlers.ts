@@ -24,8 +24,6 @@ export interface HandlerContext {
   db: ProspectorDb;
   settings: () => Promise<Settings>;
   now: () => number;
-  /** Shows a count on the toolbar for the tab that sent it. */
-  setBadgeCount?: (tabId: number, count: number) => Promise<void>;
 }
 
 /** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
@@ -129,9 +127,5 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'backup.restore': async (step) => ({ written: await applyRestoreStep(ctx.db, step) }),
     'db.wipe': async () => wipeData(ctx.db),
-    'page.detected': async ({ count }, sender) => {
-      if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
-      return { ok: true as const };
-    },
   };
 }

@@ -185,12 +185,6 @@ export const protocol = {
     request: z.object({ confirm: z.literal('wipe') }),
     response: z.object({ contacts: z.number(), deals: z.number(), activities: z.number() }),
   },
-  /** A content script on an opted-in site found people: the toolbar badge shows how many. */
-  'page.detected': {
-    from: ['content'],
-    request: z.object({ count: z.number().int().min(0).max(1000) }),
-    response: z.object({ ok: z.literal(true) }),
-  },
 } as const satisfies Record<string, MessageDef>;
 
 export interface MessageDef {

@@ -1,7 +1,7 @@
 // Jitless before this module builds its schemas (lib/zod-setup.ts says why).
 import '../zod-setup';
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, newId, Timestamp } from './common';
 
 export const ActivityType = z.enum([
   'captured',
@@ -27,3 +27,14 @@ export const Activity = z.object({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 export type Activity = z.infer<typeof Activity>;
+
+/** A new entry of a contact's timeline (dealId null: about the contact, not one of their deals). */
+export function newActivity(
+  contactId: string,
+  dealId: string | null,
+  type: ActivityType,
+  at: number,
+  payload: Record<string, unknown> = {},
+): Activity {
+  return { id: newId(), contactId, dealId, type, at, payload };
+}

@@ -1,6 +1,6 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
-import { type Activity, type Candidate, type Deal, newId, type PageCapture } from '../model';
+import { type Candidate, type Deal, newActivity, newId, type PageCapture } from '../model';
 import { firstOpenStage } from './default-stages';
 import { findContact } from './find-contact';
 import { type CaptureSource, contactFromCandidate, isIdentifiable, mergeCandidate } from './merge';
@@ -55,16 +55,6 @@ export function newDeal(
   };
 }
 
-function activity(
-  contactId: string,
-  dealId: string | null,
-  type: Activity['type'],
-  at: number,
-  payload = {},
-): Activity {
-  return { id: newId(), contactId, dealId, type, at, payload };
-}
-
 /**
  * Stores the people of one capture: each is merged into the contact it already is (same email, LinkedIn
  * profile, or name at company) or becomes a new contact with a deal in the first open stage. One read-write
@@ -105,7 +95,7 @@ async function saveOne(
       await db.contacts.put(contact);
       // The activity says what the capture changed and what it replaced, so the rep can see (and undo by hand).
       await db.activities.add(
-        activity(contact.id, deal?.id ?? null, 'updated', src.at, {
+        newActivity(contact.id, deal?.id ?? null, 'updated', src.at, {
           url: src.url,
           site: src.site,
           fields: changed,
@@ -119,6 +109,6 @@ async function saveOne(
   const deal = newDeal(contact.id, contact.company || contact.name || contact.emails[0] || '', stageId, src, opts);
   await db.contacts.add(contact);
   await db.deals.add(deal);
-  await db.activities.add(activity(contact.id, deal.id, 'captured', src.at, { url: src.url, site: src.site }));
+  await db.activities.add(newActivity(contact.id, deal.id, 'captured', src.at, { url: src.url, site: src.site }));
   return { contactId: contact.id, dealId: deal.id, created: true, changed: [] };
 }

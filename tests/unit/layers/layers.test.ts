@@ -99,7 +99,6 @@ describe('layers', () => {
       'components/followups/FollowupsView.tsx',
       'components/popup/ContactPanel.tsx',
       'components/popup/PeopleList.tsx',
-      'components/popup/use-live.ts',
       'components/review/ReviewForm.tsx',
       'components/settings/StageEditor.tsx',
       'components/use-live-query.ts',
