@@ -101,6 +101,7 @@ describe('layers', () => {
       'components/popup/PeopleList.tsx',
       'components/review/ReviewForm.tsx',
       'components/settings/StageEditor.tsx',
+      'components/tasks/ContactTasks.tsx',
       'components/use-live-query.ts',
     ];
     const direct = filesUnder('components').filter((f) =>
