@@ -1,5 +1,3 @@
-// First: zod is set jitless before any module builds a schema (lib/zod-setup.ts).
-import '@/lib/zod-setup';
 import '@/components/theme.css';
 import './options.css';
 import { readBoardEarly } from '@/components/board/early-read';
