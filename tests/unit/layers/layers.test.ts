@@ -12,7 +12,8 @@ const HEAVY_FOR_PAGES = ['zod', 'dexie', 'libphonenumber-js'];
 const isI18n = (f: string) => f.startsWith('lib/i18n/');
 const chain = (c: Map<string, string[]>, f: string) => c.get(f)?.join(' → ') ?? f;
 
-describe('layers', () => {
+// Parsing every file takes seconds on a busy machine: the time limit is for hangs, not speed.
+describe('layers', { timeout: 60_000 }, () => {
   it('components never import entrypoints (not even a type)', () => {
     const wrong = filesUnder('components').flatMap((f) =>
       importsOf(f)
