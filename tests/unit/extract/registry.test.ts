@@ -109,7 +109,10 @@ describe('extractor registry', () => {
         }
       });
 
-    it('every auto-detect origin is an optional permission in the Chrome and Firefox manifests', async () => {
+    // Loading wxt.config.ts (and its Vite plugins) takes seconds on a busy machine: the limit is for hangs.
+    it('every auto-detect origin is an optional permission in the Chrome and Firefox manifests', {
+      timeout: 60_000,
+    }, async () => {
       const { default: config } = await import('../../../wxt.config');
       const manifestOf = async (browser: string, manifestVersion: 2 | 3) =>
         (typeof config.manifest === 'function'
