@@ -5,8 +5,6 @@
 // `npm run bench -- popup-open` runs only the named ones.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Extension } from '../tests/e2e/harness';
-import { launchExtension, ROOT, serve } from '../tests/e2e/harness';
 import { benchBoard } from './bench/board';
 import { benchCapture } from './bench/capture';
 import { benchExtract } from './bench/extract';
@@ -17,6 +15,8 @@ import { benchProfile } from './bench/profile';
 import { record, runContext } from './bench/record';
 import type { Figure } from './bench/stats';
 import { benchSync } from './bench/sync';
+import type { Extension } from './support/browser';
+import { launchExtension, ROOT, serve } from './support/browser';
 
 type Bench = (ext: Extension, origin: string) => Promise<Figure[]>;
 const BENCHES: [string, Bench][] = [

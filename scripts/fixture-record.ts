@@ -3,8 +3,8 @@
 // real run in headless Chromium (the page is shown at the URL in its "saved from url" comment, so site adapters
 // apply). Review the diff before committing: expected outputs are recorded, never typed.
 import { writeFile } from 'node:fs/promises';
-import { expectedPathOf, fixtureUrl, readFixture } from '../tests/unit/extract/fixtures';
 import { ExtractRunner } from './bench/extract-runner';
+import { expectedPathOf, fixtureUrl, readFixture } from './support/fixtures';
 
 const pages = process.argv.slice(2).filter((a) => a !== '--');
 if (!pages.length) {

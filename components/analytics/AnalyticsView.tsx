@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OwnerFilter } from '@/components/forecast/OwnerFilter';
 import { useReport } from '@/components/forecast/use-report';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import type { AnalyticsParams } from '@/lib/forecast/analytics-report';
 import { dayKey } from '@/lib/forecast/calendar';
 import { t } from '@/lib/i18n';

@@ -3,7 +3,7 @@ import { count, periodLabel } from '@/components/forecast/format';
 import { Value } from '@/components/forecast/Value';
 import type { AnalyticsReport } from '@/lib/forecast/analytics-report';
 import { t } from '@/lib/i18n';
-import { sourceLabel } from './source-label';
+import { sourceLabel } from '../source-label';
 
 const SOURCE_COLORS = ['s1', 's2', 's3', 's4', 's5', 's6'].map((s) => `var(--chart-${s})`);
 

@@ -10,6 +10,7 @@ import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Settings, Stage } from '@/lib/model';
 import {
+  adjacentStage,
   type ColumnTotals,
   columnTotals,
   type PendingMove,
@@ -176,8 +177,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       const key = e.key;
       if (e.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
         e.preventDefault();
-        const i = stages.findIndex((s) => s.id === deal.stageId);
-        const to = stages[i + (key === 'ArrowLeft' ? -1 : 1)];
+        const to = adjacentStage(stages, deal.stageId, key === 'ArrowLeft' ? -1 : 1);
         if (to) onMove(deal, to.id, name, true);
       } else if (key === 'ArrowDown' || key === 'ArrowUp') {
         e.preventDefault();

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useTableQuery } from '@/components/contacts/use-table-query';
 import { useStageRates } from '@/components/forecast/use-report';
 import { useLiveQuery } from '@/components/use-live-query';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { getDb } from '@/lib/db/database';
 import type { BoardDeal } from '@/lib/db/deal-index';
 import { t } from '@/lib/i18n';

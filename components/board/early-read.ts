@@ -1,8 +1,8 @@
-import { namesBoard, splitHash } from '@/entrypoints/options/hash';
 import { type DealIndexRow, STAGE_ENTERED_INDEX } from '@/lib/db/deal-index';
 import { DB_NAME, NATIVE_VERSION } from '@/lib/db/names';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Contact, Stage } from '@/lib/model';
+import { namesBoard, splitHash } from '@/lib/options/address';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { type BoardFilters, filtersFromParams, isFiltered } from '@/lib/pipeline/filters';
 

@@ -1,10 +1,10 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { namesBoard, splitHash } from '@/entrypoints/options/hash';
 import { DB_NAME, getDb } from '@/lib/db/database';
 import { type BoardDeal, boardDeal } from '@/lib/db/deal-index';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Stage } from '@/lib/model';
 import { DEFAULT_SETTINGS } from '@/lib/model';
+import { namesBoard, splitHash } from '@/lib/options/address';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { contactCache } from './contact-cache';

@@ -15,6 +15,7 @@ import {
 import { scoreBant } from '@/lib/pipeline/bant';
 import { followUpState } from '@/lib/pipeline/filters';
 import { dealProbability } from '@/lib/pipeline/probability';
+import { defaultFollowUp } from '@/lib/reminders/default-follow-up';
 import { formatAmount, formatDateTime } from '../board/format';
 
 const BANT_LABELS: Record<BantKey, MessageKey> = {
@@ -36,14 +37,6 @@ const CATEGORY_LABELS: Record<ForecastCategory, MessageKey> = {
 function localInput(ms: number): string {
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
-}
-
-/** A new follow-up's default: the rep's "follow up after N days", at 9:00. */
-export function defaultFollowUp(now: number, days: number): number {
-  const d = new Date(now);
-  d.setDate(d.getDate() + days);
-  d.setHours(9, 0, 0, 0);
-  return d.getTime();
 }
 
 /** One deal of the contact: stage, amount, close date, probability, owner, BANT and follow-up, each saved on change. */

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Contact, ContactPatch } from '@/lib/model';
 import { allUrls } from '@/lib/pipeline/profile-urls';
+import { sourceLabel } from '../source-label';
 import { provenanceText } from './provenance';
 
 const TEXT_FIELDS = [
@@ -167,7 +168,7 @@ export function FieldList({ contact }: { contact: Contact }) {
           'source',
           t('fieldSource'),
           <>
-            {contact.source.site}
+            {contact.source.site && sourceLabel(contact.source.site)}
             {/^https?:\/\//i.test(contact.source.url) && (
               <>
                 {' · '}

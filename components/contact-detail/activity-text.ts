@@ -1,7 +1,7 @@
 import { getLocale, type MessageKey, t } from '@/lib/i18n';
 import type { Activity } from '@/lib/model';
-import { sourceLabel } from '../analytics/source-label';
 import { formatAmount, formatDateTime } from '../board/format';
+import { sourceLabel } from '../source-label';
 
 const FIELDS: Record<string, MessageKey> = {
   name: 'io_field_name',

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
+import type { ViewProps } from '@/components/view-props';
 import { useVirtualizer } from '@/components/virtual-list/use-virtualizer';
-import type { ViewProps } from '@/entrypoints/options/views';
 import { getDb } from '@/lib/db/database';
 import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';

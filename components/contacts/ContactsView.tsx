@@ -1,5 +1,5 @@
 import { ContactDetail } from '@/components/contact-detail/ContactDetail';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { ContactsTable } from './ContactsTable';
 import { TrashList } from './TrashList';
 

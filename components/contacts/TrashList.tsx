@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';

@@ -1,4 +1,4 @@
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { t } from '@/lib/i18n';
 import { BackupPanel } from './BackupPanel';
 import { DemoPanel } from './DemoPanel';

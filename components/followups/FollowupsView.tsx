@@ -1,6 +1,6 @@
 import { useNow } from '@/components/board/use-now';
 import { useLiveQuery } from '@/components/use-live-query';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { getDb } from '@/lib/db/database';
 import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';

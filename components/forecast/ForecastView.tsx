@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { dayKey, dayStart } from '@/lib/forecast/calendar';
 import type { ForecastParams } from '@/lib/forecast/forecast-report';
 import { t } from '@/lib/i18n';

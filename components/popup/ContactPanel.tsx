@@ -7,9 +7,9 @@ import { type ContactView, loadContactView } from '@/lib/popup/contact-view';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { MatchKind } from '@/lib/popup/rank-people';
 import { sendLazy } from '@/lib/popup/send-lazy';
+import { useLiveQuery } from '../use-live-query';
 import { DealPanel, EditForm } from './DealPanel';
 import { focusTaken } from './focus';
-import { useLive } from './use-live';
 import { useTeamUser } from './use-team-user';
 
 /** The options page's view of one contact (built by the options page: #contacts?id=…). */
@@ -44,7 +44,7 @@ export function ContactPanel({
   onShown,
   weakMatch,
 }: ContactPanelProps) {
-  const view = useLive(() => loadContactView(getDb(), contactId), [contactId], initialView);
+  const view = useLiveQuery(() => loadContactView(getDb(), contactId), [contactId], initialView);
   const me = useTeamUser();
   useEffect(() => {
     if (view !== undefined) onShown();

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StageTrack } from '@/components/stage-track/StageTrack';
 import { describeError } from '@/lib/errors';
+import { dayKey } from '@/lib/forecast/calendar';
 import { t } from '@/lib/i18n';
 import { formatDate, formatMoney } from '@/lib/i18n/money';
 import type { BantPart, Contact, Deal, Stage } from '@/lib/model';
 import type { BantKey } from '@/lib/model/bant-keys';
 import { daysInStage } from '@/lib/pipeline/probability';
-import { bantEvidence, localIsoDay, suggestBant, suggestionPatch } from '@/lib/pipeline/suggest-bant';
+import { bantEvidence, suggestBant, suggestionPatch } from '@/lib/pipeline/suggest-bant';
 import type { ContactView } from '@/lib/popup/contact-view';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import { formatIsoDay } from '@/lib/popup/relative-time';
@@ -53,7 +54,7 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
   const lost = lostStage(stages);
   const visited = useMemo(() => new Set(deal.stageEntries.map((e) => e.stageId)), [deal.stageEntries]);
   const suggestions = useMemo(
-    () => suggestBant(bantEvidence(deal, contact, view.noteTexts, stage?.forecastCategory, localIsoDay(now))),
+    () => suggestBant(bantEvidence(deal, contact, view.noteTexts, stage?.forecastCategory, dayKey(now, 'local'))),
     [deal, contact, view.noteTexts, stage, now],
   );
 

@@ -2,6 +2,7 @@ import { type MessageKey, t } from '@/lib/i18n';
 import { formatDate } from '@/lib/i18n/money';
 import type { Activity, Deal, Stage } from '@/lib/model';
 import { relativeDay } from '@/lib/popup/relative-time';
+import { sourceLabel } from '../source-label';
 
 const ACTIVITY: Record<Activity['type'], MessageKey> = {
   captured: 'popup_actCaptured',
@@ -23,7 +24,8 @@ export function describeActivity(a: Activity, stages: ReadonlyMap<string, Stage>
     const to = typeof a.payload.to === 'string' ? (stages.get(a.payload.to)?.name ?? a.payload.to) : '';
     return t('popup_actStageChanged', to);
   }
-  if (a.type === 'captured' && typeof a.payload.site === 'string') return t('popup_actCaptured', a.payload.site);
+  if (a.type === 'captured' && typeof a.payload.site === 'string')
+    return t('popup_actCaptured', sourceLabel(a.payload.site));
   if (a.type === 'deal-started') {
     const id = typeof a.payload.stageId === 'string' ? a.payload.stageId : '';
     return t('popup_actDealStarted', stages.get(id)?.name ?? id);

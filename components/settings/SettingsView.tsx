@@ -1,23 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ForecastMethodSetting } from '@/components/forecast/ForecastMethodSetting';
 import { OwnersQuotas } from '@/components/forecast/OwnersQuotas';
-import type { ViewProps } from '@/entrypoints/options/views';
+import type { ViewProps } from '@/components/view-props';
 import { describeError } from '@/lib/errors';
+import { type AutoSiteId, siteById } from '@/lib/extract/site-list';
 import { type MessageKey, t } from '@/lib/i18n';
 import { BANT_KEYS, type BantKey, type Settings } from '@/lib/model';
 import { type SettingsChange, saveSettings } from '@/lib/settings/store';
-import { AUTO_SITES, type AutoSite, grantedSites, setAutoDetect } from './auto-detect';
+import { AUTO_SITES, grantedSites, setAutoDetect } from './auto-detect';
 import { DraftInput } from './DraftInput';
 import { EmailTemplates } from './EmailTemplates';
 import { StageEditor } from './StageEditor';
 import { TeamSettings } from './TeamSettings';
 
 const COMMON_CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY', 'CNY', 'INR', 'PHP', 'THB', 'VND'];
-const SITE_LABELS: Record<AutoSite, MessageKey> = {
-  linkedin: 'settings_siteLinkedin',
-  gmail: 'settings_siteGmail',
-  outlook: 'settings_siteOutlook',
-};
 const BANT_LABELS: Record<BantKey, MessageKey> = {
   budget: 'detail_bantBudget',
   authority: 'detail_bantAuthority',
@@ -48,7 +44,7 @@ export function SettingsView({ settings }: ViewProps) {
       setError(describeError(err));
     }
   };
-  const [granted, setGranted] = useState<Record<AutoSite, boolean> | null>(null);
+  const [granted, setGranted] = useState<Record<AutoSiteId, boolean> | null>(null);
   useEffect(() => {
     void grantedSites().then(setGranted);
   }, [settings.autoDetect]);
@@ -189,7 +185,7 @@ export function SettingsView({ settings }: ViewProps) {
               <input
                 type="checkbox"
                 data-testid={`auto-${site}`}
-                checked={settings.autoDetect[site]}
+                checked={settings.autoDetect.includes(site)}
                 onChange={(e) => {
                   const box = e.currentTarget;
                   const on = box.checked;
@@ -203,15 +199,15 @@ export function SettingsView({ settings }: ViewProps) {
                       void grantedSites().then(setGranted);
                     },
                     (err) => {
-                      box.checked = settings.autoDetect[site];
+                      box.checked = settings.autoDetect.includes(site);
                       setError(describeError(err));
                     },
                   );
                 }}
               />
-              <span>{t(SITE_LABELS[site])}</span>
+              <span>{t(siteById(site)!.label)}</span>
             </label>
-            {settings.autoDetect[site] && granted && !granted[site] && (
+            {settings.autoDetect.includes(site) && granted && !granted[site] && (
               <small class="error">{t('settings_permissionMissing')}</small>
             )}
           </div>

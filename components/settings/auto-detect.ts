@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { Settings } from '@/lib/model';
-import { SITE_ORIGINS } from '@/lib/popup/badge';
+import { AUTO_SITES, type AutoSiteId, originsOf, siteById } from '@/lib/extract/site-list';
 import { saveSettings } from '@/lib/settings/store';
 
-export type AutoSite = keyof Settings['autoDetect'];
-export const AUTO_SITES = Object.keys(SITE_ORIGINS) as AutoSite[];
+export { AUTO_SITES };
+
+const originsOfId = (site: AutoSiteId) => originsOf(siteById(site)!);
 
 /**
  * Turns automatic detection on a site on or off. On asks the browser for the site's optional host permission
@@ -12,22 +12,22 @@ export const AUTO_SITES = Object.keys(SITE_ORIGINS) as AutoSite[];
  * only a granted permission turns the setting on. Off turns the setting off, then gives the permission back.
  * Returns whether detection is now on.
  */
-export async function setAutoDetect(site: AutoSite, on: boolean): Promise<boolean> {
-  const origins = SITE_ORIGINS[site];
+export async function setAutoDetect(site: AutoSiteId, on: boolean): Promise<boolean> {
+  const origins = originsOfId(site);
   if (on) {
     const granted = await browser.permissions.request({ origins });
     if (!granted) return false;
-    await saveSettings((stored) => ({ autoDetect: { ...stored.autoDetect, [site]: true } }));
+    await saveSettings((stored) => ({ autoDetect: [...stored.autoDetect.filter((s) => s !== site), site] }));
     return true;
   }
-  await saveSettings((stored) => ({ autoDetect: { ...stored.autoDetect, [site]: false } }));
+  await saveSettings((stored) => ({ autoDetect: stored.autoDetect.filter((s) => s !== site) }));
   await browser.permissions.remove({ origins });
   return false;
 }
 
 /** Which sites' host permissions the browser holds now (the rep can revoke them in the browser's settings). */
-export async function grantedSites(): Promise<Record<AutoSite, boolean>> {
-  const out = {} as Record<AutoSite, boolean>;
-  for (const site of AUTO_SITES) out[site] = await browser.permissions.contains({ origins: SITE_ORIGINS[site] });
+export async function grantedSites(): Promise<Record<AutoSiteId, boolean>> {
+  const out = {} as Record<AutoSiteId, boolean>;
+  for (const site of AUTO_SITES) out[site] = await browser.permissions.contains({ origins: originsOfId(site) });
   return out;
 }

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Deal, Settings, TaskType } from '@/lib/model';
+import { defaultFollowUp } from '@/lib/reminders/default-follow-up';
 import { TASK_TYPE_KEYS } from '@/lib/reminders/task-types';
-import { defaultFollowUp } from '../contact-detail/DealPanel';
 import { actionError, useAction } from '../use-action';
 
 const TYPES = Object.keys(TASK_TYPE_KEYS) as TaskType[];

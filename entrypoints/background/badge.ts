@@ -1,7 +1,7 @@
+import { createBadgeController, type TabPeople } from '@/lib/background/badge-controller';
 import { captureTab } from '@/lib/capture/inject';
 import { t } from '@/lib/i18n';
 import type { BadgeView } from '@/lib/popup/badge';
-import { createBadgeController, type TabPeople } from '@/lib/popup/badge-controller';
 import { lookupOf } from '@/lib/popup/rank-people';
 import { settingsItem } from '@/lib/settings/store';
 import type { BackgroundFeature } from './features';

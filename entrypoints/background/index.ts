@@ -1,3 +1,5 @@
+// First: zod is set jitless before any module builds a schema (lib/zod-setup.ts).
+import '@/lib/zod-setup';
 import { getDb } from '@/lib/db/database';
 import { applyLocale } from '@/lib/i18n/init';
 import { createHandlers } from '@/lib/messaging/handlers';
@@ -28,9 +30,6 @@ export default defineBackground(() => {
       team,
       settings,
       now: Date.now,
-      setBadgeCount: async (tabId, count) => {
-        await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-      },
     }),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
   );

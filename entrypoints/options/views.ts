@@ -1,17 +1,8 @@
-import type { ComponentType } from 'preact';
+import type { ViewComponent } from '@/components/view-props';
 import type { MessageKey } from '@/lib/i18n';
-import type { Settings } from '@/lib/model';
-import { splitHash } from './hash';
+import { splitHash } from '@/lib/options/address';
 
-export interface ViewProps {
-  settings: Settings;
-  /** The view's part of the URL after `#<id>?`: filters and selections that survive reload. */
-  params: URLSearchParams;
-  /** Replaces the view's URL parameters (history.replaceState: no reload, no history spam). */
-  setParams: (next: URLSearchParams) => void;
-}
-
-export type ViewComponent = ComponentType<ViewProps>;
+export type { ViewComponent, ViewProps } from '@/components/view-props';
 
 export interface OptionsView {
   /** The URL hash that opens it: options.html#<id>. */

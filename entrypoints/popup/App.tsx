@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ContactPanel } from '@/components/popup/ContactPanel';
 import { lazyComponent } from '@/components/popup/lazy';
 import { PeopleList } from '@/components/popup/PeopleList';
-import { useLive } from '@/components/popup/use-live';
+import { useLiveQuery } from '@/components/use-live-query';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import type { PageCapture } from '@/lib/model';
@@ -67,10 +67,10 @@ export function App({
   }, [reader]);
 
   const capture = reading.state === 'read' ? reading.capture : null;
-  const stages = useLive(async () => sortStages(await getDb().stages.toArray()), [], first?.stages);
+  const stages = useLiveQuery(async () => sortStages(await getDb().stages.toArray()), [], first?.stages);
   // Tagged with the capture it answers: until the query re-runs for a newly read page, the previous answer
   // (from the URL alone) must not be taken for "nobody on this page".
-  const identified = useLive(
+  const identified = useLiveQuery(
     async () => ({
       capture,
       people: await identifyPeople(getDb(), capture?.candidates ?? null, tab.url, first?.remembered),

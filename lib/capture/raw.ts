@@ -1,3 +1,5 @@
+// Jitless before this module builds its schemas (lib/zod-setup.ts says why).
+import '../zod-setup';
 import { z } from 'zod';
 import { MAX_FOUND } from '../extract/limits';
 

@@ -1,7 +1,7 @@
 import { parseAddressList } from '../extract/email/addresses';
 import { parseSignature } from '../extract/email/signature';
-import { siteOf } from '../extract/extract-page';
 import { emailsInText } from '../extract/patterns';
+import { siteOf } from '../extract/site-list';
 import { mailtoAddresses, nameHint } from '../extract/sources/mailto-tel';
 import { cleanText, looksLikeName } from '../extract/text';
 import type { FieldSource, RawCandidate } from '../extract/types';

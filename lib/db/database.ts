@@ -1,7 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
-import { type Owner, ownersFromNames, type Quota } from '../model/owner';
+import type { Owner, Quota } from '../model/owner';
+import { ownersFromNames } from '../model/owner-list';
 import { type SyncMetaRow, type SyncStateRow, syncMiddleware } from '../sync/sync-middleware';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';

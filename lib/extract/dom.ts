@@ -16,11 +16,6 @@ export function describe(el: Element | null | undefined): string {
   return (cls.length ? `${tag}.${cls.join('.')}` : tag).slice(0, 120);
 }
 
-/** The element's text content (raw: callers clean it). */
-export function textOf(el: Element | null | undefined): string {
-  return el?.textContent ?? '';
-}
-
 /** First element matching any of the selectors, tried in order (the first selector is the preferred layout). */
 export function pick(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const s of selectors) {

@@ -1,5 +1,6 @@
 import { Budget, MAX_FOUND } from './limits';
 import { EXTRACTORS } from './registry';
+import { siteOf } from './site-list';
 import { cleanText } from './text';
 import type { Extractor, Fragment, RawCandidate, RawCapture } from './types';
 
@@ -12,16 +13,6 @@ export { MAX_FOUND };
  * (the budget's visit count still bounds the work there).
  */
 const BUDGET_MS = 800;
-
-/** The site id recorded as a capture's source. */
-export function siteOf(url: URL): string {
-  const host = url.hostname.replace(/^www\./, '');
-  if (host === 'linkedin.com' || host.endsWith('.linkedin.com')) return 'linkedin';
-  if (host === 'mail.google.com') return 'gmail';
-  if (/^outlook\.(?:office\.com|office365\.com|live\.com|cloud\.microsoft)$/.test(host)) return 'outlook';
-  if (host === 'github.com') return 'github';
-  return 'web';
-}
 
 function siteName(doc: Document): string {
   const meta = doc.querySelector('meta[property="og:site_name" i], meta[name="application-name" i]');

@@ -1,5 +1,6 @@
 import type { CandidateInput } from '../model';
 import type { Budget } from './limits';
+import type { SiteId } from './site-list';
 
 /** Where one field's value came from: the extractor's id, the element or key it was read from, how sure we are. */
 export interface FieldSource {
@@ -28,7 +29,9 @@ export interface Extractor {
   id: string;
   /** Higher runs first. Site adapters: 100+, generic sources: < 100. */
   priority: number;
-  /** Site adapters only: the pages they understand. */
+  /** Site adapters only: the site they read, declared in lib/extract/site-list.ts (hosts, label, auto-detection). */
+  site?: SiteId;
+  /** Site adapters only: the pages of their site they understand. */
   matches?: (url: URL) => boolean;
   /** Site adapters only (default `fallback`). */
   generic?: GenericPolicy;

@@ -123,22 +123,3 @@ export function periodIndexAt(periods: readonly Period[], ms: number): number {
   }
   return -1;
 }
-
-/** Index of the period whose days hold `day` (a `YYYY-MM-DD` key), or -1. */
-export function periodIndexOfDay(periods: readonly Period[], day: string): number {
-  let lo = 0;
-  let hi = periods.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = periods[mid]!;
-    if (day < p.startDay) hi = mid - 1;
-    else if (day >= p.endDay) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
-/** Elapsed days between two instants (fractional). */
-export function daysBetween(from: number, to: number): number {
-  return (to - from) / DAY_MS;
-}

@@ -30,7 +30,3 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const text = entry?.message ?? key;
   return subs.length ? text.replace(/\$(\d)/g, (m, n: string) => String(subs[Number(n) - 1] ?? m)) : text;
 }
-
-export function hasMessage(key: string): key is MessageKey {
-  return key in catalogs.en;
-}

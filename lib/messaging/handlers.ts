@@ -1,3 +1,4 @@
+import { createDealFor, startDeals } from '../background/create-deal';
 import { prepareCapture } from '../capture/prepare';
 import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
@@ -16,7 +17,6 @@ import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipelin
 import { mergeOwners, OwnerExists, renameOwner, setOwnerUser, setQuota } from '../pipeline/owners';
 import { issueMessage, PipelineRefused, saveStages } from '../pipeline/stages-edit';
 import { refreshBantSuggestions } from '../pipeline/suggest-bant';
-import { createDealFor, startDeals } from '../popup/create-deal';
 import { saveSettings } from '../settings/store';
 import type { TeamSync } from '../sync/controller';
 import { CouchError } from '../sync/couch';

@@ -1,5 +1,7 @@
+// Jitless before this module builds its schemas (lib/zod-setup.ts says why).
+import '../zod-setup';
 import { z } from 'zod';
-import { Id, MAX_PAYLOAD, Timestamp } from './common';
+import { Id, MAX_PAYLOAD, newId, Timestamp } from './common';
 
 export const ActivityType = z.enum([
   'captured',
@@ -51,4 +53,15 @@ export function payloadSize(payload: unknown, depth = 0): number {
     if (size > MAX_PAYLOAD) return size;
   }
   return size;
+}
+
+/** A new entry of a contact's timeline (dealId null: about the contact, not one of their deals). */
+export function newActivity(
+  contactId: string,
+  dealId: string | null,
+  type: ActivityType,
+  at: number,
+  payload: Record<string, unknown> = {},
+): Activity {
+  return { id: newId(), contactId, dealId, type, at, payload };
 }

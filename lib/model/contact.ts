@@ -1,3 +1,5 @@
+// Jitless before this module builds its schemas (lib/zod-setup.ts says why).
+import '../zod-setup';
 import { z } from 'zod';
 import { Id, MAX_FIELDS, MAX_LIST, MAX_NOTE, MAX_TEXT, Text, Timestamp } from './common';
 import { Provenance } from './provenance';

@@ -1,3 +1,5 @@
+// Jitless before this module builds its schemas (lib/zod-setup.ts says why).
+import '../zod-setup';
 import { z } from 'zod';
 import { Currency, Id, IsoDay, MAX_NOTE, MAX_STAGE_ENTRIES, Text, Timestamp } from './common';
 import { ForecastCategory } from './stage';

@@ -1,5 +1,26 @@
+// Jitless before this module builds its schemas (lib/zod-setup.ts says why).
+import '../zod-setup';
 import { z } from 'zod';
+import { AUTO_SITES, type AutoSiteId } from '../extract/site-list';
 import { Currency } from './common';
+
+/**
+ * The sites the rep turned automatic detection on for, by id (lib/extract/site-list.ts): a list, so a new site
+ * needs no new field. Settings stored before version 2 held `{ linkedin: true, gmail: false, … }`: the storage
+ * migration rewrites them (lib/settings/store.ts), and this schema reads that shape too, because the popup parses
+ * the stored value directly, without the storage item's migrations. Ids of sites no longer declared are dropped.
+ */
+const AutoDetect = z
+  .preprocess((v) => (v === undefined ? v : autoDetectListOf(v)), z.array(z.string().max(64)).max(100))
+  .transform((ids): AutoSiteId[] => AUTO_SITES.filter((s) => ids.includes(s)))
+  .default([]);
+
+/** `{ linkedin: true, gmail: false }` (settings version 1) → `['linkedin']`; a list is kept as it is. */
+export function autoDetectListOf(stored: unknown): string[] {
+  if (Array.isArray(stored)) return stored.filter((id): id is string => typeof id === 'string');
+  if (!stored || typeof stored !== 'object') return [];
+  return Object.entries(stored).flatMap(([id, on]) => (on === true ? [id] : []));
+}
 
 export const BantWeights = z.object({
   budget: z.number().min(0).max(100),
@@ -45,9 +66,7 @@ export const Settings = z.object({
    */
   forecastMethod: z.enum(['configured', 'learned', 'bant']).default('configured'),
   /** Sites where capture runs on its own; each needs its optional host permission granted. */
-  autoDetect: z
-    .object({ linkedin: z.boolean(), gmail: z.boolean(), outlook: z.boolean() })
-    .default({ linkedin: false, gmail: false, outlook: false }),
+  autoDetect: AutoDetect,
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

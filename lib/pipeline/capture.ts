@@ -1,6 +1,15 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
-import { type Activity, type Candidate, type Contact, type Deal, newId, type PageCapture, type Stage } from '../model';
+import {
+  type Activity,
+  type Candidate,
+  type Contact,
+  type Deal,
+  newActivity,
+  newId,
+  type PageCapture,
+  type Stage,
+} from '../model';
 import { firstOpenStage } from './default-stages';
 import { findContact } from './find-contact';
 import { type CaptureSource, contactFromCandidate, isIdentifiable, mergeCandidate } from './merge';
@@ -67,16 +76,6 @@ export function newDeal(
   };
 }
 
-function activity(
-  contactId: string,
-  dealId: string | null,
-  type: Activity['type'],
-  at: number,
-  payload = {},
-): Activity {
-  return { id: newId(), contactId, dealId, type, at, payload };
-}
-
 /**
  * Stores the people of one capture: each is merged into the contact it already is (same email, LinkedIn
  * profile, or name at company) or becomes a new contact: a lead. A deal starts only when `opts.startDeal` asks
@@ -127,13 +126,13 @@ async function saveOne(
     if (dealStarted) {
       deal = newDeal(contact.id, dealTitle(contact), stageId, src, opts);
       await db.deals.add(deal);
-      await db.activities.add(activity(contact.id, deal.id, 'deal-started', src.at, { stageId }));
+      await db.activities.add(newActivity(contact.id, deal.id, 'deal-started', src.at, { stageId }));
     }
     if (changed.length) {
       await db.contacts.put(contact);
       // The activity says what the capture changed and what it replaced, so the rep can see (and undo by hand).
       await db.activities.add(
-        activity(contact.id, deal?.id ?? null, 'updated', src.at, {
+        newActivity(contact.id, deal?.id ?? null, 'updated', src.at, {
           url: src.url,
           site: src.site,
           fields: changed,
@@ -147,7 +146,9 @@ async function saveOne(
   const deal = stageId === null ? null : newDeal(contact.id, dealTitle(contact), stageId, src, opts);
   await db.contacts.add(contact);
   if (deal) await db.deals.add(deal);
-  await db.activities.add(activity(contact.id, deal?.id ?? null, 'captured', src.at, { url: src.url, site: src.site }));
+  await db.activities.add(
+    newActivity(contact.id, deal?.id ?? null, 'captured', src.at, { url: src.url, site: src.site }),
+  );
   return { contactId: contact.id, dealId: deal?.id ?? null, created: true, dealStarted: !!deal, changed: [] };
 }
 

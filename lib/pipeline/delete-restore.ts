@@ -1,10 +1,6 @@
 import type { ProspectorDb } from '../db/database';
-import { type Activity, type Contact, type Deal, newId } from '../model';
+import { type Contact, type Deal, newActivity } from '../model';
 import { firstOpenStage } from './default-stages';
-
-function activity(contactId: string, type: Activity['type'], at: number, payload = {}): Activity {
-  return { id: newId(), contactId, dealId: null, type, at, payload };
-}
 
 /**
  * Soft-deletes contacts and their deals (deletedAt = at), so undo and a later sync can see it. Returns how many
@@ -25,7 +21,7 @@ export async function deleteContacts(db: ProspectorDb, ids: readonly string[], a
         d.deletedAt = at;
         d.updatedAt = at;
       });
-    await db.activities.bulkAdd(live.map((id) => activity(id, 'deleted', at)));
+    await db.activities.bulkAdd(live.map((id) => newActivity(id, null, 'deleted', at)));
     return live.length;
   });
 }
@@ -57,7 +53,7 @@ export async function restoreContacts(db: ProspectorDb, ids: readonly string[], 
           d.stageEntries = [...d.stageEntries, { stageId: fallback.id, at }];
         }
       });
-    await db.activities.bulkAdd(contacts.map((c) => activity(c!.id, 'restored', at)));
+    await db.activities.bulkAdd(contacts.map((c) => newActivity(c!.id, null, 'restored', at)));
     return contacts.length;
   });
 }

@@ -1,4 +1,5 @@
 import type { BoardDeal } from '../db/deal-index';
+import { dayKey } from '../forecast/calendar';
 import type { BantWeights } from '../model';
 import { scoreBant } from './bant';
 
@@ -89,10 +90,8 @@ export function isFiltered(f: BoardFilters): boolean {
   return !!(f.q.trim() || f.owner || f.source || f.tag || f.close || f.bantMin !== null || f.overdue);
 }
 
-function isoDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** The rep's calendar day of a local date. */
+const isoDay = (d: Date) => dayKey(d.getTime(), 'local');
 
 /** Start of the local day of `now`, in ms. */
 export function startOfDay(now: number): number {

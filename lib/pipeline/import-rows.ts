@@ -15,7 +15,16 @@ import {
   type RowProblem,
 } from '../io/import-row';
 import { importedId } from '../io/stable-id';
-import { type Activity, type Candidate, type Contact, type Deal, MAX_LIST, newId, type Stage } from '../model';
+import {
+  type Activity,
+  type Candidate,
+  type Contact,
+  type Deal,
+  MAX_LIST,
+  newActivity,
+  newId,
+  type Stage,
+} from '../model';
 import { newDeal } from './capture';
 import { firstOpenStage } from './default-stages';
 import { contactIdentity, findContacts } from './find-contact';
@@ -235,7 +244,7 @@ export async function writeImportChunk(
             if (changed.length) {
               counts.contactsMerged++;
               changes.push(
-                activity(next.id, null, 'updated', opts.now, { url: src.url, site: 'import', fields: changed }),
+                newActivity(next.id, null, 'updated', opts.now, { url: src.url, site: 'import', fields: changed }),
               );
             } else counts.contactsUnchanged++;
           }
@@ -270,7 +279,7 @@ export async function writeImportChunk(
         const d = r.row.deal;
         if (!d) {
           if (r.createdHere)
-            activities.push(activity(r.contact.id, null, 'imported', r.contact.createdAt, imported(r)));
+            activities.push(newActivity(r.contact.id, null, 'imported', r.contact.createdAt, imported(r)));
           return;
         }
         if (d.key === null && !r.createdHere) return;
@@ -293,11 +302,11 @@ export async function writeImportChunk(
         });
         deals.push(deal);
         counts.dealsCreated++;
-        activities.push(activity(deal.contactId, deal.id, 'imported', deal.createdAt, imported(r)));
+        activities.push(newActivity(deal.contactId, deal.id, 'imported', deal.createdAt, imported(r)));
         if (deal.stageEntries.length > 1) {
           const [from, to] = deal.stageEntries.slice(-2) as [{ stageId: string }, { stageId: string; at: number }];
           activities.push(
-            activity(deal.contactId, deal.id, 'stage-changed', to.at, {
+            newActivity(deal.contactId, deal.id, 'stage-changed', to.at, {
               from: from.stageId,
               to: to.stageId,
               ...(deal.lostReason ? { lostReason: deal.lostReason } : {}),
@@ -342,16 +351,6 @@ function withoutReorderedUrls(before: Contact, merged: ReturnType<typeof mergeCa
   };
   if (!before.provenance.urls) delete contact.provenance.urls;
   return { contact, changed };
-}
-
-function activity(
-  contactId: string,
-  dealId: string | null,
-  type: Activity['type'],
-  at: number,
-  payload: Record<string, unknown>,
-): Activity {
-  return { id: newId(), contactId, dealId, type, at, payload };
 }
 
 /**

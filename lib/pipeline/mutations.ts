@@ -7,20 +7,10 @@ import {
   type ContactPatch,
   type Deal,
   type DealPatch,
-  newId,
+  newActivity,
 } from '../model';
 import { completeDealFollowUp, setDealFollowUp } from '../tasks/write';
 import { withKeys } from './merge';
-
-function activity(
-  contactId: string,
-  dealId: string | null,
-  type: Activity['type'],
-  at: number,
-  payload: Record<string, unknown>,
-): Activity {
-  return { id: newId(), contactId, dealId, type, at, payload };
-}
 
 /**
  * Applies a rep's change to a deal and records it: a follow-up set as follow-up-set, anything else as updated
@@ -49,7 +39,7 @@ export async function updateDeal(db: ProspectorDb, dealId: string, patch: DealPa
           changes.push({ field: `bant.${part}`, from: deal.bant[part].level, to: next.bant[part].level });
       }
       await db.activities.add(
-        activity(deal.contactId, dealId, 'updated', at, { fields, changes, currency: next.currency }),
+        newActivity(deal.contactId, dealId, 'updated', at, { fields, changes, currency: next.currency }),
       );
     }
     return (await db.deals.get(dealId))!;
@@ -87,7 +77,7 @@ export async function updateContact(
       updatedAt: at,
     });
     await db.contacts.put(next);
-    await db.activities.add(activity(contactId, null, 'updated', at, { fields: Object.keys(patch), byHand: true }));
+    await db.activities.add(newActivity(contactId, null, 'updated', at, { fields: Object.keys(patch), byHand: true }));
     return next;
   });
 }
@@ -100,7 +90,7 @@ export async function addNote(
   text: string,
   at: number,
 ): Promise<Activity> {
-  const note = activity(contactId, dealId, 'note', at, { text });
+  const note = newActivity(contactId, dealId, 'note', at, { text });
   await db.transaction('rw', [db.contacts, db.activities], async () => {
     if (!(await db.contacts.get(contactId))) throw new AppError('error_noContact');
     await db.activities.add(note);

@@ -20,11 +20,6 @@ export function dealCategory(
   return deal.forecastCategory ?? stage?.forecastCategory ?? 'pipeline';
 }
 
-/** amount × probability, in minor units (0 when the amount is unknown: callers count those separately). */
-export function weightedAmount(deal: Deal, stage: Stage | undefined): number {
-  return deal.amount === null ? 0 : Math.round(deal.amount * dealProbability(deal, stage));
-}
-
 /** Days the deal has been in its current stage at `now`. */
 export function daysInStage(deal: Pick<Deal, 'stageEntries' | 'createdAt'>, now: number): number {
   const entered = deal.stageEntries.at(-1)?.at ?? deal.createdAt;

@@ -1,5 +1,6 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
+import { dayKey } from '../forecast/calendar';
 import type { Bant, BantPart, Contact, Deal, ForecastCategory } from '../model';
 import { BANT_KEYS, type BantKey } from '../model/bant-keys';
 import { type Seniority, suggestAuthority } from './authority';
@@ -46,13 +47,6 @@ export interface BantEvidence {
   tags: readonly string[];
   /** The rep's today, `YYYY-MM-DD` in their time zone. */
   today: string;
-}
-
-/** `YYYY-MM-DD` of a moment in the local time zone (the rep's calendar, not UTC's). */
-export function localIsoDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export function timelineBucket(expectedClose: string | null, today: string): TimelineBucket {
@@ -187,7 +181,7 @@ export async function refreshBantSuggestions(
   db: ProspectorDb,
   dealId: string,
   now: number,
-  today = localIsoDay(now),
+  today = dayKey(now, 'local'),
 ): Promise<BantKey[]> {
   return db.transaction('rw', [db.deals, db.contacts, db.stages, db.activities], async () => {
     const deal = await db.deals.get(dealId);

@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { type AutoSiteId, SITES } from '../extract/site-list';
 import { t } from '../i18n';
 import { linkedinKey } from '../identity/keys';
 import type { Contact, Deal, Settings, Stage } from '../model';
@@ -12,30 +13,20 @@ import type { PersonLookup } from './rank-people';
  * people the page shows when none is known yet. Nothing on any other tab. The title says the same in words.
  */
 
-export type AutoSite = keyof Settings['autoDetect'];
-
-/** Each opted-in site's origins: the optional host permissions of wxt.config.ts. */
-export const SITE_ORIGINS: Record<AutoSite, string[]> = {
-  linkedin: ['https://www.linkedin.com/*'],
-  gmail: ['https://mail.google.com/*'],
-  outlook: ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*'],
-};
-
-/** The opt-in site a URL belongs to, or null. */
-export function autoSiteOf(url: string): AutoSite | null {
-  let host = '';
+/**
+ * The auto-detect site a URL belongs to, with the origin whose permission covers it; null on any other page. Only
+ * a site's declared hosts over https count (lib/extract/site-list.ts): those are the permissions the rep grants.
+ */
+export function autoSiteOf(url: string): { site: AutoSiteId; origin: string } | null {
+  let u: URL;
   try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:') return null;
-    host = u.hostname;
+    u = new URL(url);
   } catch {
     return null;
   }
-  if (host === 'www.linkedin.com') return 'linkedin';
-  if (host === 'mail.google.com') return 'gmail';
-  if (host === 'outlook.office.com' || host === 'outlook.live.com' || host === 'outlook.office365.com')
-    return 'outlook';
-  return null;
+  if (u.protocol !== 'https:') return null;
+  const site = SITES.find((s) => s.autoDetect && (s.hosts as readonly string[]).includes(u.hostname));
+  return site?.autoDetect ? { site: site.id, origin: `https://${u.hostname}/*` } : null;
 }
 
 export interface BadgeView {

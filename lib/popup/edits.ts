@@ -10,7 +10,6 @@ export interface ContactForm {
   phones: string;
   location: string;
 }
-export const CONTACT_FORM_FIELDS = ['name', 'jobTitle', 'company', 'emails', 'phones', 'location'] as const;
 
 export interface DealForm {
   title: string;

@@ -1,10 +1,14 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, Settings } from '../model';
+import { autoDetectListOf, DEFAULT_SETTINGS, Settings } from '../model';
 
 /** The rep's settings, versioned: bump `version` and add a migration when the shape changes. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // 2: auto-detection became the list of sites turned on (it was one true/false field per site).
+    2: (old: Record<string, unknown>) => ({ ...old, autoDetect: autoDetectListOf(old.autoDetect) }),
+  },
 });
 
 /** Settings as stored, repaired to the current shape (a field missing or invalid takes its default). */

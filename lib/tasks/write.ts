@@ -1,16 +1,16 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
-import { type Activity, type Deal, NewTask, newId, type Task } from '../model';
+import { type Activity, type Deal, NewTask, newActivity, newId, type Task } from '../model';
 
+/** A timeline entry about a task: what it was, when it was due. */
 function activity(task: Task, type: Activity['type'], at: number, extra: Record<string, unknown> = {}): Activity {
-  return {
-    id: newId(),
-    contactId: task.contactId,
-    dealId: task.dealId,
-    type,
-    at,
-    payload: { due: task.dueAt, note: task.title, taskType: task.type, taskId: task.id, ...extra },
-  };
+  return newActivity(task.contactId, task.dealId, type, at, {
+    due: task.dueAt,
+    note: task.title,
+    taskType: task.type,
+    taskId: task.id,
+    ...extra,
+  });
 }
 
 const isOpen = (t: Task) => t.openDue !== null && t.deletedAt === null;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type Extension, launchExtension } from '../../tests/e2e/harness';
+import { type Extension, launchExtension } from '../support/browser';
 import { marksOf } from './marks';
 import { benchProfile } from './profile';
 import { type Figure, summarise } from './stats';

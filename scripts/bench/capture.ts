@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type Extension, tabIdOf } from '../../tests/e2e/harness';
+import { type Extension, tabIdOf } from '../support/browser';
 import { type Figure, summarise } from './stats';
 import { storeCount } from './store-count';
 

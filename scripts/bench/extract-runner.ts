@@ -10,7 +10,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { prepareCapture } from '../../lib/capture/prepare';
 import { RawPageCapture } from '../../lib/capture/raw';
 import type { PageCapture } from '../../lib/model';
-import { chromiumPath, ROOT } from '../../tests/e2e/harness';
+import { chromiumPath, ROOT } from '../support/browser';
 
 const NAV_TIMEOUT = 20_000;
 const EXTRACT_TIMEOUT = 15_000;

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Extension } from '../../tests/e2e/harness';
+import type { Extension } from '../support/browser';
 import type { Figure } from './stats';
 
 const STAGES = ['Prospecting', 'Engaging', 'Won', 'Won', 'Won', 'Lost', 'Lost', 'Engaging', 'Prospecting', 'Won'];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Extension, launchExtension, tabIdOf } from '../../tests/e2e/harness';
+import { type Extension, launchExtension, tabIdOf } from '../support/browser';
 import { marksOf } from './marks';
 import { benchProfile } from './profile';
 import { type Figure, summarise } from './stats';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR } from '../../tests/e2e/harness';
+import { EXTENSION_DIR } from '../support/browser';
 
 /**
  * The browser profile a benchmark runs in: a fresh one by default; with PROSPECTOR_BENCH_PROFILE=DIR, a folder

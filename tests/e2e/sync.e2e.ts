@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CouchServer, startCouch } from '../support/couch-server';
+import { type CouchServer, startCouch } from '../../scripts/support/couch-server';
 import { type Extension, launchExtension, openPopupFor, readStore, sendFrom, serve } from './harness';
 
 // Two reps' browsers (two Chromium profiles with the built extension) and one CouchDB-protocol server

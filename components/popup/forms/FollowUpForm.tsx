@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { dayKey } from '@/lib/forecast/calendar';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Deal } from '@/lib/model';
 import { MAX_TEXT } from '@/lib/model/limits';
-import { localIsoDay } from '@/lib/pipeline/suggest-bant';
+import { defaultFollowUp } from '@/lib/reminders/default-follow-up';
 import { Field, FormFooter, type InlineFormProps, onFormKeyDown, runSave, useFocusOnOpen } from './form-parts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -23,11 +24,9 @@ export default function FollowUpForm({
   now,
   onClose,
 }: InlineFormProps & { deal: Deal; defaultDays: number; now: number }) {
-  const start = deal.followUpAt ?? now + defaultDays * 86_400_000;
-  const [day, setDay] = useState(localIsoDay(start));
-  const [time, setTime] = useState(
-    deal.followUpAt ? `${pad(new Date(start).getHours())}:${pad(new Date(start).getMinutes())}` : '09:00',
-  );
+  const start = deal.followUpAt ?? defaultFollowUp(now, defaultDays);
+  const [day, setDay] = useState(dayKey(start, 'local'));
+  const [time, setTime] = useState(`${pad(new Date(start).getHours())}:${pad(new Date(start).getMinutes())}`);
   const [note, setNote] = useState(deal.followUpNote);
   const focus = useFocusOnOpen<HTMLInputElement>();
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,6 @@
 import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
+import { siteOf } from '../site-list';
 import { cleanText, JOB_WORDS, splitTitleCompany } from '../text';
 import type { Extractor } from '../types';
 
@@ -14,10 +15,11 @@ const RESERVED =
  */
 export const github: Extractor = {
   id: 'github',
+  site: 'github',
   priority: 200,
   generic: 'fallback',
   matches: (url) =>
-    url.hostname === 'github.com' &&
+    siteOf(url) === 'github' &&
     /^\/[^/]+\/?$/.test(url.pathname) &&
     !RESERVED.test(url.pathname.slice(1).replace(/\/$/, '')),
   extract(doc, url) {

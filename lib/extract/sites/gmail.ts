@@ -1,5 +1,6 @@
 import { parseAddressList } from '../email/addresses';
 import { type ShownMessage, threadPeople } from '../email/thread';
+import { siteOf } from '../site-list';
 import { cleanEmail, cleanText } from '../text';
 import type { Extractor } from '../types';
 
@@ -31,9 +32,10 @@ function person(el: Element | null) {
  */
 export const gmail: Extractor = {
   id: 'gmail',
+  site: 'gmail',
   priority: 200,
   generic: 'never',
-  matches: (url) => url.hostname === 'mail.google.com',
+  matches: (url) => siteOf(url) === 'gmail',
   extract(doc, url) {
     // Class look-ups are indexed by the browser: on a 50,000-element Gmail tab they cost nothing, where selector
     // walks over the message list would not.

@@ -2,8 +2,9 @@ import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
 import { Budget } from '../limits';
 import { linkedinCards } from '../linkedin-cards';
-import { cleanText } from '../text';
-import type { Extractor } from '../types';
+import { siteOf } from '../site-list';
+import { cleanText, splitTitleCompany } from '../text';
+import type { Extractor, RawCandidate } from '../types';
 
 const COMPANY_NAME = ['h1.org-top-card-summary__title', 'h1.top-card-layout__title', 'main h1'];
 const MAX_PEOPLE = 200;
@@ -26,9 +27,10 @@ function about(doc: Document, label: RegExp): Element | null {
  */
 export const linkedinCompany: Extractor = {
   id: 'linkedin-company',
+  site: 'linkedin',
   priority: 200,
   generic: 'fallback',
-  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/company\/[^/]+/.test(url.pathname),
+  matches: (url) => siteOf(url) === 'linkedin' && /^\/company\/[^/]+/.test(url.pathname),
   extract(doc, url, budget = new Budget()) {
     const nameEl = pick(doc, COMPANY_NAME);
     const company = cleanText(nameEl?.textContent);

@@ -1,5 +1,6 @@
 import { Budget } from '../limits';
 import { linkedinCards } from '../linkedin-cards';
+import { siteOf } from '../site-list';
 import type { Extractor } from '../types';
 
 /** LinkedIn's pages that list people (a company's People tab is linkedin-company's, a profile's sidebar linkedin-profile's). */
@@ -16,9 +17,10 @@ const LISTS =
  */
 export const linkedinPeople: Extractor = {
   id: 'linkedin-people',
+  site: 'linkedin',
   priority: 205,
   generic: 'never',
-  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && !/^\/(?:in|company)\//.test(url.pathname),
+  matches: (url) => siteOf(url) === 'linkedin' && !/^\/(?:in|company)\//.test(url.pathname),
   extract(doc, url, budget = new Budget()) {
     if (!LISTS.test(url.pathname)) return [];
     const root = doc.querySelector('main') ?? doc.body;

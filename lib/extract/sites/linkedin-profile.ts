@@ -3,6 +3,7 @@ import { CandidateBuilder } from '../candidate';
 import { describe, pick } from '../dom';
 import { Budget } from '../limits';
 import { linkedinCards } from '../linkedin-cards';
+import { siteOf } from '../site-list';
 import { COMPANY_WORDS, cleanText, JOB_WORDS, splitTitleCompany } from '../text';
 import type { Extractor, RawCandidate } from '../types';
 
@@ -107,9 +108,10 @@ function currentPosition(doc: Document): [string, string, Element | null] {
  */
 export const linkedinProfile: Extractor = {
   id: 'linkedin-profile',
+  site: 'linkedin',
   priority: 210,
   generic: 'fallback',
-  matches: (url) => /(?:^|\.)linkedin\.com$/.test(url.hostname) && /^\/in\/[^/]+/.test(url.pathname),
+  matches: (url) => siteOf(url) === 'linkedin' && /^\/in\/[^/]+/.test(url.pathname),
   extract(doc, url, budget = new Budget()) {
     const b = new CandidateBuilder('linkedin-profile', 0.9, url);
     const nameEl = pick(doc, NAME);

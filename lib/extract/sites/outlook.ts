@@ -1,9 +1,8 @@
 import { type Address, parseAddressList } from '../email/addresses';
 import { type ShownMessage, threadPeople } from '../email/thread';
+import { siteOf } from '../site-list';
 import { cleanText } from '../text';
 import type { Extractor } from '../types';
-
-const HOSTS = /^outlook\.(?:office\.com|office365\.com|live\.com|cloud\.microsoft)$/;
 
 /** The signed-in account (the account manager's secondary line is the address). */
 function accountAddresses(doc: Document): Set<string> {
@@ -37,9 +36,10 @@ function peopleIn(el: Element | null): Address[] {
  */
 export const outlook: Extractor = {
   id: 'outlook',
+  site: 'outlook',
   priority: 200,
   generic: 'never',
-  matches: (url) => HOSTS.test(url.hostname),
+  matches: (url) => siteOf(url) === 'outlook',
   extract(doc, url) {
     const pane = doc.querySelector(
       '#ReadingPaneContainerId, [aria-label="Reading Pane"], [data-app-section="ReadingPane"]',

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTRACTORS, GENERIC_SOURCES, SITE_ADAPTERS } from '@/lib/extract/registry';
+import { originsOf, SITES, siteById, siteOf } from '@/lib/extract/site-list';
 import type { Extractor } from '@/lib/extract/types';
-import { FIXTURES_DIR, listFixtures } from './fixtures';
+import { FIXTURES_DIR, fixtureUrl, listFixtures, readFixture } from './fixtures';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 const EXTRACT_DIR = resolve(import.meta.dirname, '../../../lib/extract');
 const files = (dir: string) =>
@@ -55,9 +58,76 @@ describe('extractor registry', () => {
     it(`site adapter ${a.id} has recorded fixtures its URL pattern matches`, () => {
       const own = listFixtures().filter((f) => f.group === a.id);
       expect(own.length, `add saved pages to tests/fixtures/${a.id}/ and record them`).toBeGreaterThan(0);
-      for (const f of own) expect(existsSync(f.expectedPath), `npm run fixture:record -- ${f.path}`).toBe(true);
+      for (const f of own) {
+        expect(existsSync(f.expectedPath), `npm run fixture:record -- ${f.path}`).toBe(true);
+        // A page saved without its address is served at fixtures.prospector.test: the adapter never runs on it
+        // and the generic sources' answer would be recorded as the adapter's.
+        const url = new URL(fixtureUrl(readFixture(f.path), f.path));
+        expect(
+          a.matches?.(url),
+          `${relative(ROOT, f.path)} is read at ${url.href}, which ${a.id}.matches() refuses: put the address the ` +
+            `page was saved from in its first lines as <!-- saved from url=(0000)https://… --> (Chromium's "Save ` +
+            `page as" writes it), then npm run fixture:record -- ${relative(ROOT, f.path)}`,
+        ).toBe(true);
+      }
+    });
+
+    it(`site adapter ${a.id} declares its site`, () => {
+      expect(
+        siteById(a.site ?? ''),
+        `give ${a.id} a \`site\` declared in lib/extract/site-list.ts (id, hosts, label, autoDetect)`,
+      ).toBeDefined();
     });
   }
+
+  describe('the declared sites', () => {
+    const locales = readdirSync(join(ROOT, 'public/_locales'));
+
+    it('each has adapters, and every adapter of a site matches only its hosts', () => {
+      for (const site of SITES)
+        expect(
+          SITE_ADAPTERS.some((a) => a.site === site.id),
+          `${site.id} is declared in lib/extract/site-list.ts but no adapter in lib/extract/sites/ reads it`,
+        ).toBe(true);
+      for (const a of SITE_ADAPTERS)
+        for (const f of listFixtures().filter((x) => x.group !== a.id)) {
+          const url = new URL(fixtureUrl(readFixture(f.path), f.path));
+          if (a.matches?.(url))
+            expect(siteOf(url), `${a.id} matches ${url.href}, which is not on its site ${a.site}`).toBe(a.site);
+        }
+    });
+
+    for (const site of SITES)
+      it(`${site.id} has its label in every locale`, () => {
+        for (const lang of locales) {
+          const catalog = JSON.parse(readFileSync(join(ROOT, `public/_locales/${lang}/messages.json`), 'utf8'));
+          expect(
+            catalog[site.label]?.message,
+            `add "${site.label}" (the site's name as a rep reads it) to public/_locales/${lang}/messages.json: ` +
+              `node scripts/i18n-add.mjs strings.json with {"${site.label}": {"en": "…", "id": "…"}}`,
+          ).toBeTruthy();
+        }
+      });
+
+    // Loading wxt.config.ts (and its Vite plugins) takes seconds on a busy machine: the limit is for hangs.
+    it('every auto-detect origin is an optional permission in the Chrome and Firefox manifests', {
+      timeout: 60_000,
+    }, async () => {
+      const { default: config } = await import('../../../wxt.config');
+      const manifestOf = async (browser: string, manifestVersion: 2 | 3) =>
+        (typeof config.manifest === 'function'
+          ? await config.manifest({ browser, manifestVersion, mode: 'production', command: 'build' } as never)
+          : config.manifest) as { optional_host_permissions?: string[]; optional_permissions?: string[] };
+      const chrome = await manifestOf('chrome', 3);
+      const firefox = await manifestOf('firefox', 2);
+      for (const site of SITES.filter((s) => s.autoDetect))
+        for (const origin of originsOf(site)) {
+          const fix = `wxt.config.ts must list ${origin} (site ${site.id}): use autoDetectOrigins() from lib/extract/site-list.ts`;
+          expect(chrome.optional_host_permissions, `${fix} in optional_host_permissions`).toContain(origin);
+          expect(firefox.optional_permissions, `${fix} in Firefox's optional_permissions`).toContain(origin);
+        }
+    });
+  });
 
   it('every capture fixture has its recorded expectation, and no expectation is orphaned', () => {
     for (const f of listFixtures()) expect(existsSync(f.expectedPath), f.path).toBe(true);

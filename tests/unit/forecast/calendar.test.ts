@@ -4,7 +4,6 @@ import {
   dayKey,
   dayStart,
   periodIndexAt,
-  periodIndexOfDay,
   periodOf,
   periodsBefore,
   periodsCovering,
@@ -51,8 +50,6 @@ describe('calendar periods', () => {
     expect(periodIndexAt(months, Date.UTC(2026, 3, 1))).toBe(-1);
     expect(periodIndexAt(months, Date.UTC(2025, 11, 31))).toBe(-1);
     expect(periodIndexAt(months, Number.NaN)).toBe(-1);
-    expect(periodIndexOfDay(months, '2026-02-28')).toBe(1);
-    expect(periodIndexOfDay(months, '2026-04-01')).toBe(-1);
   });
 
   it('does day arithmetic across months, years and leap days', () => {

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createDealFor, startDeals } from '@/lib/background/create-deal';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { Candidate, type CandidateInput, DEFAULT_SETTINGS, type PageCapture } from '@/lib/model';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { deleteContacts } from '@/lib/pipeline/delete-restore';
 import { contactsWithDeals, leadsOnly } from '@/lib/pipeline/leads';
-import { createDealFor, startDeals } from '@/lib/popup/create-deal';
 import { settleDealOnCapture } from '@/lib/settings/deal-on-capture';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import { freshDb } from '../helpers';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayKey } from '@/lib/forecast/calendar';
 import type { Bant } from '@/lib/model';
 import { newDeal } from '@/lib/pipeline/capture';
 import { contactFromCandidate } from '@/lib/pipeline/merge';
@@ -6,7 +7,6 @@ import { addNote, updateDeal } from '@/lib/pipeline/mutations';
 import {
   type BantEvidence,
   latestNoteTexts,
-  localIsoDay,
   refreshBantSuggestions,
   suggestBant,
   suggestionPatch,
@@ -177,6 +177,6 @@ describe('refreshBantSuggestions', () => {
   });
 
   it('formats the local day', () => {
-    expect(localIsoDay(new Date(2026, 0, 5, 23, 30).getTime())).toBe('2026-01-05');
+    expect(dayKey(new Date(2026, 0, 5, 23, 30).getTime(), 'local')).toBe('2026-01-05');
   });
 });

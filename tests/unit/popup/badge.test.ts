@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBadgeController, type TabPeople } from '@/lib/background/badge-controller';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
 import { newDeal } from '@/lib/pipeline/capture';
 import { contactFromCandidate } from '@/lib/pipeline/merge';
@@ -12,7 +13,6 @@ import {
   readableOn,
   shortStageLabel,
 } from '@/lib/popup/badge';
-import { createBadgeController, type TabPeople } from '@/lib/popup/badge-controller';
 import { freshDb } from '../helpers';
 
 const NOW = Date.UTC(2026, 4, 20);
@@ -47,9 +47,19 @@ async function seed() {
 
 describe('badge views', () => {
   it('knows the opt-in sites by URL', () => {
-    expect(autoSiteOf('https://www.linkedin.com/in/x/')).toBe('linkedin');
-    expect(autoSiteOf('https://mail.google.com/mail/u/0/#inbox/1')).toBe('gmail');
-    expect(autoSiteOf('https://outlook.office.com/mail/')).toBe('outlook');
+    expect(autoSiteOf('https://www.linkedin.com/in/x/')).toEqual({
+      site: 'linkedin',
+      origin: 'https://www.linkedin.com/*',
+    });
+    expect(autoSiteOf('https://mail.google.com/mail/u/0/#inbox/1')?.site).toBe('gmail');
+    expect(autoSiteOf('https://outlook.office.com/mail/')?.site).toBe('outlook');
+    // Outlook's newest address: the badge used to stay blank there.
+    expect(autoSiteOf('https://outlook.cloud.microsoft/mail/')).toEqual({
+      site: 'outlook',
+      origin: 'https://outlook.cloud.microsoft/*',
+    });
+    // GitHub has an adapter but no auto-detection.
+    expect(autoSiteOf('https://github.com/octocat')).toBeNull();
     expect(autoSiteOf('http://www.linkedin.com/in/x/')).toBeNull();
     expect(autoSiteOf('https://linkedin.com.evil.test/in/x')).toBeNull();
     expect(autoSiteOf('chrome://extensions')).toBeNull();
@@ -85,7 +95,7 @@ describe('the badge controller', () => {
   function harness(db: Awaited<ReturnType<typeof seed>>['db'], opts: { optIn?: boolean; granted?: boolean } = {}) {
     const settings: Settings = {
       ...DEFAULT_SETTINGS,
-      autoDetect: { linkedin: opts.optIn ?? true, gmail: opts.optIn ?? true, outlook: false },
+      autoDetect: opts.optIn === false ? [] : ['linkedin', 'gmail'],
     };
     const shown: [number, BadgeView][] = [];
     let saved: Record<string, TabPeople> = {};
@@ -159,7 +169,7 @@ describe('the badge controller', () => {
     const second = harness(db);
     const restarted = createBadgeController({
       db,
-      settings: async () => ({ ...DEFAULT_SETTINGS, autoDetect: { linkedin: true, gmail: false, outlook: false } }),
+      settings: async () => ({ ...DEFAULT_SETTINGS, autoDetect: ['linkedin'] }),
       now: () => NOW,
       hasPermission: async () => true,
       readPeople: async () => null,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createDealFor } from '@/lib/background/create-deal';
 import { newDeal } from '@/lib/pipeline/capture';
 import { contactFromCandidate } from '@/lib/pipeline/merge';
 import { moveDeal } from '@/lib/pipeline/move-deal';
 import { addNote } from '@/lib/pipeline/mutations';
 import { loadContactView, orderDeals } from '@/lib/popup/contact-view';
-import { createDealFor } from '@/lib/popup/create-deal';
 import { freshDb } from '../helpers';
 
 const src = { url: 'https://x.test', site: 'web', at: 1000 };

@@ -10,7 +10,7 @@ import { CouchClient, CouchError } from '@/lib/sync/couch';
 import { pullAll, push, saveServerCheckpoint } from '@/lib/sync/replicator';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { addTask } from '@/lib/tasks/write';
-import { type CouchServer, startCouch } from '../../support/couch-server';
+import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
 
 const DB = 'team';

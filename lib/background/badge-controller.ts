@@ -1,8 +1,8 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { ProspectorDb } from '../db/database';
 import type { Settings } from '../model';
-import { autoSiteOf, type BadgeView, badgeFor, lookupFromUrl, NO_BADGE, SITE_ORIGINS } from './badge';
-import type { PersonLookup } from './rank-people';
+import { autoSiteOf, type BadgeView, badgeFor, lookupFromUrl, NO_BADGE } from '../popup/badge';
+import type { PersonLookup } from '../popup/rank-people';
 
 /** What the badge remembers of a tab: its URL and who is on it (kept across service-worker restarts). */
 export interface TabPeople {
@@ -73,9 +73,10 @@ export function createBadgeController(deps: BadgeDeps) {
 
   /** Whether automatic detection covers this URL: the site switched on in Settings and its permission granted. */
   async function optedIn(url: string): Promise<boolean> {
-    const site = autoSiteOf(url);
-    if (!site || !(await deps.settings()).autoDetect[site]) return false;
-    return deps.hasPermission(SITE_ORIGINS[site]).catch(() => false);
+    const on = autoSiteOf(url);
+    if (!on || !(await deps.settings()).autoDetect.includes(on.site)) return false;
+    // This tab's own origin: a grant made before the site gained a host (Outlook's cloud.microsoft) still counts.
+    return deps.hasPermission([on.origin]).catch(() => false);
   }
 
   async function refresh(tabId: number, url: string): Promise<void> {
