@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Extension, launchExtension, readStore, seriousA11yViolations } from './harness';
+import { finishCsvImport } from './import-steps';
 
 describe('a CSV file with a byte that is not UTF-8', () => {
   let ext: Extension;
@@ -43,7 +44,7 @@ describe('a CSV file with a byte that is not UTF-8', () => {
     await page.getByTestId('encoding-read').click();
     await page.getByTestId('csv-setup').waitFor({ timeout: 30_000 });
     await page.getByTestId('import-start').click();
-    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    await finishCsvImport(page);
     const contacts = await readStore<{ name: string; company: string }>(page, 'contacts');
     expect(contacts).toHaveLength(3001);
     expect(contacts.find((c) => c.name === 'René')?.company).toBe('Café');
