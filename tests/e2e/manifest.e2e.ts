@@ -24,7 +24,13 @@ describe('the shipped manifests', () => {
     const m = await manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_host_permissions).toEqual(autoDetectOrigins());
+    // The auto-detect sites, and the team's CouchDB (Settings → Team asks for its one origin in the rep's click).
+    expect(m.optional_host_permissions).toEqual([
+      ...autoDetectOrigins(),
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
     expect(m.optional_host_permissions).toContain('https://outlook.cloud.microsoft/*');
     const csp = directives(m.content_security_policy.extension_pages);
     expect(csp.get('default-src')).toEqual(["'self'"]);
