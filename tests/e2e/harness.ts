@@ -20,14 +20,22 @@ export async function readStore<T = Record<string, unknown>>(extPage: Page, stor
     (name) =>
       new Promise<T[]>((ok, fail) => {
         const open = indexedDB.open('prospector');
-        open.onerror = () => fail(open.error);
+        // Never create the database from a test (the extension has not opened it yet): fail, and a poll retries.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => fail(open.error ?? new Error('no database yet'));
         open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
+          try {
+            const req = open.result.transaction(name).objectStore(name).getAll();
+            req.onsuccess = () => {
+              open.result.close();
+              ok(req.result as T[]);
+            };
+            req.onerror = () => fail(req.error);
+          } catch (err) {
+            // A store this database does not have (yet): an error the caller sees, never a promise left hanging.
             open.result.close();
-            ok(req.result as T[]);
-          };
-          req.onerror = () => fail(req.error);
+            fail(err);
+          }
         };
       }),
     store,
