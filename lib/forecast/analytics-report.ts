@@ -69,28 +69,26 @@ export interface AnalyticsReport {
   owner: string | null;
 }
 
-function headline(t: DealTable, range: DateRange, now: number, currency: string): HeadlineKpis {
+/** Win rate, won deal size, cycle, open deals and velocity for a range: the deal KPIs both periods show. */
+function dealKpis(t: DealTable, range: DateRange, now: number, currency: string) {
   const rate = winRate(t, range);
   const wonSize = averageWonDealSize(t, range, currency);
   const cycle = salesCycle(t, range);
   const openDeals = openDealsAt(t, Math.min(range.end - 1, now));
+  const velocity = salesVelocity({
+    openDeals,
+    winRate: rate.rate,
+    averageWonSize: wonSize.average,
+    averageCycleDays: cycle.meanDays,
+  });
+  return { range, winRate: rate, wonSize, cycle, openDeals, velocity };
+}
+
+function headline(t: DealTable, range: DateRange, now: number, currency: string): HeadlineKpis {
   const first = firstDealOfContact(t);
   let newProspects = 0;
   for (let i = 0; i < t.n; i++) if (first[i] && inRange(t.createdAt[i]!, range)) newProspects++;
-  return {
-    range,
-    winRate: rate,
-    wonSize,
-    cycle,
-    openDeals,
-    velocity: salesVelocity({
-      openDeals,
-      winRate: rate.rate,
-      averageWonSize: wonSize.average,
-      averageCycleDays: cycle.meanDays,
-    }),
-    newProspects,
-  };
+  return { ...dealKpis(t, range, now, currency), newProspects };
 }
 
 /** Every pipeline KPI for a range of days, from the deal table. */
@@ -103,27 +101,13 @@ export function analyticsReport(all: DealTable, p: AnalyticsParams, owners: read
   const before: DateRange = { start: dayStart(addDays(p.firstDay, -days), p.zone), end: range.start };
   const quarters = periodsCovering(p.firstDay, p.lastDay, 'quarter', p.zone);
   const span = dealSpan(t);
-  const rate = winRate(t, range);
-  const wonSize = averageWonDealSize(t, range, p.currency);
-  const cycle = salesCycle(t, range);
-  const openDeals = openDealsAt(t, Math.min(range.end - 1, p.now));
   const funnel = stageFunnel(t, range);
   const dwell = stageDwell(t, range);
   const months = periodsCovering(p.firstDay, p.lastDay, 'month', p.zone);
   const weeks = periodsCovering(p.firstDay, p.lastDay, 'week', p.zone);
   return {
     stages: t.stages,
-    range,
-    winRate: rate,
-    wonSize,
-    cycle,
-    openDeals,
-    velocity: salesVelocity({
-      openDeals,
-      winRate: rate.rate,
-      averageWonSize: wonSize.average,
-      averageCycleDays: cycle.meanDays,
-    }),
+    ...dealKpis(t, range, p.now, p.currency),
     funnel,
     dwell,
     bottleneck: findBottleneck(funnel.rows, dwell, t, p.now, { minSample: p.minStageSample, limit: p.stuckLimit }),
