@@ -162,50 +162,40 @@ export default function ReviewForm({
         </p>
       )}
       <div class="actions">
-        {stageId ? (
-          <button
-            ref={saveButton}
-            type="submit"
-            class="primary"
-            value="deal"
-            disabled={busy}
-            data-testid="save-candidate"
-          >
-            {t('add_saveDeal')}
-          </button>
-        ) : dealOnCapture ? (
-          <>
-            <button
-              ref={saveButton}
-              type="submit"
-              class="primary"
-              value="deal"
-              disabled={busy}
-              data-testid="save-candidate"
-            >
-              {t('popup_saveAndStartDeal')}
-            </button>
-            <button type="submit" value="lead" disabled={busy} data-testid="save-lead">
-              {t('popup_saveLeadOnly')}
-            </button>
-          </>
-        ) : (
-          <>
-            <button
-              ref={saveButton}
-              type="submit"
-              class="primary"
-              value="lead"
-              disabled={busy}
-              data-testid="save-candidate"
-            >
-              {t('popup_saveLead')}
-            </button>
-            <button type="submit" value="deal" disabled={busy} data-testid="save-and-start-deal">
-              {t('popup_saveAndStartDeal')}
-            </button>
-          </>
-        )}
+        {(() => {
+          // Which choice is the main one: a deal when the form adds to a board column or the rep starts one for
+          // every capture; otherwise a lead, with "Save and start deal" beside it.
+          const [main, other] = stageId
+            ? [{ value: 'deal', label: t('add_saveDeal') }, null]
+            : dealOnCapture
+              ? [
+                  { value: 'deal', label: t('popup_saveAndStartDeal') },
+                  { value: 'lead', label: t('popup_saveLeadOnly'), testid: 'save-lead' },
+                ]
+              : [
+                  { value: 'lead', label: t('popup_saveLead') },
+                  { value: 'deal', label: t('popup_saveAndStartDeal'), testid: 'save-and-start-deal' },
+                ];
+          return (
+            <>
+              <button
+                ref={saveButton}
+                type="submit"
+                class="primary"
+                value={main.value}
+                disabled={busy}
+                data-testid="save-candidate"
+              >
+                {main.label}
+              </button>
+              {other && (
+                <button type="submit" value={other.value} disabled={busy} data-testid={other.testid}>
+                  {other.label}
+                </button>
+              )}
+            </>
+          );
+        })()}
         {onCancel && (
           <button type="button" onClick={onCancel} data-testid="add-cancel">
             {t('popup_cancel')}
