@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
@@ -17,7 +16,7 @@ const REASONS: Record<DuplicateReason, MessageKey> = {
 
 /** Other contacts that may be this person, each with why, and a one-click merge into this contact. */
 export function Duplicates({ contact }: { contact: Contact }) {
-  const found = useLiveQuery(() => findPossibleDuplicates(getDb(), contact), [contact]);
+  const found = useLiveQuery((db) => findPossibleDuplicates(db, contact), [contact]);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   if (!found) return null;

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import ReviewForm from '@/components/review/ReviewForm';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import type { Stage } from '@/lib/model';
 import { emptyCandidate } from '@/lib/popup/hand-candidate';
+import { contactById } from '@/lib/read/contacts';
+import { readNow } from '@/lib/read/watch';
 
 export interface AddContactProps {
   dealOnCapture: boolean;
@@ -52,7 +53,7 @@ export default function AddContact({ dealOnCapture, stage, onClose }: AddContact
         stageId={stage?.id}
         onShown={() => undefined}
         onSaved={async ({ contactId, created }) => {
-          const c = await getDb().contacts.get(contactId);
+          const c = await readNow((db) => contactById(db, contactId));
           setDone({ contactId, created, name: c?.name || c?.emails[0] || t('unnamed') });
           // A fresh form for the next person; the result stays above it.
           setRound((r) => r + 1);

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { contactsToCsv } from '@/lib/io/csv-export';
 import { contactsToVcard } from '@/lib/io/vcard-export';
 import { send } from '@/lib/messaging/client';
-import type { Contact, Settings, Stage } from '@/lib/model';
+import type { Settings, Stage } from '@/lib/model';
+import { contactRows } from '@/lib/read/contacts';
+import { readNow } from '@/lib/read/watch';
 import { downloadText } from './download';
 import { UndoBar } from './UndoBar';
 
@@ -19,16 +20,10 @@ export interface BulkBarProps {
   onSelectAll?: () => void;
 }
 
+/** The selected contacts and their live deals, read when an export asks for them. */
 async function selectedRecords(ids: readonly string[]) {
-  const db = getDb();
-  const contacts = (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c);
-  const deals = (
-    await db.deals
-      .where('contactId')
-      .anyOf([...ids])
-      .toArray()
-  ).filter((d) => d.deletedAt === null);
-  return { contacts, deals, stages: await db.stages.toArray() };
+  const rows = await readNow((db) => contactRows(db, ids));
+  return { contacts: rows.map((r) => r.contact), deals: rows.flatMap((r) => r.deals) };
 }
 
 /** What can be done to the selected contacts: move their deals, tag, export, delete (soft, with undo). */
@@ -152,7 +147,7 @@ export function BulkBar({ selection, stages, total, onClear, onSelectAll }: Bulk
               disabled={busy}
               onClick={() =>
                 run(async () => {
-                  const { contacts, deals, stages } = await selectedRecords(selection);
+                  const { contacts, deals } = await selectedRecords(selection);
                   downloadText(
                     `prospector-contacts-${stamp}.csv`,
                     [contactsToCsv(contacts, deals, stages)],

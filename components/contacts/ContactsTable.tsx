@@ -2,13 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/components/view-props';
 import { useVirtualizer } from '@/components/virtual-list/use-virtualizer';
-import { getDb } from '@/lib/db/database';
 import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
-import type { Contact, Deal, Stage } from '@/lib/model';
-import { CONTACT_SORTS, type ContactSort, liveContactIds, searchContactIds } from '@/lib/pipeline/contact-search';
-import { sortStages } from '@/lib/pipeline/default-stages';
-import { leadsOnly } from '@/lib/pipeline/leads';
+import type { Stage } from '@/lib/model';
+import { CONTACT_SORTS, type ContactSort } from '@/lib/pipeline/contact-search';
+import { type ContactRow, contactRows, tableContactIds, tableStores } from '@/lib/read/contacts';
+import { sortedStages } from '@/lib/read/stages';
 import { formatShortDate } from '../board/format';
 import { lazyComponent } from '../popup/lazy';
 import { BulkBar } from './BulkBar';
@@ -40,7 +39,6 @@ function tableParams(p: URLSearchParams) {
  * deals, tag, export or delete them.
  */
 export function ContactsTable({ settings, params, setParams }: ViewProps) {
-  const db = getDb();
   const { q, sort, desc, leads } = tableParams(params);
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -58,16 +56,13 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
     return () => clearTimeout(id);
   }, [text]);
 
-  const ids = useTableQuery(
-    async () => {
-      const [ordered, found] = await Promise.all([liveContactIds(db, sort, desc), searchContactIds(db, q)]);
-      const matching = found ? ordered.filter((id) => found.has(id)) : ordered;
-      return leads ? leadsOnly(db, matching) : matching;
-    },
-    leads ? ['contacts', 'contactIndex', 'deals'] : ['contacts', 'contactIndex'],
-    [q, sort, desc, leads],
-  );
-  const stages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []) ?? [];
+  const ids = useTableQuery((db) => tableContactIds(db, { q, sort, desc, leads }), tableStores(leads), [
+    q,
+    sort,
+    desc,
+    leads,
+  ]);
+  const stages = useLiveQuery(sortedStages, []) ?? [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // A selection only holds contacts still listed (deleted or filtered-out ones drop out).
   const listed = useMemo(() => new Set(ids ?? []), [ids]);
@@ -84,20 +79,9 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
   const rows = virtualizer.getVirtualItems();
   const inView = rows.map((r) => ids?.[r.index]).filter((x): x is string => !!x);
   const key = inView.join('|');
-  const data = useLiveQuery(async () => {
-    const [contacts, deals] = await Promise.all([
-      db.contacts.bulkGet(inView),
-      db.deals.where('contactId').anyOf(inView).toArray(),
-    ]);
-    return { contacts, deals };
-  }, [key]);
-  const cache = useRef(new Map<string, { contact: Contact; deals: Deal[] }>());
-  if (data) {
-    const byContact = new Map<string, Deal[]>();
-    for (const d of data.deals)
-      if (d.deletedAt === null) byContact.set(d.contactId, [...(byContact.get(d.contactId) ?? []), d]);
-    for (const c of data.contacts) if (c) cache.current.set(c.id, { contact: c, deals: byContact.get(c.id) ?? [] });
-  }
+  const data = useLiveQuery((db) => contactRows(db, inView), [key]);
+  const cache = useRef(new Map<string, ContactRow>());
+  if (data) for (const row of data) cache.current.set(row.contact.id, row);
   const stageName = new Map(stages.map((s: Stage) => [s.id, s.name]));
 
   const toggle = (id: string) =>

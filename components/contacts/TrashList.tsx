@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/components/view-props';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
@@ -10,7 +9,7 @@ import { formatDateTime } from '../board/format';
 
 /** Deleted contacts (soft-deleted, most recent first), each with Restore: nothing deleted is ever lost. */
 export function TrashList(_props: ViewProps) {
-  const rows = useLiveQuery(() => deletedContacts(getDb()), []);
+  const rows = useLiveQuery((db) => deletedContacts(db), []);
   const [error, setError] = useState('');
   return (
     <section class="trash" aria-labelledby="trash-title">

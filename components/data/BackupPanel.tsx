@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { formatDate, formatNumber } from '@/lib/i18n/money';
 import { BACKUP_TABLES } from '@/lib/io/backup-format';
@@ -9,6 +8,7 @@ import { RESTORE_PORT } from '@/lib/io/restore-db';
 import { commitBackup, discardBackup, type SendStep, type StagedBackup, stageBackup } from '@/lib/io/restore-send';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/model';
+import { readNow } from '@/lib/read/watch';
 import { download, errorText } from './download';
 
 type State =
@@ -37,8 +37,10 @@ export function BackupPanel({ settings }: { settings: Settings }) {
     setState({ kind: 'working', label: t('io_backupMaking'), done: 0, total: 1 });
     try {
       const now = Date.now();
-      const parts = await backupParts(getDb(), settings, now, (done, total) =>
-        setState({ kind: 'working', label: t('io_backupMaking'), done, total }),
+      const parts = await readNow((db) =>
+        backupParts(db, settings, now, (done, total) =>
+          setState({ kind: 'working', label: t('io_backupMaking'), done, total }),
+        ),
       );
       download(parts, backupFileName(now), 'application/json');
       setState({ kind: 'idle', message: t('io_backupDone') });

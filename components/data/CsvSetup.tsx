@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getDb } from '@/lib/db/database';
 import { getLocale, t } from '@/lib/i18n';
 import { formatMoney, formatNumber } from '@/lib/i18n/money';
 import { detectFormat, guessMapping } from '@/lib/io/guess-columns';
@@ -11,6 +10,7 @@ import type { DateOrder, NumberStyle } from '@/lib/io/parse-values';
 import type { CsvScan } from '@/lib/io/scan-csv';
 import type { Settings, Stage } from '@/lib/model';
 import { type ContactLookup, findContacts } from '@/lib/pipeline/find-contact';
+import { readNow } from '@/lib/read/watch';
 import { fieldLabel, formatLabel } from './field-labels';
 import { MatchChoice, NewContactStage } from './ImportOptions';
 
@@ -311,12 +311,11 @@ function usePreviewMatches(contacts: (ContactLookup | null)[]) {
   const key = JSON.stringify(contacts);
   useEffect(() => {
     let live = true;
-    const db = getDb();
     Promise.all(
       contacts.map(async (c) => {
         if (!c) return null;
         // The whole row (its phones and links too): the preview names whom the import will match.
-        const [found] = await findContacts(db, c);
+        const [found] = await readNow((db) => findContacts(db, c));
         return found ? found.name || found.emails[0] || found.company : null;
       }),
     ).then((r) => live && setNames(r));

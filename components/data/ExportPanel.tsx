@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { exportAllCsv, exportAllVcard } from '@/lib/io/export-all';
+import { readNow } from '@/lib/read/watch';
 import { download, errorText, today } from './download';
 
 /** Every contact and deal as CSV (columns CRMs import), or every contact as vCard 4.0. */
@@ -13,8 +13,8 @@ export function ExportPanel() {
     setError('');
     try {
       if (kind === 'csv')
-        download(['\uFEFF', ...(await exportAllCsv(getDb()))], `prospector-${today()}.csv`, 'text/csv');
-      else download(await exportAllVcard(getDb()), `prospector-${today()}.vcf`, 'text/vcard');
+        download(['\uFEFF', ...(await readNow(exportAllCsv))], `prospector-${today()}.csv`, 'text/csv');
+      else download(await readNow(exportAllVcard), `prospector-${today()}.vcf`, 'text/vcard');
     } catch (err) {
       setError(errorText(err));
     } finally {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { CsvEncodingError, CsvFileError, type CsvFormat, sniffCsv } from '@/lib/io/csv-read';
@@ -19,7 +18,7 @@ import { mapVcards, VCARD_FIELD_SOURCES } from '@/lib/io/vcard-map';
 import { readVcardFile } from '@/lib/io/vcard-read';
 import { send } from '@/lib/messaging/client';
 import type { Settings, Stage } from '@/lib/model';
-import { sortStages } from '@/lib/pipeline/default-stages';
+import { sortedStages } from '@/lib/read/stages';
 import { CsvSetup, type CsvStart } from './CsvSetup';
 import { errorText } from './download';
 import { EncodingChoice } from './EncodingChoice';
@@ -61,7 +60,7 @@ function isVcard(file: File): boolean {
 export function ImportWizard({ settings }: { settings: Settings }) {
   const step = wizard.use();
   const abort = running;
-  const stages = useLiveQuery(async () => sortStages(await getDb().stages.toArray()), []);
+  const stages = useLiveQuery(sortedStages, []);
   const heading = useRef<HTMLHeadingElement>(null);
   // Each new step announces itself to screen readers and keyboard users: focus goes to the step's heading.
   useEffect(() => {

@@ -1,7 +1,6 @@
 import { useNow } from '@/components/board/use-now';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/components/view-props';
-import { getDb } from '@/lib/db/database';
 import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { openTasks, TASK_GROUPS, type TaskGroup } from '@/lib/tasks/due';
@@ -21,7 +20,7 @@ const GROUP_TITLES: Record<TaskGroup, MessageKey> = {
  */
 export function FollowupsView({ settings }: ViewProps) {
   const now = useNow();
-  const items = useLiveQuery(() => openTasks(getDb(), now), [now]);
+  const items = useLiveQuery((db) => openTasks(db, now), [now]);
   if (!items) return <p class="muted">{t('board_loading')}</p>;
   return (
     <div class="followups-view">

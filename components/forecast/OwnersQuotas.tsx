@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { DraftInput } from '@/components/settings/DraftInput';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { currencyDigits, formatMoney, toMinor } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
 import { QuotaPeriod } from '@/lib/model';
+import { ownersByName, quotasLatestFirst } from '@/lib/read/team';
 import { periodLabel } from './format';
 import { ownerSlug } from './QuotaTable';
 
@@ -14,12 +14,8 @@ import { ownerSlug } from './QuotaTable';
  * by) and quotas per owner or for the team, per month or quarter. Every change goes through the background.
  */
 export function OwnersQuotas({ currency }: { currency: string }) {
-  const db = getDb();
-  const owners = useLiveQuery(async () => (await db.owners.toArray()).sort((a, b) => a.name.localeCompare(b.name)), []);
-  const quotas = useLiveQuery(
-    async () => (await db.quotas.toArray()).sort((a, b) => (a.period < b.period ? 1 : -1)),
-    [],
-  );
+  const owners = useLiveQuery(ownersByName, []);
+  const quotas = useLiveQuery(quotasLatestFirst, []);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const run = async (job: () => Promise<unknown>) => {

@@ -1,21 +1,19 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
 import { ForecastCategory, newId, type Stage } from '@/lib/model';
-import { sortStages } from '@/lib/pipeline/default-stages';
 import {
   checkPipeline,
   issueMessage,
-  liveDealCounts,
   suggestReassign,
   TEMPLATE_NAMES,
   type TemplateName,
   templateStages,
 } from '@/lib/pipeline/stages-edit';
+import { stagesWithDealCounts } from '@/lib/read/stages';
 
 const CATEGORY_LABELS: Record<ForecastCategory, MessageKey> = {
   pipeline: 'settings_catPipeline',
@@ -40,17 +38,7 @@ const TEMPLATE_LABELS: Record<TemplateName, MessageKey> = {
  * first: until then the editor says so and will not save (and the background refuses too).
  */
 export function StageEditor() {
-  const db = getDb();
-  const stored = useLiveQuery(async () => {
-    const stages = sortStages(await db.stages.toArray());
-    return {
-      stages,
-      counts: await liveDealCounts(
-        db,
-        stages.map((s) => s.id),
-      ),
-    };
-  }, []);
+  const stored = useLiveQuery(stagesWithDealCounts, []);
   const [draft, setDraft] = useState<Stage[] | null>(null);
   const [reassign, setReassign] = useState<Record<string, string>>({});
   const [template, setTemplate] = useState<TemplateName>('default');

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
+import { unsyncedCount } from '@/lib/read/team';
 import { DB_NAME_RE, originPattern, type SyncStatus, serverUrlProblem, type TeamTarget } from '@/lib/sync/config';
 import { loadSyncStatus, loadTeamConfig, syncStatusItem, teamConfigItem } from '@/lib/sync/team-storage';
 import { syncErrorText } from './team-errors';
@@ -46,7 +46,7 @@ export function TeamSettings() {
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const pending = useLiveQuery(() => getDb().syncState.where('dirty').equals(1).count(), []);
+  const pending = useLiveQuery(unsyncedCount, []);
 
   useEffect(() => {
     const show = (c: { url: string; db: string; user: string } | null) =>

@@ -1,6 +1,5 @@
 import { useNow } from '@/components/board/use-now';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import type { Contact, Deal, Settings } from '@/lib/model';
 import { tasksOfContact } from '@/lib/tasks/due';
@@ -10,7 +9,7 @@ import { TaskRow } from './TaskRow';
 /** A contact's follow-ups on their page: the open ones soonest first, the done ones folded away, and a form. */
 export function ContactTasks({ contact, deals, settings }: { contact: Contact; deals: Deal[]; settings: Settings }) {
   const now = useNow();
-  const tasks = useLiveQuery(() => tasksOfContact(getDb(), contact.id), [contact.id]) ?? [];
+  const tasks = useLiveQuery((db) => tasksOfContact(db, contact.id), [contact.id]) ?? [];
   const open = tasks.filter((x) => x.openDue !== null);
   const done = tasks.filter((x) => x.openDue === null);
   return (
