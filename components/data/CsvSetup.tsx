@@ -7,6 +7,7 @@ import { type ColumnMapping, IMPORT_FIELD_IDS, type ImportField, mapsDeals, with
 import type { OnMatch } from '@/lib/io/import-row';
 import { mapCsvRow, type RowMapContext } from '@/lib/io/map-row';
 import type { DateOrder, NumberStyle } from '@/lib/io/parse-values';
+import { describeRowProblem } from '@/lib/io/row-problem';
 import type { CsvScan } from '@/lib/io/scan-csv';
 import type { Settings, Stage } from '@/lib/model';
 import { type ContactLookup, findContacts } from '@/lib/pipeline/find-contact';
@@ -280,7 +281,7 @@ export function CsvSetup(props: {
                 </>
               ) : (
                 <td colSpan={4} class="error">
-                  {result.kind === 'problem' ? result.problem.reason : ''}
+                  {result.kind === 'problem' ? describeRowProblem(result.problem) : ''}
                 </td>
               )}
             </tr>

@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { problemsToCsv } from '@/lib/io/problems-csv';
+import { describeRowProblem } from '@/lib/io/row-problem';
 import type { ImportReport as Report } from '@/lib/io/run-import';
 import { download } from './download';
 import { HistoryNote } from './ImportOptions';
@@ -64,9 +65,9 @@ export function ImportReport(props: { report: Report; header: string[]; onAgain:
             </thead>
             <tbody>
               {report.problems.slice(0, SHOWN).map((p) => (
-                <tr key={`${p.row}:${p.reason}`} data-testid="problem-row">
+                <tr key={`${p.row}:${p.code}`} data-testid="problem-row">
                   <td>{p.row}</td>
-                  <td>{p.reason}</td>
+                  <td>{describeRowProblem(p)}</td>
                 </tr>
               ))}
             </tbody>

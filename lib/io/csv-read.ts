@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { t } from '../i18n';
 import { CsvRecordReader } from './csv-records';
+import { type ProblemWhy, why } from './row-problem';
 
 /** How a CSV file is written, found by `sniffCsv` and used for every later pass over it. */
 export interface CsvFormat {
@@ -18,7 +19,7 @@ export interface CsvRecord {
   row: number;
   fields: string[];
   /** Set when the record's quoting is broken: its values cannot be trusted. */
-  problem?: string;
+  problem?: ProblemWhy;
 }
 
 /** The file cannot be read as CSV at all (binary, a line longer than any sane row…): nothing is imported. */
@@ -130,7 +131,7 @@ export async function* readCsvRecords(
       .map(
         (r): CsvRecord =>
           r.unclosed
-            ? { row: r.line, fields: r.fields, problem: t('io_problemUnclosedQuote') }
+            ? { row: r.line, fields: r.fields, problem: why('unclosedQuote') }
             : { row: r.line, fields: r.fields },
       );
     if (reader.pending > MAX_LINE_CHARS) throw new CsvFileError(t('io_errorRecordTooLong', reader.pendingLine));

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Currency, Id, IsoDay, MAX_LIST, MAX_NOTE, Text, Timestamp } from '../model';
+import { RowProblem } from './row-problem';
+
+export { RowProblem };
 
 /**
  * One row of an import (a CSV line or a vCard), mapped and checked on the options page, checked again by the
@@ -115,9 +118,6 @@ export const ImportChunk = z.object({
 });
 export type ImportChunk = z.infer<typeof ImportChunk>;
 export type ImportChunkInput = z.input<typeof ImportChunk>;
-
-export const RowProblem = z.object({ row: z.number().int().nonnegative(), reason: z.string().max(2000) });
-export type RowProblem = z.infer<typeof RowProblem>;
 
 export const ImportCounts = z.object({
   contactsCreated: z.number().int(),

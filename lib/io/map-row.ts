@@ -1,10 +1,9 @@
-import { t } from '../i18n';
 import { nameKey } from '../identity/keys';
 import { Currency, MAX_TEXT, type Stage } from '../model';
 import { sortStages } from '../pipeline/default-stages';
 import { guessStage, parseStatus, type StageValueMapping, stageValueKey } from './guess-stages';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportField, mapsDeals } from './import-fields';
-import { ImportRow, type ImportRowInput, type RowProblem } from './import-row';
+import { ImportRow, type ImportRowInput } from './import-row';
 import {
   type DateOrder,
   isEmail,
@@ -15,6 +14,7 @@ import {
   parseDate,
   splitList,
 } from './parse-values';
+import { RowError, type RowProblem } from './row-problem';
 import { digest } from './stable-id';
 
 export interface RowMapContext {
@@ -36,8 +36,6 @@ export type RowMapResult =
   | { kind: 'problem'; problem: RowProblem }
   | { kind: 'empty' };
 
-class RowError extends Error {}
-
 /** A cell as written; Excel's guard apostrophe ('=1+2, '+62…) that our own export adds is taken off again. */
 function cell(value: string | undefined): string {
   const v = (value ?? '').trim();
@@ -52,22 +50,22 @@ function asUrl(value: string): string {
 }
 
 /**
- * Maps one CSV row to an import row, or says what is wrong with it (in the rep's language, naming the column
- * and the value). Rows that are entirely empty are skipped, not reported.
+ * Maps one CSV row to an import row, or says what is wrong with it (a problem code naming the column and the
+ * value, put into words where the rep reads it). Rows that are entirely empty are skipped, not reported.
  */
 export function mapCsvRow(fields: readonly string[], rowNumber: number, ctx: RowMapContext): RowMapResult {
   if (fields.every((f) => !f.trim())) return { kind: 'empty' };
   try {
     return { kind: 'row', row: buildRow(fields, rowNumber, ctx) };
   } catch (err) {
-    if (err instanceof RowError) return { kind: 'problem', problem: { row: rowNumber, reason: err.message } };
+    if (err instanceof RowError) return { kind: 'problem', problem: { row: rowNumber, ...err.why } };
     throw err;
   }
 }
 
 function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapContext): ImportRow {
   const extra = fields.slice(ctx.headers.length).filter((f) => f.trim()).length;
-  if (extra) throw new RowError(t('io_problemExtraValues', fields.length, ctx.headers.length));
+  if (extra) throw new RowError('extraValues', fields.length, ctx.headers.length);
 
   const values = new Map<ImportField, { value: string; header: string }[]>();
   ctx.mapping.forEach((field, i) => {
@@ -76,7 +74,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
     if (!value) return;
     const header = ctx.headers[i] ?? '';
     if (field !== 'notes' && value.length > MAX_TEXT && !IMPORT_FIELDS[field].multi) {
-      throw new RowError(t('io_problemTooLong', header, MAX_TEXT));
+      throw new RowError('tooLong', header, MAX_TEXT);
     }
     const list = values.get(field) ?? [];
     list.push({ value, header });
@@ -86,7 +84,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
   const all = (f: ImportField) => values.get(f) ?? [];
   const text = (f: ImportField) => {
     const v = one(f);
-    if (v.length > MAX_TEXT) throw new RowError(t('io_problemTooLong', all(f)[0]!.header, MAX_TEXT));
+    if (v.length > MAX_TEXT) throw new RowError('tooLong', all(f)[0]!.header, MAX_TEXT);
     return v;
   };
 
@@ -95,7 +93,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
   for (const { value, header } of all('email')) {
     for (const part of splitList(value, /[\s,;]+/)) {
       const email = normaliseEmail(part);
-      if (!isEmail(email)) throw new RowError(t('io_problemEmail', header, part.slice(0, 100)));
+      if (!isEmail(email)) throw new RowError('email', header, part.slice(0, 100));
       if (!emails.includes(email)) emails.push(email);
     }
   }
@@ -139,7 +137,7 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
     for (const { value, header } of all(f)) {
       const d = parseDate(value, ctx.dateOrder);
       if (d.ok) return d.value;
-      throw new RowError(t('io_problemDate', header, value));
+      throw new RowError('date', header, value);
     }
     return null;
   };
@@ -160,19 +158,19 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
     if (amountCell) {
       const parsed = parseAmount(amountCell.value, currency, ctx.numberStyle);
       if (!parsed.ok) {
-        const key = parsed.reason === 'negative' ? 'io_problemNegative' : 'io_problemAmount';
-        throw new RowError(t(key, amountCell.header, amountCell.value));
+        const code = parsed.reason === 'negative' ? 'negative' : 'amount';
+        throw new RowError(code, amountCell.header, amountCell.value);
       }
       amount = parsed.value;
     }
     let closedAt: number | null = null;
     if (stage.kind !== 'open') {
       if (closed) closedAt = closed.at;
-      else if (dealFile) throw new RowError(t('io_problemNoCloseDate', stage.name));
+      else if (dealFile) throw new RowError('noCloseDate', stage.name);
       // A contact file's lifecycle stage ("Customer") has no close date: the prospect was won when first known.
       else closedAt = created?.at ?? null;
       if (closedAt !== null && created && closedAt < created.at) {
-        throw new RowError(t('io_problemCloseBeforeCreate', closed?.day ?? '', created.day));
+        throw new RowError('closeBeforeCreate', closed?.day ?? '', created.day);
       }
     }
     const dealId = text('dealId');
@@ -206,13 +204,13 @@ function buildRow(fields: readonly string[], rowNumber: number, ctx: RowMapConte
     nameKey(contact.name, company) !== '' ||
     (contact.name !== '' && phones.length > 0);
   if (!identifiable && !deal?.key) {
-    throw new RowError(contact.name ? t('io_problemNameOnly') : t('io_problemNoIdentity'));
+    throw new RowError(contact.name ? 'nameOnly' : 'noIdentity');
   }
 
   const parsed = ImportRow.safeParse({ row: rowNumber, contact, deal, createdAt: created?.at ?? null });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new RowError(t('io_problemInvalid', issue.path.join('.'), issue.message));
+    throw new RowError('invalid', issue.path.join('.'), issue.message);
   }
   return parsed.data;
 }
@@ -233,7 +231,7 @@ function stageFor(
   if (stageValue) id = ctx.stageValues[stageValueKey(stageValue)] ?? guessStage(stageValue, stages).stageId;
   else if (!dealFile && ctx.newContactStageId) id = ctx.newContactStageId;
   const found = stages.find((s) => s.id === id) ?? stages.find((s) => s.kind === 'open');
-  if (!found) throw new RowError(t('io_problemNoStage'));
+  if (!found) throw new RowError('noStage');
   // A status of "open" wins over a closed stage value: the deal is still open, in the first open stage.
   if (status === 'open' && found.kind !== 'open') return stages.find((s) => s.kind === 'open') ?? found;
   return found;
@@ -242,6 +240,6 @@ function stageFor(
 function currencyOf(cellValue: { value: string; header: string } | undefined, fallback: string): string {
   if (!cellValue) return fallback;
   const code = cellValue.value.trim().toUpperCase();
-  if (!Currency.safeParse(code).success) throw new RowError(t('io_problemCurrency', cellValue.header, cellValue.value));
+  if (!Currency.safeParse(code).success) throw new RowError('currency', cellValue.header, cellValue.value);
   return code;
 }

@@ -14,6 +14,7 @@ import {
   type RowProblem,
 } from './import-row';
 import { mapCsvRow, type RowMapContext } from './map-row';
+import { why } from './row-problem';
 import { timeSlicer } from './yield';
 
 /** Sends one chunk to the background ('import.chunk') and returns what it wrote. Injected so tests can fake it. */
@@ -184,7 +185,7 @@ export async function runCsvImport(input: CsvImportInput): Promise<ImportReport>
         if (!rec.fields.some((f) => f.trim())) continue;
         rowsRead++;
         if (rec.problem) {
-          pump.problem({ row: rec.row, reason: rec.problem }, rec.fields);
+          pump.problem({ row: rec.row, ...rec.problem }, rec.fields);
           continue;
         }
         const mapped = mapCsvRow(rec.fields, rec.row, input.context);
@@ -197,7 +198,7 @@ export async function runCsvImport(input: CsvImportInput): Promise<ImportReport>
         if (key) {
           const earlier = seenKeys.get(key);
           if (earlier !== undefined) {
-            pump.problem({ row: rec.row, reason: t('io_problemDuplicateRow', earlier) }, rec.fields);
+            pump.problem({ row: rec.row, ...why('duplicateRow', earlier) }, rec.fields);
             continue;
           }
           seenKeys.set(key, rec.row);

@@ -1,8 +1,8 @@
-import { t } from '../i18n';
 import { nameKey } from '../identity/keys';
 import { MAX_LIST, MAX_NOTE, MAX_TEXT, type Stage } from '../model';
-import { ImportRow, type ImportRowInput, type RowProblem } from './import-row';
+import { ImportRow, type ImportRowInput } from './import-row';
 import { isEmail, normaliseEmail } from './parse-values';
+import { type RowProblem, type RowProblemCode, why } from './row-problem';
 import { type Vcard, type VcardProperty, vcardParts, vcardText } from './vcard-read';
 
 export interface VcardMapContext {
@@ -47,8 +47,8 @@ function byPreference(props: VcardProperty[]): VcardProperty[] {
 /** A card → an import row, or why it cannot be one. Cards are numbered from 1; the problem names its line. */
 export function mapVcard(card: Vcard, ctx: VcardMapContext): { row: ImportRow } | { problem: RowProblem } {
   const legacy = legacyOf(card);
-  const problem = (reason: string) => ({
-    problem: { row: card.index, reason: t('io_problemCard', card.line, reason) },
+  const problem = (code: RowProblemCode, ...params: string[]) => ({
+    problem: { row: card.index, cardLine: card.line, ...why(code, ...params) },
   });
   const [family = '', given = '', additional = '', prefix = '', suffix = ''] = vcardParts(
     values(card, 'N')[0]?.value ?? '',
@@ -63,7 +63,7 @@ export function mapVcard(card: Vcard, ctx: VcardMapContext): { row: ImportRow } 
   for (const p of byPreference(values(card, 'EMAIL'))) {
     const email = normaliseEmail(vcardText(p.value, legacy));
     if (!email) continue;
-    if (!isEmail(email)) return problem(t('io_problemEmail', 'EMAIL', email));
+    if (!isEmail(email)) return problem('email', 'EMAIL', email);
     if (!emails.includes(email)) emails.push(email);
   }
   const phones = byPreference(values(card, 'TEL'))
@@ -106,7 +106,7 @@ export function mapVcard(card: Vcard, ctx: VcardMapContext): { row: ImportRow } 
     linkedinUrl !== '' ||
     nameKey(contact.name, contact.company) !== '' ||
     (contact.name !== '' && phones.length > 0);
-  if (!identifiable) return problem(contact.name ? t('io_problemNameOnly') : t('io_problemNoIdentity'));
+  if (!identifiable) return problem(contact.name ? 'nameOnly' : 'noIdentity');
   const stage = ctx.newContactStage;
   const input: ImportRowInput = {
     row: card.index,
@@ -125,7 +125,7 @@ export function mapVcard(card: Vcard, ctx: VcardMapContext): { row: ImportRow } 
   const parsed = ImportRow.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return problem(t('io_problemInvalid', issue.path.join('.'), issue.message));
+    return problem('invalid', issue.path.join('.'), issue.message);
   }
   return { row: parsed.data };
 }

@@ -14,6 +14,7 @@ import {
   type ImportRow,
   type RowProblem,
 } from '../io/import-row';
+import { why } from '../io/row-problem';
 import { importedId } from '../io/stable-id';
 import {
   type Activity,
@@ -158,7 +159,7 @@ export async function writeImportChunk(
       const firstOpen = firstOpenStage([...stages.values()]);
       const rows = chunk.rows.filter((r) => {
         if (!r.deal || stages.has(r.deal.stageId)) return true;
-        problems.push({ row: r.row, reason: t('io_problemUnknownStage', r.deal.stageId) });
+        problems.push({ row: r.row, ...why('unknownStage', r.deal.stageId) });
         return false;
       });
 

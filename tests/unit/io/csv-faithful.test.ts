@@ -5,6 +5,7 @@ import type { ProspectorDb } from '@/lib/db/database';
 import { sniffCsv } from '@/lib/io/csv-read';
 import { CsvRecordReader } from '@/lib/io/csv-records';
 import { guessMapping } from '@/lib/io/guess-columns';
+import { describeRowProblem } from '@/lib/io/row-problem';
 import { runCsvImport, type SendChunk } from '@/lib/io/run-import';
 import { scanCsv } from '@/lib/io/scan-csv';
 import { protocol } from '@/lib/messaging/protocol';
@@ -110,7 +111,8 @@ describe('CSV read as Excel reads it', () => {
     const report = await importFile(db, new File([`${lines.join('\r\n')}\r\n`], 'stray.csv', { type: 'text/csv' }));
     expect(report.error).toBeUndefined();
     expect(report.problems.map((p) => p.row)).toEqual(unclosedLines);
-    for (const p of report.problems) expect(p.reason).toMatch(/never closed/);
+    for (const p of report.problems) expect(p.code).toBe('unclosedQuote');
+    expect(describeRowProblem(report.problems[0]!)).toMatch(/never closed/);
     const contacts = await db.contacts.toArray();
     const good = contacts.filter((c) => /^Person \d+$/.test(c.name));
     expect(good).toHaveLength(10_000);

@@ -117,7 +117,7 @@ describe('reading CSV files in chunks', () => {
     const file = fixtureFile('broken-quotes.csv');
     const records = await all(file, await sniffCsv(file), 16);
     expect(records[1]).toEqual({ row: 2, fields: ['Ann Lee', 'Acme', 'ann@acme.example'] });
-    expect(records[2]?.problem).toBeTruthy();
+    expect(records[2]?.problem).toEqual({ code: 'unclosedQuote', params: [] });
     expect(records[2]?.row).toBe(3);
   });
 

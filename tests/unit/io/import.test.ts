@@ -9,6 +9,7 @@ import { guessMapping } from '@/lib/io/guess-columns';
 import { guessStageMapping } from '@/lib/io/guess-stages';
 import type { ColumnMapping } from '@/lib/io/import-fields';
 import type { ImportHistory, OnMatch } from '@/lib/io/import-row';
+import { describeRowProblem } from '@/lib/io/row-problem';
 import { runCsvImport, type SendChunk } from '@/lib/io/run-import';
 import { scanCsv } from '@/lib/io/scan-csv';
 import { protocol } from '@/lib/messaging/protocol';
@@ -214,7 +215,17 @@ describe('importing the generic opportunity list', () => {
     expect(report.rowsRead).toBe(12);
     expect(report.rowsImported).toBe(5);
     expect(report.problems.map((p) => p.row)).toEqual([3, 5, 6, 8, 9, 10, 11]);
-    const reason = (row: number) => report.problems.find((p) => p.row === row)!.reason;
+    const problem = (row: number) => report.problems.find((p) => p.row === row)!;
+    const reason = (row: number) => describeRowProblem(problem(row));
+    expect([3, 5, 6, 8, 9, 10, 11].map((row) => problem(row).code)).toEqual([
+      'date',
+      'noCloseDate',
+      'negative',
+      'closeBeforeCreate',
+      'amount',
+      'duplicateRow',
+      'extraValues',
+    ]);
     expect(reason(3)).toContain('2016-13-45');
     expect(reason(5)).toMatch(/close date/);
     expect(reason(6)).toContain('-20');

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { guessMapping } from '@/lib/io/guess-columns';
 import { compactRow, ImportRow } from '@/lib/io/import-row';
 import { mapCsvRow, type RowMapContext } from '@/lib/io/map-row';
+import { describeRowProblem, RowProblem } from '@/lib/io/row-problem';
 import { DEFAULT_PIPELINE, stagesFromTemplate } from '@/lib/pipeline/default-stages';
 
 const stages = stagesFromTemplate(DEFAULT_PIPELINE, (k) => t(k));
@@ -63,7 +64,10 @@ describe('mapCsvRow', () => {
   it('skips empty rows and explains bad ones', () => {
     expect(mapCsvRow(['', ' ', ''], 5, ctx)).toEqual({ kind: 'empty' });
     const bad = mapCsvRow(['X2', 'Ayu', 'GTX', 'Acme', 'Won', '2024-01-02', '2024-02-03', '1', 'nope', '', ''], 7, ctx);
-    expect(bad).toEqual({ kind: 'problem', problem: { row: 7, reason: '“nope” in “Email” is not an email address.' } });
+    expect(bad).toEqual({ kind: 'problem', problem: { row: 7, code: 'email', params: ['Email', 'nope'] } });
+    expect(bad.kind === 'problem' && describeRowProblem(bad.problem)).toBe(
+      '“nope” in “Email” is not an email address.',
+    );
   });
 
   it('never throws; every row it accepts is valid, and the same after compaction for the message (property)', () => {
@@ -91,7 +95,8 @@ describe('mapCsvRow', () => {
           // What the page sends (defaults left out) is the same row once the background has parsed it.
           expect(ImportRow.parse(compactRow(r.row))).toEqual(r.row);
         }
-        if (r.kind === 'problem') expect(r.problem.reason.length).toBeGreaterThan(0);
+        // Every problem is one the report can put into words, and fits the message that carries it.
+        if (r.kind === 'problem') expect(RowProblem.parse(r.problem)).toEqual(r.problem);
       }),
       { numRuns: 2000 },
     );

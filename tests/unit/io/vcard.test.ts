@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportRow } from '@/lib/io/import-row';
+import { describeRowProblem, RowProblem } from '@/lib/io/row-problem';
 import { runRowsImport, type SendChunk } from '@/lib/io/run-import';
 import { contactsToVcard, foldLine } from '@/lib/io/vcard-export';
 import { mapVcard, mapVcards, VCARD_FIELD_SOURCES } from '@/lib/io/vcard-map';
@@ -101,8 +102,12 @@ describe('reading vCards as phones, Outlook, Gmail and Apple Contacts export the
     const { rows, problems } = await rowsOf('broken.vcf');
     expect(rows.map((r) => r.contact.name)).toEqual(['Cy Twombly']);
     expect(problems.map((p) => p.row)).toEqual([1, 2]);
-    expect(problems[0]?.reason).toMatch(/line 1/);
-    expect(problems[1]?.reason).toMatch(/line 7.*not-an-email/);
+    expect(problems.map((p) => [p.cardLine, p.code])).toEqual([
+      [1, 'noIdentity'],
+      [7, 'email'],
+    ]);
+    expect(describeRowProblem(problems[0]!)).toMatch(/line 1/);
+    expect(describeRowProblem(problems[1]!)).toMatch(/line 7.*not-an-email/);
   });
 
   it('in 2.1 only \\; is an escape; in 3.0 and 4.0 \\n, \\, and \\\\ are too', () => {
@@ -134,7 +139,7 @@ describe('reading vCards as phones, Outlook, Gmail and Apple Contacts export the
         for (const card of parseVcards(lines.join(nl))) {
           const r = mapVcard(card, ctx);
           if ('row' in r) expect(ImportRow.safeParse(r.row).success).toBe(true);
-          else expect(r.problem.reason).toBeTruthy();
+          else expect(RowProblem.parse(r.problem)).toEqual(r.problem);
         }
       }),
       { numRuns: 500 },
