@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { problemsToCsv } from '@/lib/io/problems-csv';
-import { describeRowProblem } from '@/lib/io/row-problem';
+import { describeRowProblem, problemLine } from '@/lib/io/row-problem';
 import type { ImportReport as Report } from '@/lib/io/run-import';
 import { download } from './download';
 import { HistoryNote } from './ImportOptions';
@@ -66,7 +66,7 @@ export function ImportReport(props: { report: Report; header: string[]; onAgain:
             <tbody>
               {report.problems.slice(0, SHOWN).map((p) => (
                 <tr key={`${p.row}:${p.code}`} data-testid="problem-row">
-                  <td>{p.row}</td>
+                  <td>{problemLine(p)}</td>
                   <td>{describeRowProblem(p)}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { toCsvWith } from './csv-export';
-import { describeRowProblem } from './row-problem';
+import { describeRowProblem, problemLine } from './row-problem';
 import type { ProblemRow } from './run-import';
 
 /**
@@ -9,6 +9,6 @@ import type { ProblemRow } from './run-import';
  */
 export function problemsToCsv(problems: readonly ProblemRow[], header: readonly string[]): string {
   const fields = [t('io_reportRow'), t('io_reportProblem'), ...header];
-  const rows = problems.map((p) => [String(p.row), describeRowProblem(p), ...(p.fields ?? [])]);
+  const rows = problems.map((p) => [String(problemLine(p)), describeRowProblem(p), ...(p.fields ?? [])]);
   return `${toCsvWith(fields, rows)}\r\n`;
 }

@@ -64,6 +64,11 @@ export function why(code: RowProblemCode, ...params: (string | number)[]): Probl
   return { code, params: params.map((p) => String(p).slice(0, MAX_PARAM)) };
 }
 
+/** The line of the file a problem is on, as the report's "Line" column shows it: a vCard's is where its card starts. */
+export function problemLine(p: { row: number; cardLine?: number }): number {
+  return p.cardLine ?? p.row;
+}
+
 /** A refused row in words, in the current language. */
 export function describeRowProblem(p: ProblemWhy & { cardLine?: number }): string {
   const words = t(WORDS[p.code], ...p.params);

@@ -126,7 +126,7 @@ describe('import problems as codes', () => {
       ['Baris', 'Masalah', ...headers],
       ['7', '“nope” di “Email” bukan alamat email.', 'Ayu', 'Acme', 'nope', '', ''],
       [
-        '12',
+        '40',
         'Kartu yang dimulai di baris 40: Tidak ada nama, email, telepon, profil LinkedIn, atau perusahaan.',
         '',
         '',
