@@ -1,9 +1,9 @@
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
+
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/model';
-import { sortStages } from '@/lib/pipeline/default-stages';
+import { contactDetail } from '@/lib/read/contact-detail';
 import { formatDateTime } from '../board/format';
 import { ContactTasks } from '../tasks/ContactTasks';
 import { DealPanel } from './DealPanel';
@@ -19,21 +19,9 @@ import { Timeline } from './Timeline';
  * (options.html#contacts?id=…) and reminder notifications.
  */
 export function ContactDetail({ contactId, settings }: { contactId: string; settings: Settings }) {
-  const db = getDb();
-  const data = useLiveQuery(async () => {
-    const [contact, deals, stages] = await Promise.all([
-      db.contacts.get(contactId),
-      db.deals.where('contactId').equals(contactId).toArray(),
-      db.stages.toArray(),
-    ]);
-    return {
-      contact,
-      deals: deals.filter((d) => d.deletedAt === null || contact?.deletedAt),
-      stages: sortStages(stages),
-    };
-  }, [contactId]);
+  const data = useLiveQuery((db) => contactDetail(db, contactId), [contactId]);
   if (!data) return <p class="muted">{t('board_loading')}</p>;
-  const { contact, deals, stages } = data;
+  const { contact, deals, stages, noteTexts, emailTexts } = data;
   const back = (
     <p>
       <a href="#contacts">{t('contacts_back')}</a>
@@ -85,7 +73,14 @@ export function ContactDetail({ contactId, settings }: { contactId: string; sett
               </p>
             )}
             {deals.map((deal) => (
-              <DealPanel key={deal.id} deal={deal} stages={stages} settings={settings} />
+              <DealPanel
+                key={deal.id}
+                deal={deal}
+                contact={contact}
+                stages={stages}
+                settings={settings}
+                evidence={{ noteTexts, emailTexts }}
+              />
             ))}
             {contact.deletedAt === null &&
               contact.mergedInto === null &&

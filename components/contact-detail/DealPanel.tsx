@@ -1,11 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { suggestionReason } from '@/components/popup/suggestion-reason';
 import { describeError } from '@/lib/errors';
+import { dayKey } from '@/lib/forecast/calendar';
 import { type MessageKey, t } from '@/lib/i18n';
 import { currencyDigits, toMinor } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
 import {
   BANT_KEYS,
   type BantKey,
+  type Contact,
   type Deal,
   type DealPatch,
   ForecastCategory,
@@ -13,8 +16,10 @@ import {
   type Stage,
 } from '@/lib/model';
 import { scoreBant } from '@/lib/pipeline/bant';
+import type { EmailText } from '@/lib/pipeline/bant-from-text';
 import { followUpState } from '@/lib/pipeline/filters';
 import { dealProbability } from '@/lib/pipeline/probability';
+import { bantEvidence, suggestBant } from '@/lib/pipeline/suggest-bant';
 import { defaultFollowUp } from '@/lib/reminders/default-follow-up';
 import { formatAmount, formatDateTime } from '../board/format';
 
@@ -39,11 +44,37 @@ function localInput(ms: number): string {
   return d.toISOString().slice(0, 16);
 }
 
-/** One deal of the contact: stage, amount, close date, probability, owner, BANT and follow-up, each saved on change. */
-export function DealPanel({ deal, stages, settings }: { deal: Deal; stages: readonly Stage[]; settings: Settings }) {
+export interface DealPanelProps {
+  deal: Deal;
+  contact: Contact;
+  stages: readonly Stage[];
+  settings: Settings;
+  /** What the BANT suggestions read beside the record: the newest notes, what prospects wrote in logged emails. */
+  evidence: { noteTexts: readonly string[]; emailTexts: readonly EmailText[] };
+}
+
+/**
+ * One deal of the contact: stage, amount, close date, probability, owner, BANT and follow-up, each saved on change.
+ * A suggested BANT level says why (the quote from an email, the job title…) beside its one-click Confirm.
+ */
+export function DealPanel({ deal, contact, stages, settings, evidence }: DealPanelProps) {
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const stage = stages.find((s) => s.id === deal.stageId);
+  const suggestions = useMemo(
+    () =>
+      suggestBant(
+        bantEvidence(
+          deal,
+          contact,
+          evidence.noteTexts,
+          stage?.forecastCategory,
+          dayKey(Date.now(), 'local'),
+          evidence.emailTexts,
+        ),
+      ),
+    [deal, contact, evidence, stage],
+  );
   const readOnly = deal.deletedAt !== null;
   const save = async (patch: DealPatch) => {
     setError('');
@@ -191,9 +222,15 @@ export function DealPanel({ deal, stages, settings }: { deal: Deal; stages: read
                   ))}
                 </select>
               </label>
+              {!deal.bant[k].confirmed && deal.bant[k].level > 0 && suggestions[k]?.level === deal.bant[k].level && (
+                <small class="muted" data-testid={`bant-reason-${k}`}>
+                  {suggestionReason(suggestions[k]!)}
+                </small>
+              )}
               {!deal.bant[k].confirmed && deal.bant[k].level > 0 && (
                 <button
                   type="button"
+                  data-testid={`bant-confirm-${k}`}
                   onClick={() => void save({ bant: { [k]: { ...deal.bant[k], confirmed: true } } })}
                 >
                   {t('detail_confirm')}

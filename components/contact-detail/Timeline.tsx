@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Activity, Stage } from '@/lib/model';
+import { timelinePage } from '@/lib/read/contact-detail';
 import { formatDateTime } from '../board/format';
-import { activityText } from './activity-text';
+import { activityText, threadLink } from './activity-text';
 
 const PAGE = 100;
 const LABELS: Record<Activity['type'], MessageKey> = {
@@ -25,16 +25,7 @@ const LABELS: Record<Activity['type'], MessageKey> = {
 /** The contact's activity, newest first: captured where and when, stage changes, notes, follow-ups, merges. */
 export function Timeline({ contactId, stages }: { contactId: string; stages: readonly Stage[] }) {
   const [limit, setLimit] = useState(PAGE);
-  const rows = useLiveQuery(
-    () =>
-      getDb()
-        .activities.where('[contactId+at]')
-        .between([contactId, -Infinity], [contactId, Infinity])
-        .reverse()
-        .limit(limit + 1)
-        .toArray(),
-    [contactId, limit],
-  );
+  const rows = useLiveQuery((db) => timelinePage(db, contactId, limit), [contactId, limit]);
   const names = new Map(stages.map((s) => [s.id, s.name]));
   const stageName = (id: string) => names.get(id) ?? id;
   if (!rows) return null;
@@ -52,6 +43,11 @@ export function Timeline({ contactId, stages }: { contactId: string; stages: rea
                 </span>
               ))}
             </span>
+            {a.type === 'email-logged' && threadLink(a) && (
+              <a href={threadLink(a)} target="_blank" rel="noopener noreferrer" data-testid="open-thread">
+                {t('tl_openThread')}
+              </a>
+            )}
           </li>
         ))}
       </ol>

@@ -61,6 +61,43 @@ function valueText(field: string, v: unknown, currency: string, stageName: (id: 
   return Array.isArray(v) ? v.map(String).join(', ') : String(v);
 }
 
+type Person = { name?: unknown; email?: unknown };
+const personName = (p: Person) => str(p.name) || str(p.email);
+/** The newest messages of a logged thread shown in its entry (all of them are kept). */
+const MESSAGES_SHOWN = 3;
+
+/**
+ * A logged email thread: "Email “Subject” of 8 Jan 2025, with Tom Becker, Priya Natarajan", then the newest
+ * messages' first lines, each after its sender's name.
+ */
+function emailText(p: Activity['payload']): string[] {
+  const people = Array.isArray(p.participants) ? (p.participants as Person[]) : [];
+  const names = people.map(personName).filter(Boolean);
+  const shownNames = names.length > 4 ? [...names.slice(0, 4), t('tl_andMore', names.length - 4)] : names;
+  const subject = str(p.subject) || t('tl_noSubject');
+  const head =
+    typeof p.date === 'number'
+      ? t('tl_emailOn', subject, formatDateTime(p.date), shownNames.join(', ') || '—')
+      : t('tl_email', subject, shownNames.join(', ') || '—');
+  const messages = Array.isArray(p.messages) ? (p.messages as (Person & { from?: Person; text?: unknown })[]) : [];
+  const lines = messages
+    .filter((m) => str(m.text))
+    .slice(-MESSAGES_SHOWN)
+    .map((m) => (m.from && personName(m.from) ? `${personName(m.from)}: ${str(m.text)}` : str(m.text)));
+  return [head, ...lines];
+}
+
+/** The link back to a logged thread: only a web address (never javascript: or data:), else nothing. */
+export function threadLink(a: Activity): string | undefined {
+  const url = str(a.payload.url);
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The sentences for one timeline entry, in the rep's language: what happened, never field keys or site ids. */
 export function activityText(a: Activity, stageName: (id: string) => string): string[] {
   const p = a.payload;
@@ -112,6 +149,8 @@ export function activityText(a: Activity, stageName: (id: string) => string): st
       return [t('detail_actRestored')];
     case 'deal-started':
       return [t('tl_dealStarted', stageName(str(p.stageId)))];
+    case 'email-logged':
+      return emailText(p);
     default:
       return [];
   }

@@ -54,8 +54,11 @@ export function DealPanel({ deal, contact, view, stages, stageMap, settings, now
   const lost = lostStage(stages);
   const visited = useMemo(() => new Set(deal.stageEntries.map((e) => e.stageId)), [deal.stageEntries]);
   const suggestions = useMemo(
-    () => suggestBant(bantEvidence(deal, contact, view.noteTexts, stage?.forecastCategory, dayKey(now, 'local'))),
-    [deal, contact, view.noteTexts, stage, now],
+    () =>
+      suggestBant(
+        bantEvidence(deal, contact, view.noteTexts, stage?.forecastCategory, dayKey(now, 'local'), view.emailTexts),
+      ),
+    [deal, contact, view.noteTexts, view.emailTexts, stage, now],
   );
 
   useEffect(() => {

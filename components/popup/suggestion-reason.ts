@@ -19,6 +19,7 @@ const TIMELINE: Record<TimelineBucket, MessageKey> = {
 
 /** Why a BANT level is suggested, in the rep's language. */
 export function suggestionReason({ reason }: BantSuggestion): string {
+  if ('quote' in reason) return t('popup_reasonEmail', reason.quote);
   switch (reason.part) {
     case 'authority':
       return t('popup_reasonTitle', reason.title, t(SENIORITY[reason.seniority]));

@@ -12,11 +12,13 @@ import type { FirstScreen } from '@/lib/popup/first-screen';
 import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
+import { canLogThread } from '@/lib/popup/read-thread';
 import { preloadSend, sendLazy } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
 const AddByHand = lazyComponent(() => import('@/components/popup/AddByHand').then((m) => m.default));
+const LogThread = lazyComponent(() => import('@/components/popup/LogThread').then((m) => m.default));
 
 /** 'stuck': the page did not answer in time (lib/capture/run-reader.ts), as against one that cannot be read. */
 type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' | 'stuck' };
@@ -56,6 +58,10 @@ export function App({
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  // "Log this thread" (mail pages only): its answer, shown above the page's people until the rep closes it.
+  const [logging, setLogging] = useState(0);
+  const logButton = useRef<HTMLButtonElement>(null);
+  const mail = useMemo(() => canLogThread(tab.url), [tab.url]);
   const now = useMemo(() => Date.now(), []);
 
   useEffect(() => {
@@ -109,6 +115,16 @@ export function App({
   return (
     <>
       <main data-testid={ready ? 'popup-ready' : undefined} aria-busy={!ready}>
+        {logging > 0 && !adding && (
+          <LogThread
+            key={logging}
+            tabId={tab.id}
+            onClose={() => {
+              setLogging(0);
+              setTimeout(() => logButton.current?.focus());
+            }}
+          />
+        )}
         {adding && (
           <AddByHand
             tab={tab}
@@ -183,6 +199,11 @@ export function App({
         <button type="button" data-testid="open-pipeline" onClick={() => browser.runtime.openOptionsPage()}>
           {t('openPipeline')}
         </button>
+        {mail && !adding && (
+          <button type="button" ref={logButton} data-testid="log-thread-button" onClick={() => setLogging(logging + 1)}>
+            {t('thread_log')}
+          </button>
+        )}
         {!adding && (
           <button
             type="button"

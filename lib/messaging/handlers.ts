@@ -11,6 +11,7 @@ import { moveContactsToStage, tagContacts } from '../pipeline/bulk';
 import { saveCapture } from '../pipeline/capture';
 import { deleteContacts, restoreContacts } from '../pipeline/delete-restore';
 import { writeImportChunk } from '../pipeline/import-rows';
+import { logThread } from '../pipeline/log-email';
 import { mergeContacts } from '../pipeline/merge-contacts';
 import { moveDeal } from '../pipeline/move-deal';
 import { addNote, completeFollowUp, updateContact, updateDeal } from '../pipeline/mutations';
@@ -104,6 +105,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const s = await ctx.settings();
       return startDeals(ctx.db, contactIds, { now: ctx.now(), currency: s.currency, owner: s.owner, stageId });
     },
+    'thread.log': async ({ thread }) => logThread(ctx.db, thread, ctx.now()),
     'popup.wake': async () => ({ ok: true as const }),
     'deal.refreshBant': async ({ dealId }) => ({ changed: await refreshBantSuggestions(ctx.db, dealId, ctx.now()) }),
     'demo.remove': async () => removeDemo(ctx.db),

@@ -18,6 +18,7 @@ import {
   Stage,
   Timestamp,
 } from '../model';
+import { RawThread, ThreadLogResult } from '../model/email-thread';
 import { TeamTarget } from '../sync/config';
 
 const OwnerName = z.string().trim().min(1).max(200);
@@ -138,6 +139,15 @@ export const protocol = {
     from: ['extension'],
     request: z.object({}),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * "Log this thread": the thread reader's answer (lib/extract/thread/), logged on each participant in the pipeline
+   * (lib/pipeline/log-email.ts); the others are listed for the rep to add. Logging it again adds nothing twice.
+   */
+  'thread.log': {
+    from: ['extension'],
+    request: z.object({ thread: RawThread }),
+    response: ThreadLogResult,
   },
   /** Store the BANT suggestions the deal's evidence supports (unconfirmed parts only; see suggest-bant.ts). */
   'deal.refreshBant': {

@@ -1,9 +1,10 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
 import { dayKey } from '../forecast/calendar';
-import type { Bant, BantPart, Contact, Deal, ForecastCategory } from '../model';
+import type { Activity, Bant, BantPart, Contact, Deal, ForecastCategory } from '../model';
 import { BANT_KEYS, type BantKey } from '../model/bant-keys';
 import { type Seniority, suggestAuthority } from './authority';
+import { bantFromText, type EmailText, type TextSignal } from './bant-from-text';
 
 /**
  * BANT suggestions: a level for a part where the record holds evidence for it. Stored with `confirmed: false`
@@ -19,6 +20,8 @@ import { type Seniority, suggestAuthority } from './authority';
  * - Need from the rep's flag (a contact tag such as "need" or "priority") 3, or from the rep's notes: urgency
  *   ("urgent", "ASAP", "mendesak", "segera"…) 3, a stated need ("looking for", "need", "butuh", "perlu"…) 2,
  *   a stated lack of need ("not interested", "tidak butuh"…) 1. No flag and nothing in the notes suggests nothing.
+ * - Any part from what the prospect wrote in logged email threads (lib/pipeline/bant-from-text.ts: budget,
+ *   decision maker, dates, urgency), quoting the sentence, when it says more than the record does (a higher level).
  */
 
 export type TimelineBucket = 'month' | 'quarter' | 'later' | 'past' | 'none';
@@ -28,7 +31,8 @@ export type SuggestionReason =
   | { part: 'authority'; seniority: Seniority; title: string }
   | { part: 'timeline'; bucket: TimelineBucket; expectedClose: string | null }
   | { part: 'budget'; amountSet: boolean; committed: boolean }
-  | { part: 'need'; from: 'flag' | 'notes'; strength: 'urgent' | 'stated' | 'negative'; excerpt: string };
+  | { part: 'need'; from: 'flag' | 'notes'; strength: 'urgent' | 'stated' | 'negative'; excerpt: string }
+  | { part: BantKey; from: 'email'; signal: TextSignal; quote: string };
 
 export interface BantSuggestion {
   level: number;
@@ -45,6 +49,8 @@ export interface BantEvidence {
   /** The rep's notes about the contact, newest first. */
   notes: readonly string[];
   tags: readonly string[];
+  /** What the prospect wrote in logged email threads, newest first (latestEmailTexts). */
+  emails?: readonly EmailText[];
   /** The rep's today, `YYYY-MM-DD` in their time zone. */
   today: string;
 }
@@ -122,6 +128,13 @@ export function suggestBant(e: BantEvidence): BantSuggestions {
   };
   const need = suggestNeed(e.notes, e.tags);
   if (need) out.need = need;
+  // What the prospect wrote counts where it says more than the record does.
+  const written = bantFromText(e.emails ?? []);
+  for (const key of BANT_KEYS) {
+    const w = written[key];
+    if (w && (out[key]?.level ?? 0) < w.level)
+      out[key] = { level: w.level, reason: { part: key, from: 'email', signal: w.signal, quote: w.quote } };
+  }
   return out;
 }
 
@@ -146,6 +159,7 @@ export function bantEvidence(
   notes: readonly string[],
   stageCategory: ForecastCategory | undefined,
   today: string,
+  emails: readonly EmailText[] = [],
 ): BantEvidence {
   return {
     jobTitle: contact?.jobTitle ?? '',
@@ -154,6 +168,7 @@ export function bantEvidence(
     expectedClose: deal.expectedClose,
     notes: contact?.notes ? [...notes, contact.notes] : notes,
     tags: contact?.tags ?? [],
+    emails,
     today,
   };
 }
@@ -173,6 +188,30 @@ export async function latestNoteTexts(db: ProspectorDb, contactId: string, limit
   return notes.map((a) => a.payload.text as string);
 }
 
+/** How many logged email entries the suggestions read. */
+export const EMAILS_READ = 20;
+
+/** What prospects wrote in a logged email entry (the rep's own messages left out), newest first. */
+export function emailTexts(a: Pick<Activity, 'type' | 'payload'>): EmailText[] {
+  if (a.type !== 'email-logged' || !Array.isArray(a.payload.messages)) return [];
+  const out: EmailText[] = [];
+  for (const m of a.payload.messages as { text?: unknown; mine?: unknown; byContact?: unknown }[])
+    if (!m.mine && typeof m.text === 'string' && m.text) out.unshift({ text: m.text, byContact: m.byContact === true });
+  return out;
+}
+
+/** The texts of a contact's newest logged emails, newest first: an indexed range of the contact's activities. */
+export async function latestEmailTexts(db: ProspectorDb, contactId: string, limit = EMAILS_READ): Promise<EmailText[]> {
+  const logged = await db.activities
+    .where('[contactId+at]')
+    .between([contactId, -Infinity], [contactId, Infinity])
+    .reverse()
+    .filter((a) => a.type === 'email-logged')
+    .limit(limit)
+    .toArray();
+  return logged.flatMap(emailTexts);
+}
+
 /**
  * Stores the current suggestions on a deal (unconfirmed parts only). A suggestion is the extension's, not the
  * rep's: it is written without a timeline entry, so "last activity" stays the rep's. Returns the parts changed.
@@ -188,14 +227,15 @@ export async function refreshBantSuggestions(
     if (!deal || deal.deletedAt !== null) throw new AppError('error_noDeal');
     // A closed deal's BANT is a record of how it was qualified: leave it as it was.
     if (deal.outcome !== null) return [];
-    const [contact, stage, notes] = await Promise.all([
+    const [contact, stage, notes, emails] = await Promise.all([
       db.contacts.get(deal.contactId),
       db.stages.get(deal.stageId),
       latestNoteTexts(db, deal.contactId),
+      latestEmailTexts(db, deal.contactId),
     ]);
     const patch = suggestionPatch(
       deal.bant,
-      suggestBant(bantEvidence(deal, contact, notes, stage?.forecastCategory, today)),
+      suggestBant(bantEvidence(deal, contact, notes, stage?.forecastCategory, today, emails)),
     );
     const changed = Object.keys(patch) as BantKey[];
     if (changed.length) await db.deals.put({ ...deal, bant: { ...deal.bant, ...patch }, updatedAt: now });

@@ -1,5 +1,7 @@
 import type { ProspectorDb } from '../db/database';
 import type { Activity, Contact, Deal } from '../model';
+import type { EmailText } from '../pipeline/bant-from-text';
+import { EMAILS_READ, emailTexts } from '../pipeline/suggest-bant';
 
 /** Everything the popup shows about one known contact. Read with indexed queries only (100,000 contacts). */
 export interface ContactView {
@@ -10,6 +12,8 @@ export interface ContactView {
   latestNote: Activity | null;
   /** Texts of the newest notes, newest first: evidence for the Need suggestion. */
   noteTexts: string[];
+  /** What the prospect wrote in logged email threads, newest first: evidence for every BANT part. */
+  emailTexts: EmailText[];
 }
 
 /** Display order of a contact's deals: open ones first, soonest expected close first; then the latest closed. */
@@ -29,13 +33,17 @@ export async function loadContactView(db: ProspectorDb, contactId: string, hops 
   // The contact's own activities, newest first: an index range, never the whole table.
   const timeline = () =>
     db.activities.where('[contactId+at]').between([contactId, -Infinity], [contactId, Infinity]).reverse();
-  const [contact, deals, lastActivity, notes] = await Promise.all([
+  const [contact, deals, lastActivity, notes, emails] = await Promise.all([
     db.contacts.get(contactId),
     db.deals.where('contactId').equals(contactId).toArray(),
     timeline().first(),
     timeline()
       .filter((a) => a.type === 'note')
       .limit(NOTES_READ)
+      .toArray(),
+    timeline()
+      .filter((a) => a.type === 'email-logged')
+      .limit(EMAILS_READ)
       .toArray(),
   ]);
   // A contact merged into another (while the popup was open) is shown as the one it became.
@@ -47,5 +55,6 @@ export async function loadContactView(db: ProspectorDb, contactId: string, hops 
     lastActivity: lastActivity ?? null,
     latestNote: notes[0] ?? null,
     noteTexts: notes.map((a) => (typeof a.payload.text === 'string' ? a.payload.text : '')).filter(Boolean),
+    emailTexts: emails.flatMap(emailTexts),
   };
 }

@@ -7,6 +7,8 @@ import { closure, evaluationOrder, filesUnder, importsOf } from './import-graph'
  */
 
 const PAGE_READER = 'entrypoints/capture.ts';
+/** "Log this thread" reads the open mail thread with a reader of its own (lib/extract/thread/). */
+const THREAD_READER = 'entrypoints/thread.ts';
 const POPUP = 'entrypoints/popup/main.tsx';
 const HEAVY_FOR_PAGES = ['zod', 'dexie', 'libphonenumber-js'];
 const isI18n = (f: string) => f.startsWith('lib/i18n/');
@@ -32,15 +34,16 @@ describe('layers', { timeout: 60_000 }, () => {
     expect(wrong, 'move what both need into scripts/support/').toEqual([]);
   });
 
-  it('the page reader carries no schema, database, phone or i18n library', () => {
-    // It is injected into the rep's tabs on every capture: each kilobyte is parsed in the page.
-    const c = closure(PAGE_READER, { lazy: true });
-    const heavy = [...c.keys()].filter((f) => HEAVY_FOR_PAGES.includes(f) || isI18n(f));
-    expect(
-      heavy.map((f) => chain(c, f)),
-      'the page returns raw text; validate, normalise and translate off the page (lib/capture/prepare.ts)',
-    ).toEqual([]);
-  });
+  for (const reader of [PAGE_READER, THREAD_READER])
+    it(`${reader}: the page reader carries no schema, database, phone or i18n library`, () => {
+      // It is injected into the rep's tabs on every capture: each kilobyte is parsed in the page.
+      const c = closure(reader, { lazy: true });
+      const heavy = [...c.keys()].filter((f) => HEAVY_FOR_PAGES.includes(f) || isI18n(f));
+      expect(
+        heavy.map((f) => chain(c, f)),
+        'the page returns raw text; validate, normalise and translate off the page (lib/capture/prepare.ts)',
+      ).toEqual([]);
+    });
 
   it("the popup's open path does not load zod", () => {
     // main.tsx and the render module it awaits at once: what runs before the first screen shows.
@@ -86,8 +89,6 @@ describe('layers', { timeout: 60_000 }, () => {
       'components/board/early-read.ts',
       'components/board/prefetch.ts',
       'components/board/use-board-deals.ts',
-      'components/contact-detail/ContactDetail.tsx',
-      'components/contact-detail/Timeline.tsx',
       'components/popup/ContactPanel.tsx',
       'components/popup/PeopleList.tsx',
       'components/review/ReviewForm.tsx',
