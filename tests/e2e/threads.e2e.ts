@@ -9,8 +9,8 @@ import {
   openPopupFor,
   ROOT,
   readStore,
-  seriousA11yViolations,
   sendFrom,
+  seriousA11yViolations,
 } from './harness';
 
 type DealRow = { id: string; contactId: string; bant: Record<string, { level: number; confirmed: boolean }> };
@@ -92,7 +92,7 @@ describe('logging an email thread', () => {
     const budget = popup.getByTestId('bant-part-budget');
     await expect
       .poll(() => budget.textContent())
-      .toContain('From a logged email: “I\'m the budget owner for this project.”');
+      .toContain("From a logged email: “I'm the budget owner for this project.”");
     await popup.getByTestId('bant-confirm-budget').click();
     await expect
       .poll(async () => (await readStore<DealRow>(admin, 'deals')).find((d) => d.id === tom.dealId)?.bant.budget)
@@ -102,7 +102,9 @@ describe('logging an email thread', () => {
     await popup.getByTestId('log-thread-close').click();
     await popup.getByTestId('log-thread-button').click();
     await expect.poll(() => popup.getByTestId('thread-already').textContent()).toContain('Tom Becker');
-    expect((await readStore<ActivityRow>(admin, 'activities')).filter((a) => a.type === 'email-logged')).toHaveLength(1);
+    expect((await readStore<ActivityRow>(admin, 'activities')).filter((a) => a.type === 'email-logged')).toHaveLength(
+      1,
+    );
     await popup.close();
 
     // The contact's page: the email in the timeline as a sentence with its link back, and Authority suggested
@@ -115,7 +117,7 @@ describe('logging an email thread', () => {
     expect(await item.getByTestId('open-thread').getAttribute('href')).toBe(mail.url());
     await expect
       .poll(() => options.getByTestId('bant-reason-authority').textContent())
-      .toBe('From a logged email: “I\'m the budget owner for this project.”');
+      .toBe("From a logged email: “I'm the budget owner for this project.”");
     await options.getByTestId('bant-confirm-authority').click();
     await expect
       .poll(async () => (await readStore<DealRow>(admin, 'deals')).find((d) => d.id === tom.dealId)?.bant.authority)
