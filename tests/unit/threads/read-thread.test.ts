@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { readThread } from '@/lib/extract/thread/read-thread';
 import { docFrom } from '../helpers';
@@ -89,4 +90,31 @@ describe('the thread reader', () => {
     expect(thread.messages[0]!.text.length).toBeLessThanOrEqual(600);
     expect(thread.messages[0]!.text.endsWith('…')).toBe(true);
   });
+
+  const LAYOUT = [
+    'offsetTop',
+    'offsetWidth',
+    'offsetHeight',
+    'clientWidth',
+    'clientHeight',
+    'scrollHeight',
+    'innerText',
+  ];
+  const LAYOUT_METHODS = ['getBoundingClientRect', 'getClientRects', 'scrollIntoView', 'focus', 'checkVisibility'];
+  for (const fixture of ['gmail/reply-chain.html', 'outlook/office-reply.html', 'threads/gmail-id-anggaran.html'])
+    it(`forces no layout in the rep's mail page (${fixture})`, () => {
+      const html = readFileSync(resolve(FIXTURES, fixture), 'utf8');
+      const url = /saved from url=\(\d+\)(\S+?)\s*-->/.exec(html)![1]!;
+      const { window } = new JSDOM(html, { url });
+      const touched: string[] = [];
+      for (const proto of [window.Element.prototype, window.HTMLElement.prototype]) {
+        for (const name of LAYOUT)
+          Object.defineProperty(proto, name, { configurable: true, get: () => touched.push(name) && 0 });
+        for (const name of LAYOUT_METHODS)
+          Object.defineProperty(proto, name, { configurable: true, value: () => touched.push(name) });
+      }
+      window.getComputedStyle = (() => touched.push('getComputedStyle')) as never;
+      expect(readThread(window.document, url)?.messages.length).toBeGreaterThan(0);
+      expect(touched).toEqual([]);
+    });
 });
