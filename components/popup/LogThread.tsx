@@ -9,6 +9,12 @@ import { sendLazy } from '@/lib/popup/send-lazy';
 export interface LogThreadProps {
   tabId: number | undefined;
   onClose: () => void;
+  /**
+   * Opens the popup's review form for the person on this page with that address (the capture's own way to save
+   * someone); false when the page's people do not include them.
+   */
+  canAdd: (email: string) => boolean;
+  onAdd: (email: string) => void;
 }
 
 type State =
@@ -26,7 +32,7 @@ const names = (list: readonly { name: string; email?: string }[]) =>
  * Says who it was logged on, who already had it, and who is not in the pipeline yet: those are in the popup's
  * list of people on this page, where the rep saves them as any capture (no second way to add someone).
  */
-export default function LogThread({ tabId, onClose }: LogThreadProps) {
+export default function LogThread({ tabId, onClose, canAdd, onAdd }: LogThreadProps) {
   const [state, setState] = useState<State>({ step: 'reading' });
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -57,6 +63,20 @@ export default function LogThread({ tabId, onClose }: LogThreadProps) {
         {state.step === 'no-thread' && <p>{t('thread_noThread')}</p>}
         {state.step === 'done' && <Result result={state.result} />}
       </div>
+      {state.step === 'done' && state.result.unknown.some((p) => canAdd(p.email)) && (
+        <ul class="thread-add">
+          {state.result.unknown
+            .filter((p) => canAdd(p.email))
+            .slice(0, 5)
+            .map((p) => (
+              <li key={p.email}>
+                <button type="button" class="link" data-testid="thread-add" onClick={() => onAdd(p.email)}>
+                  {t('thread_add', p.name || p.email)}
+                </button>
+              </li>
+            ))}
+        </ul>
+      )}
       {state.step === 'failed' && (
         <p class="error" role="alert">
           {t('thread_failed', state.message)}

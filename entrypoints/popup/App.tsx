@@ -96,6 +96,9 @@ export function App({
   const stageMap = useMemo(() => new Map((stages ?? []).map((s) => [s.id, s])), [stages]);
 
   const selected = useSelection(people, chosen);
+  /** The page's person not yet stored with this address: "Add …" after logging a thread opens their review. */
+  const newPersonWith = (email: string) =>
+    people?.find((p) => !p.contact && p.candidate?.emails.some((e) => e.toLowerCase() === email));
 
   function markReady() {
     if (ready) return;
@@ -122,6 +125,14 @@ export function App({
             onClose={() => {
               setLogging(0);
               setTimeout(() => logButton.current?.focus());
+            }}
+            canAdd={(email) => !!newPersonWith(email)}
+            onAdd={(email) => {
+              const person = newPersonWith(email);
+              if (!person) return;
+              setLogging(0);
+              setAdded(null);
+              setChosen(person.key);
             }}
           />
         )}

@@ -98,13 +98,24 @@ describe('logging an email thread', () => {
       .poll(async () => (await readStore<DealRow>(admin, 'deals')).find((d) => d.id === tom.dealId)?.bant.budget)
       .toEqual(expect.objectContaining({ level: 2, confirmed: true }));
 
-    // Logged again: nothing is added twice.
-    await popup.getByTestId('log-thread-close').click();
+    // "Add Priya Natarajan": her review form, the capture's own way to save someone.
+    await popup.getByTestId('thread-add').filter({ hasText: 'Priya Natarajan' }).click();
+    await expect.poll(() => popup.getByTestId('candidate-name').textContent()).toBe('Priya Natarajan');
+    await popup.getByTestId('save-candidate').click();
+    await expect
+      .poll(async () => (await readStore<{ name: string }>(admin, 'contacts')).map((c) => c.name))
+      .toContain('Priya Natarajan');
+    // Logged again, the thread goes on her timeline too; Tom's gets nothing twice.
     await popup.getByTestId('log-thread-button').click();
-    await expect.poll(() => popup.getByTestId('thread-already').textContent()).toContain('Tom Becker');
+    await expect
+      .poll(() => popup.getByTestId('thread-logged').textContent())
+      .toBe('Logged on 1 contact: Priya Natarajan.');
+    expect(await popup.getByTestId('thread-already').textContent()).toContain('Tom Becker');
     expect((await readStore<ActivityRow>(admin, 'activities')).filter((a) => a.type === 'email-logged')).toHaveLength(
-      1,
+      2,
     );
+    await popup.getByTestId('log-thread-close').click();
+
     await popup.close();
 
     // The contact's page: the email in the timeline as a sentence with its link back, and Authority suggested
