@@ -19,6 +19,7 @@ import {
   withPendingMoves,
 } from '@/lib/pipeline/board-columns';
 import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
+import { staleLimit } from '@/lib/pipeline/stale';
 import { useContactCache } from './contact-cache';
 import { CARD_HEIGHT, CARD_OVERSCAN, DEAL_MIME, DealCard } from './DealCard';
 import { formatAmount } from './format';
@@ -193,6 +194,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
     [],
   );
 
+  const staleAfter = staleLimit(stage);
   const headingId = `column-${stage.id}-title`;
   const shownCount = collapsed ? (collapsedCount ?? 0) : totals.count;
   return (
@@ -280,6 +282,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
                 contact={contact}
                 index={index}
                 stages={props.stages}
+                staleAfter={staleAfter}
                 settings={settings}
                 now={now}
                 onMove={onCardMove}

@@ -14,6 +14,7 @@ import { type BoardFilters, filtersFromParams, filtersToParams, isFiltered } fro
 import { lazyComponent } from '../popup/lazy';
 import { BoardColumn, type FocusRequest } from './BoardColumn';
 import { BoardFiltersBar } from './BoardFiltersBar';
+import { ColumnsCue } from './ColumnsCue';
 import { DEAL_MIME } from './DealCard';
 import { takePrefetched } from './prefetch';
 import { useBoardDeals } from './use-board-deals';
@@ -34,7 +35,7 @@ interface ColumnInfo {
 
 /**
  * The pipeline board: one virtualised column per stage (Won and Lost collapsed until opened), filters and sort
- * kept in the URL, cards moved by drag and drop, by keyboard (Shift+arrows) or by their stage menu.
+ * kept in the URL, cards moved by drag and drop, by keyboard (Shift+arrows) or by their "…" menu; a cue for columns out of view.
  */
 export function BoardView({ settings, params, setParams }: ViewProps) {
   const db = getDb();
@@ -219,7 +220,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
         </p>
       )}
       {isFiltered(filters) && contactIds?.size === 0 && <p class="muted">{t('board_noMatches')}</p>}
-      <div class="board">
+      <ColumnsCue columns={stages.length}>
         {stages.map((stage) => (
           <BoardColumn
             key={stage.id}
@@ -244,7 +245,7 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
             onAdd={stage.kind === 'open' ? setAddingIn : undefined}
           />
         ))}
-      </div>
+      </ColumnsCue>
       {addingIn && (
         <AddContact dealOnCapture={settings.dealOnCapture} stage={addingIn} onClose={() => setAddingIn(null)} />
       )}

@@ -3,10 +3,13 @@ import { memo } from '@/components/memo';
 import type { BoardDeal } from '@/lib/db/deal-index';
 import { t } from '@/lib/i18n';
 import type { Contact, Settings, Stage } from '@/lib/model';
-import { scoreBant } from '@/lib/pipeline/bant';
+import { formatNumber } from '@/lib/i18n/money';
+import { BANT_KEYS } from '@/lib/model/bant-keys';
+import { confirmedParts, scoreBant } from '@/lib/pipeline/bant';
 import { followUpState } from '@/lib/pipeline/filters';
-import { daysInStage } from '@/lib/pipeline/probability';
-import { formatAmount, formatDateTime, formatShortDate } from './format';
+import { daysSince, isStale } from '@/lib/pipeline/stale';
+import { CardMenu } from './CardMenu';
+import { formatAmount, formatDateTime, formatFullDate } from './format';
 
 export { CARD_HEIGHT, CARD_OVERSCAN } from './card-size';
 export const DEAL_MIME = 'application/x-prospector-deal';
@@ -21,6 +24,8 @@ export interface DealCardProps {
   /** The card's place in its column (for arrow-key navigation). */
   index: number;
   stages: readonly Stage[];
+  /** The stage's stale limit in days (null: a closed stage, never stale), worked out once per column. */
+  staleAfter: number | null;
   settings: Settings;
   now: number;
   onMove: (deal: BoardDeal, stageId: string, name: string) => void;
@@ -28,14 +33,16 @@ export interface DealCardProps {
 }
 
 /**
- * One deal on the board: who, company, amount, BANT score, days in stage, follow-up (overdue marked), and a
- * stage menu. Focusable and draggable; keys are handled by the board (see board_keyboardHelp).
+ * One deal on the board: who, company, amount, days in stage (marked stale past the stage's limit), BANT score
+ * with how many parts the rep confirmed, the next follow-up's full date (overdue in red and in words), and a
+ * "…" menu (open, move to a stage). Focusable and draggable; keys are handled by the board (board_keyboardHelp).
  */
 export const DealCard = memo(function DealCard({
   deal,
   contact,
   index,
   stages,
+  staleAfter,
   settings,
   now,
   onMove,
@@ -43,11 +50,14 @@ export const DealCard = memo(function DealCard({
 }: DealCardProps) {
   const name = contactLabel(contact);
   const bant = scoreBant(deal.bant, settings.bantWeights);
+  const confirmed = confirmedParts(deal.bant);
   const follow = followUpState(deal.followUpAt, now);
+  const days = daysSince(deal.enteredAt, now);
+  const stale = isStale(deal.enteredAt, staleAfter, now);
   const nameId = `deal-${deal.id}-name`;
   return (
     <article
-      class="deal-card"
+      class={`deal-card${stale ? ' stale' : ''}`}
       data-testid="deal-card"
       data-deal-id={deal.id}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: each card is one stop of the board's keyboard model (arrows move between cards, Shift+arrows move the deal, Enter opens it), named by aria-labelledby and explained by aria-describedby.
@@ -66,12 +76,7 @@ export const DealCard = memo(function DealCard({
         <a id={nameId} class="card-name" href={`#contacts?id=${encodeURIComponent(deal.contactId)}`} tabIndex={-1}>
           {name}
         </a>
-        <span
-          class={`bant-score bant-${bant >= 67 ? 'high' : bant >= 34 ? 'mid' : 'low'}`}
-          title={t('board_bantTitle')}
-        >
-          {t('board_bant', bant)}
-        </span>
+        <CardMenu deal={deal} name={name} stages={stages} onMove={onMove} />
       </div>
       <div class="card-company muted">{contact?.company || deal.title}</div>
       <div class="card-row">
@@ -82,40 +87,41 @@ export const DealCard = memo(function DealCard({
             formatAmount(deal.amount, deal.currency)
           )}
         </span>
-        <span class="muted">
-          {t('board_daysInStage', daysInStage({ stageEntries: [], createdAt: deal.enteredAt }, now))}
+        <span
+          class={stale ? 'card-stale' : 'muted'}
+          data-testid={stale ? 'card-stale' : 'card-days'}
+          title={staleAfter === null ? undefined : t('board_staleTitle', formatNumber(staleAfter))}
+        >
+          {stale
+            ? t('board_staleDays', formatNumber(days))
+            : days === 1
+              ? t('board_oneDayInStage')
+              : t('board_daysInStage', formatNumber(days))}
         </span>
+      </div>
+      <div
+        class={`card-bant bant-${bant >= 67 ? 'high' : bant >= 34 ? 'mid' : 'low'}`}
+        title={t('board_bantTitle')}
+        data-testid="card-bant"
+      >
+        {t('board_bantConfirmed', bant, confirmed, BANT_KEYS.length)}
       </div>
       <div class="card-row">
         {follow === 'none' ? (
-          <span />
+          <span class="followup muted">{t('board_noFollowUp')}</span>
         ) : (
           <span
             class={`followup followup-${follow}`}
             title={t('board_followUpTitle', formatDateTime(deal.followUpAt!))}
-            data-testid={follow === 'overdue' ? 'followup-overdue' : undefined}
+            data-testid={follow === 'overdue' ? 'followup-overdue' : 'followup'}
           >
             {follow === 'overdue'
-              ? t('board_followUpOverdue', formatShortDate(deal.followUpAt!, now))
+              ? t('board_followUpOverdueSince', formatFullDate(deal.followUpAt!))
               : follow === 'today'
                 ? t('board_followUpToday')
-                : t('board_followUpOn', formatShortDate(deal.followUpAt!, now))}
+                : t('board_followUpOn', formatFullDate(deal.followUpAt!))}
           </span>
         )}
-        <select
-          class="card-stage"
-          aria-label={t('board_moveTo', name)}
-          data-testid="card-stage"
-          value={deal.stageId}
-          onChange={(e) => onMove(deal, e.currentTarget.value, name)}
-          onKeyDown={(e) => e.stopPropagation()}
-        >
-          {stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
       </div>
     </article>
   );

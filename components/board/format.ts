@@ -19,6 +19,14 @@ export function formatShortDate(ms: number, now = Date.now()): string {
   return format(sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(ms);
 }
 
+/**
+ * The whole date, weekday included ("Tue, Dec 2, 2025" / "Sel, 2 Des 2025"): a follow-up on a card, where the
+ * rep must see the date itself, in either language, never cut short.
+ */
+export function formatFullDate(ms: number): string {
+  return format({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+}
+
 /** Date and time, for follow-ups and the timeline. */
 export function formatDateTime(ms: number): string {
   return format({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -28,11 +36,14 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * formatMoney (lib/i18n/money.ts), with the Intl formatter kept per locale and currency: a board draws a
- * hundred amounts per frame, and building a formatter costs far more than using one. Same output.
+ * hundred amounts per frame, and building a formatter costs far more than using one. A whole amount is shown
+ * without cents ("$48,000", not "$48,000.00"): cents that are all zero are noise on a card.
  */
 export function formatAmount(minor: number, currency: string, compact = false): string {
   const locale = getLocale();
-  const key = `${locale}:${currency}:${compact}`;
+  const major = minor / 10 ** currencyDigits(currency);
+  const whole = !compact && Number.isInteger(major);
+  const key = `${locale}:${currency}:${compact}:${whole}`;
   let f = moneyFormats.get(key);
   if (!f) {
     try {
@@ -40,11 +51,12 @@ export function formatAmount(minor: number, currency: string, compact = false): 
         style: 'currency',
         currency,
         ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+        ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
       });
     } catch {
       return formatMoney(minor, currency, { compact });
     }
     moneyFormats.set(key, f);
   }
-  return f.format(minor / 10 ** currencyDigits(currency));
+  return f.format(major);
 }

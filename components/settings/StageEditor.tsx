@@ -5,6 +5,7 @@ import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
 import { ForecastCategory, newId, type Stage } from '@/lib/model';
+import { MAX_STALE_DAYS, staleLimit } from '@/lib/pipeline/stale';
 import {
   checkPipeline,
   issueMessage,
@@ -34,7 +35,7 @@ const TEMPLATE_LABELS: Record<TemplateName, MessageKey> = {
 
 /**
  * The pipeline's stages, edited as a draft and saved at once: rename, reorder, add, remove, win probability,
- * default forecast category, colour; or start from a template. A removed stage's deals must be given a new stage
+ * days before a deal is marked stale, default forecast category, colour; or start from a template. A removed stage's deals must be given a new stage
  * first: until then the editor says so and will not save (and the background refuses too).
  */
 export function StageEditor() {
@@ -149,6 +150,25 @@ export function StageEditor() {
                 />
                 <span aria-hidden="true">%</span>
               </label>
+              {s.kind === 'open' && (
+                <label class="inline">
+                  <input
+                    type="number"
+                    min={1}
+                    max={MAX_STALE_DAYS}
+                    class="narrow"
+                    data-testid="stage-stale-days"
+                    aria-label={t('settings_stageStaleAfter', label)}
+                    title={t('settings_stageStaleAfter', label)}
+                    value={staleLimit(s) ?? ''}
+                    onInput={(e) => {
+                      const n = Number(e.currentTarget.value);
+                      if (Number.isInteger(n) && n >= 1 && n <= MAX_STALE_DAYS) change(s.id, { staleAfterDays: n });
+                    }}
+                  />
+                  <span class="small">{t('settings_staleDays')}</span>
+                </label>
+              )}
               <select
                 aria-label={t('settings_stageCategory', label)}
                 value={s.forecastCategory}

@@ -19,6 +19,7 @@ import {
   SCHEMA_V8,
   SCHEMA_V10,
   SCHEMA_V11,
+  SCHEMA_V13,
 } from './schema';
 import { type StageTotalsRow, totalsFromRows } from './stage-totals';
 
@@ -71,6 +72,7 @@ export class ProspectorDb extends Dexie {
     this.version(8).stores(SCHEMA_V8);
     this.version(10).stores(SCHEMA_V10);
     this.version(11).stores(SCHEMA_V11).upgrade(upgradeToV11);
+    this.version(13).stores(SCHEMA_V13).upgrade(upgradeToV13);
     this.use(derivedIndexMiddleware);
     this.use(syncMiddleware);
   }
@@ -195,6 +197,18 @@ export async function upgradeToV11(tx: Transaction): Promise<void> {
       tasks.push(followUpTask(d, open));
     });
   await tx.table('tasks').bulkPut(tasks);
+}
+
+/** v13: every board row again, now with the confirmed BANT parts (lib/db/deal-index.ts packBoardBant). */
+export async function upgradeToV13(tx: Transaction): Promise<void> {
+  const rows: DealIndexRow[] = [];
+  await tx
+    .table('deals')
+    .toCollection()
+    .each((d: Deal) => {
+      rows.push(dealIndexRow(d));
+    });
+  await tx.table('dealIndex').bulkPut(rows);
 }
 
 /** The task standing for a deal's follow-up as stored before tasks existed (also the demo's). */

@@ -55,29 +55,48 @@ export interface BoardDeal {
 }
 
 const level = (n: unknown) => (typeof n === 'number' && n >= 0 && n <= 3 ? Math.trunc(n) : 0);
+const PARTS = ['budget', 'authority', 'need', 'timeline'] as const;
 
-/** Four BANT levels (0–3 each) in one number. */
+/** Four BANT levels (0–3 each) in one number, 0–255 (the forecast's rows keep it in a byte). */
 export function packBant(b: Partial<Bant> | undefined): number {
-  return (
-    level(b?.budget?.level) * 64 +
-    level(b?.authority?.level) * 16 +
-    level(b?.need?.level) * 4 +
-    level(b?.timeline?.level)
-  );
+  let packed = 0;
+  PARTS.forEach((key, i) => {
+    packed |= level(b?.[key]?.level) << (6 - 2 * i);
+  });
+  return packed;
 }
 
-function part(n: number) {
-  return { level: n & 3, note: '', confirmed: false };
+/**
+ * The board's BANT: packBant's levels, and which parts the rep confirmed (one bit each, above them), so a card
+ * shows "BANT 50 · 1 of 4 confirmed" without reading the full deal. Rows stored before the confirmed bits
+ * (schema v13 rebuilt them) read as nothing confirmed.
+ */
+export function packBoardBant(b: Partial<Bant> | undefined): number {
+  let packed = packBant(b);
+  PARTS.forEach((key, i) => {
+    if (b?.[key]?.confirmed === true) packed |= 1 << (11 - i);
+  });
+  return packed;
 }
 
-// 256 possible level combinations: shared, frozen objects instead of five new ones per deal read.
-const BANTS: readonly Bant[] = Array.from({ length: 256 }, (_, b) =>
-  Object.freeze({ budget: part(b >> 6), authority: part(b >> 4), need: part(b >> 2), timeline: part(b) }),
-);
+const part = (packed: number, i: number) => ({
+  level: (packed >> (6 - 2 * i)) & 3,
+  note: '',
+  confirmed: ((packed >> (11 - i)) & 1) === 1,
+});
 
-/** The BANT levels packBant packed (notes and confirmations are not kept: a shared, frozen object). */
+// 4,096 possible combinations: shared, frozen objects made on first use instead of five new ones per deal read.
+const BANTS: (Bant | undefined)[] = [];
+
+/** The BANT levels (and confirmations) packBant or packBoardBant packed (notes are not kept: a shared, frozen object). */
 export function unpackBant(packed: number): Bant {
-  return BANTS[packed & 255]!;
+  const key = packed & 4095;
+  let bant = BANTS[key];
+  if (!bant) {
+    bant = Object.freeze({ budget: part(key, 0), authority: part(key, 1), need: part(key, 2), timeline: part(key, 3) });
+    BANTS[key] = bant;
+  }
+  return bant;
 }
 
 type DealLike = Partial<Deal> & { id: string };
@@ -99,7 +118,7 @@ export function dealIndexRow(d: DealLike): DealIndexRow {
       d.followUpAt ?? null,
       entered ?? d.createdAt ?? 0,
       d.updatedAt ?? 0,
-      packBant(d.bant),
+      packBoardBant(d.bant),
       d.outcome ?? null,
     ],
   };

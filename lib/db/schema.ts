@@ -94,3 +94,10 @@ export const SCHEMA_V7 = {
   owners: 'id, name',
   quotas: 'id, ownerId, period',
 };
+
+/**
+ * v13: no new store. The board's deal rows (dealIndex) gain which BANT parts the rep confirmed, so a card says
+ * "BANT 50 · 1 of 4 confirmed": the upgrade rebuilds every row from its deal. Declares nothing (Dexie keeps
+ * every table as before); v12 is another change's number.
+ */
+export const SCHEMA_V13 = {};

@@ -18,5 +18,10 @@ export const Stage = z.object({
   kind: StageKind,
   forecastCategory: ForecastCategory,
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  /**
+   * Days a deal may stay in this (open) stage before the board marks it stale. Absent: the default for the
+   * stage (lib/pipeline/stale.ts), so stages stored before the limit existed need no migration.
+   */
+  staleAfterDays: z.number().int().min(1).max(3650).optional(),
 });
 export type Stage = z.infer<typeof Stage>;

@@ -102,7 +102,7 @@ describe('contact search index', () => {
 });
 
 describe('deal index (the board’s compact copy)', () => {
-  it('packs what a card shows and unpacks it unchanged; deleted deals leave the stage index', async () => {
+  it('packs what a card shows (BANT confirmations too) and unpacks it unchanged; deleted deals leave the stage index', async () => {
     const { makeDeal } = await import('./factory');
     const { boardDeal, dealIndexRow, toBoardDeal } = await import('@/lib/db/deal-index');
     const deal = makeDeal('d1', 'c1', 'demo', {
@@ -139,7 +139,7 @@ describe('deal index (the board’s compact copy)', () => {
       enteredAt: at + 7,
       updatedAt: deal.updatedAt,
       bant: {
-        budget: { level: 3, note: '', confirmed: false },
+        budget: { level: 3, note: '', confirmed: true },
         authority: { level: 1, note: '', confirmed: false },
         need: { level: 2, note: '', confirmed: false },
         timeline: { level: 0, note: '', confirmed: false },

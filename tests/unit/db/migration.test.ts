@@ -1,9 +1,19 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ProspectorDb } from '@/lib/db/database';
+import { boardDeal, type DealIndexRow } from '@/lib/db/deal-index';
 import { ENTRIES_AT } from '@/lib/db/forecast-index';
 import { DB_VERSION } from '@/lib/db/names';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/lib/db/schema';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V10,
+  SCHEMA_V11,
+} from '@/lib/db/schema';
 import { totalsFromRows } from '@/lib/db/stage-totals';
 import { dealTable, dealTableFromRows } from '@/lib/forecast/deal-table';
 import { forecastReport } from '@/lib/forecast/forecast-report';
@@ -375,6 +385,58 @@ describe('database migration', () => {
     // A team is joined later: a record gets its sync row when written or when the rep connects.
     expect(await db.syncState.count()).toBe(0);
     expect(await db.syncMeta.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a version 11 database and rebuilds the board rows with the confirmed BANT parts, every row kept', async () => {
+    const name = `migrate-v11-${Math.random()}`;
+    const v11 = new Dexie(name);
+    v11.version(11).stores({ ...SCHEMA_V4, ...SCHEMA_V7, ...SCHEMA_V8, ...SCHEMA_V10, ...SCHEMA_V11 });
+    await v11.open();
+    const part = (level: number, confirmed: boolean) => ({ level, note: '', confirmed });
+    const deals = Array.from({ length: 6 }, (_, i) => ({
+      id: `d${i}`,
+      contactId: `c${i}`,
+      title: `Deal ${i}`,
+      stageId: 'prospecting',
+      stageEntries: [{ stageId: 'prospecting', at: T0 }],
+      amount: 1000 * i,
+      currency: 'USD',
+      probability: null,
+      owner: '',
+      source: 'manual',
+      expectedClose: null,
+      followUpAt: null,
+      bant: { budget: part(2, i % 2 === 0), authority: part(3, true), need: part(0, false), timeline: part(1, false) },
+      outcome: null,
+      createdAt: T0,
+      updatedAt: T0,
+      deletedAt: null,
+    }));
+    await v11.table('deals').bulkAdd(deals);
+    // As version 11 wrote the board rows: BANT levels only (2·64 + 3·16 + 1), no confirmations.
+    await v11
+      .table('dealIndex')
+      .bulkAdd(
+        deals.map((d) => ({
+          id: d.id,
+          stageId: d.stageId,
+          e: T0,
+          v: [d.contactId, d.title, d.amount, 'USD', null, '', 'manual', null, null, T0, T0, 177, null],
+        })),
+      );
+    v11.close();
+    const db = new ProspectorDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.deals.count()).toBe(deals.length);
+    const rows = (await db.dealIndex.toArray()) as DealIndexRow[];
+    expect(rows).toHaveLength(deals.length);
+    const confirmed = rows
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((r) => Object.values(boardDeal(r).bant).filter((p) => p.confirmed).length);
+    expect(confirmed).toEqual([2, 1, 2, 1, 2, 1]);
+    expect(boardDeal(rows[0]!).bant.budget.level).toBe(2);
     db.close();
   });
 });
