@@ -106,6 +106,7 @@ export function CardMenu({ deal, name, stages, onMove }: CardMenuProps) {
           >
             {t('board_openContact')}
           </a>
+          {/* biome-ignore lint/a11y/useSemanticElements: a group of items inside role="menu" (the WAI-ARIA menu pattern); a fieldset groups form controls and has no place in a menu. */}
           <div role="group" aria-label={t('board_moveToStage')}>
             <div class="card-menu-label" aria-hidden="true">
               {t('board_moveToStage')}

@@ -15,7 +15,7 @@ import {
   type Settings,
   type Stage,
 } from '@/lib/model';
-import { scoreBant } from '@/lib/pipeline/bant';
+import { confirmedParts, scoreBant } from '@/lib/pipeline/bant';
 import type { EmailText } from '@/lib/pipeline/bant-from-text';
 import { followUpState } from '@/lib/pipeline/filters';
 import { dealProbability } from '@/lib/pipeline/probability';
@@ -95,7 +95,14 @@ export function DealPanel({ deal, contact, stages, settings, evidence }: DealPan
         <span class="muted">
           {deal.amount !== null && formatAmount(deal.amount, deal.currency)}
           {' · '}
-          {t('board_bant', scoreBant(deal.bant, settings.bantWeights))}
+          <span data-testid="detail-bant">
+            {t(
+              'board_bantConfirmed',
+              scoreBant(deal.bant, settings.bantWeights),
+              confirmedParts(deal.bant),
+              BANT_KEYS.length,
+            )}
+          </span>
           {' · '}
           {t('detail_probability', Math.round(dealProbability(deal, stage) * 100))}
         </span>

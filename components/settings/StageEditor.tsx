@@ -5,7 +5,6 @@ import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { send } from '@/lib/messaging/client';
 import { ForecastCategory, newId, type Stage } from '@/lib/model';
-import { MAX_STALE_DAYS, staleLimit } from '@/lib/pipeline/stale';
 import {
   checkPipeline,
   issueMessage,
@@ -14,6 +13,7 @@ import {
   type TemplateName,
   templateStages,
 } from '@/lib/pipeline/stages-edit';
+import { MAX_STALE_DAYS, staleLimit } from '@/lib/pipeline/stale';
 import { stagesWithDealCounts } from '@/lib/read/stages';
 
 const CATEGORY_LABELS: Record<ForecastCategory, MessageKey> = {

@@ -1,6 +1,7 @@
 import type { ProspectorDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/model';
 import { badge } from './badge';
+import { bantBackfill } from './bant-backfill';
 import { captureShortcut } from './capture-shortcut';
 import { contextMenu } from './context-menu';
 import { dealOnCapture } from './deal-on-capture';
@@ -34,4 +35,5 @@ export const FEATURES: BackgroundFeature[] = [
   contextMenu,
   restoreWatch,
   dealOnCapture,
+  bantBackfill,
 ];

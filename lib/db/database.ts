@@ -3,6 +3,7 @@ import { linkedinKey, nameKey } from '../identity/keys';
 import type { Activity, Contact, Deal, Stage, Task } from '../model';
 import type { Owner, Quota } from '../model/owner';
 import { ownersFromNames } from '../model/owner-list';
+import { bantOnWriteMiddleware } from '../pipeline/bant-on-write';
 import { type SyncMetaRow, type SyncStateRow, syncMiddleware } from '../sync/sync-middleware';
 import { type ContactIndexRow, contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
@@ -75,6 +76,8 @@ export class ProspectorDb extends Dexie {
     this.version(13).stores(SCHEMA_V13).upgrade(upgradeToV13);
     this.use(derivedIndexMiddleware);
     this.use(syncMiddleware);
+    // Above the other two, so the deals it writes are indexed and synced like any other write.
+    this.use(bantOnWriteMiddleware);
   }
 }
 

@@ -176,16 +176,24 @@ export function bantEvidence(
 /** How many of a contact's newest notes the Need suggestion reads. */
 export const NOTES_READ = 20;
 
+/**
+ * The text an activity gives the suggestions as evidence, or null. One rule for every reader: this file's and
+ * the write path's (lib/pipeline/bant-on-write.ts).
+ */
+export function isBantEvidence(a: Pick<Activity, 'type' | 'payload'>): string | null {
+  return a.type === 'note' && typeof a.payload?.text === 'string' ? a.payload.text : null;
+}
+
 /** The texts of a contact's newest notes, newest first: an indexed range of the contact's own activities. */
 export async function latestNoteTexts(db: ProspectorDb, contactId: string, limit = NOTES_READ): Promise<string[]> {
   const notes = await db.activities
     .where('[contactId+at]')
     .between([contactId, -Infinity], [contactId, Infinity])
     .reverse()
-    .filter((a) => a.type === 'note' && typeof a.payload.text === 'string')
+    .filter((a) => isBantEvidence(a) !== null)
     .limit(limit)
     .toArray();
-  return notes.map((a) => a.payload.text as string);
+  return notes.map((a) => isBantEvidence(a)!);
 }
 
 /** How many logged email entries the suggestions read. */

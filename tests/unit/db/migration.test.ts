@@ -415,16 +415,14 @@ describe('database migration', () => {
     }));
     await v11.table('deals').bulkAdd(deals);
     // As version 11 wrote the board rows: BANT levels only (2·64 + 3·16 + 1), no confirmations.
-    await v11
-      .table('dealIndex')
-      .bulkAdd(
-        deals.map((d) => ({
-          id: d.id,
-          stageId: d.stageId,
-          e: T0,
-          v: [d.contactId, d.title, d.amount, 'USD', null, '', 'manual', null, null, T0, T0, 177, null],
-        })),
-      );
+    await v11.table('dealIndex').bulkAdd(
+      deals.map((d) => ({
+        id: d.id,
+        stageId: d.stageId,
+        e: T0,
+        v: [d.contactId, d.title, d.amount, 'USD', null, '', 'manual', null, null, T0, T0, 177, null],
+      })),
+    );
     v11.close();
     const db = new ProspectorDb(name);
     await db.open();

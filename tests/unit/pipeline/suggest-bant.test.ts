@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayKey } from '@/lib/forecast/calendar';
 import type { Bant } from '@/lib/model';
 import { newDeal } from '@/lib/pipeline/capture';
@@ -117,6 +117,14 @@ describe('suggestionPatch', () => {
 describe('refreshBantSuggestions', () => {
   const now = Date.UTC(2026, 4, 20, 5);
   const src = { url: 'https://example.com', site: 'web', at: now };
+  // Every write suggests on the day it is made (lib/pipeline/bant-on-write.ts): that day is the test's.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   async function seed(jobTitle: string) {
     const db = await freshDb();
@@ -150,7 +158,8 @@ describe('refreshBantSuggestions', () => {
     await addNote(db, 'c1', deal.id, 'Butuh sistem baru', now);
     const activitiesBefore = await db.activities.count();
 
-    expect(await refreshBantSuggestions(db, deal.id, now, '2026-05-20')).toEqual(['budget', 'authority']);
+    // The writes stored the suggestions already; a refresh on a later day moves only what the day changes.
+    expect(await refreshBantSuggestions(db, deal.id, now, '2026-05-20')).toEqual([]);
     const stored = (await db.deals.get(deal.id))!;
     expect(stored.bant).toEqual({
       budget: part(2),
@@ -168,8 +177,13 @@ describe('refreshBantSuggestions', () => {
     await addNote(db, 'c1', deal.id, 'Spoke on the phone.', now - 2000);
     await addNote(db, 'c1', null, 'Urgent: their old system dies in June.', now - 1000);
     expect(await latestNoteTexts(db, 'c1')).toEqual(['Urgent: their old system dies in June.', 'Spoke on the phone.']);
-    expect(await refreshBantSuggestions(db, deal.id, now, '2026-05-20')).toEqual(['need']);
+    // Stored when the note was added; a refresh finds it done.
     expect((await db.deals.get(deal.id))!.bant.need).toEqual(part(3));
+    expect(await refreshBantSuggestions(db, deal.id, now, '2026-05-20')).toEqual([]);
+    await updateDeal(db, deal.id, { expectedClose: '2026-05-30' }, now);
+    vi.setSystemTime(Date.UTC(2026, 5, 2, 5));
+    expect(await refreshBantSuggestions(db, deal.id, Date.now(), '2026-06-02')).toEqual(['timeline']);
+    expect((await db.deals.get(deal.id))!.bant.timeline).toEqual(part(1));
 
     await db.deals.update(deal.id, { outcome: 'lost', bant: bant(0, 0, 0, 0) });
     expect(await refreshBantSuggestions(db, deal.id, now, '2026-05-20')).toEqual([]);
