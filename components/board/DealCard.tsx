@@ -79,34 +79,32 @@ export const DealCard = memo(function DealCard({
         <CardMenu deal={deal} name={name} stages={stages} onMove={onMove} />
       </div>
       <div class="card-company muted">{contact?.company || deal.title}</div>
-      <div class="card-row">
-        <span class="card-amount">
-          {deal.amount === null ? (
-            <span class="muted">{t('board_noAmount')}</span>
-          ) : (
-            formatAmount(deal.amount, deal.currency)
-          )}
-        </span>
-        <span
-          class={stale ? 'card-stale' : 'muted'}
-          data-testid={stale ? 'card-stale' : 'card-days'}
-          title={staleAfter === null ? undefined : t('board_staleTitle', formatNumber(staleAfter))}
-        >
-          {stale
-            ? t('board_staleDays', formatNumber(days))
-            : days === 1
-              ? t('board_oneDayInStage')
-              : t('board_daysInStage', formatNumber(days))}
-        </span>
+      <div class="card-amount">
+        {deal.amount === null ? (
+          <span class="muted">{t('board_noAmount')}</span>
+        ) : (
+          formatAmount(deal.amount, deal.currency)
+        )}
       </div>
       <div
-        class={`card-bant bant-${bant >= 67 ? 'high' : bant >= 34 ? 'mid' : 'low'}`}
+        class={`card-meta ${stale ? 'card-stale' : 'muted'}`}
+        data-testid={stale ? 'card-stale' : 'card-days'}
+        title={staleAfter === null ? undefined : t('board_staleTitle', formatNumber(staleAfter))}
+      >
+        {stale
+          ? t('board_staleDays', formatNumber(days))
+          : days === 1
+            ? t('board_oneDayInStage')
+            : t('board_daysInStage', formatNumber(days))}
+      </div>
+      <div
+        class={`card-meta card-bant bant-${bant >= 67 ? 'high' : bant >= 34 ? 'mid' : 'low'}`}
         title={t('board_bantTitle')}
         data-testid="card-bant"
       >
         {t('board_bantConfirmed', bant, confirmed, BANT_KEYS.length)}
       </div>
-      <div class="card-row">
+      <div class="card-followup">
         {follow === 'none' ? (
           <span class="followup muted">{t('board_noFollowUp')}</span>
         ) : (

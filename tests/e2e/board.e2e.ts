@@ -162,10 +162,11 @@ describe('pipeline board', () => {
     expect((await dealOf(page, id)).stageId).toBe('qualification');
   });
 
-  it('moves a card with its stage menu', async () => {
+  it('moves a card with its "…" menu', async () => {
     const id = await firstCard(page, 'initial_contact');
     const before = await movesOf(page, id);
-    await page.locator(`[data-deal-id="${id}"]`).getByTestId('card-stage').selectOption('lost');
+    await page.locator(`[data-deal-id="${id}"]`).getByTestId('card-menu').click();
+    await page.getByTestId('card-menu-list').getByTestId('move-to-lost').click();
     await expect.poll(async () => (await dealOf(page, id)).stageId).toBe('lost');
     expect(await movesOf(page, id)).toEqual([...before, 'initial_contact>lost']);
     const stored = (await readStore<DealRow & { outcome: string }>(page, 'deals')).find((d) => d.id === id);
