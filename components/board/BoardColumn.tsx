@@ -3,7 +3,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { memo } from '@/components/memo';
 import { useLiveQuery } from '@/components/use-live-query';
 import { VirtualList, type VirtualListHandle } from '@/components/virtual-list/VirtualList';
-import { getDb } from '@/lib/db/database';
 import type { BoardDeal } from '@/lib/db/deal-index';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import { t } from '@/lib/i18n';
@@ -20,6 +19,7 @@ import {
 } from '@/lib/pipeline/board-columns';
 import { type BoardFilters, dealMatcher, isFiltered, sortDeals } from '@/lib/pipeline/filters';
 import { staleLimit } from '@/lib/pipeline/stale';
+import { stageDealCount } from '@/lib/read/board';
 import { useContactCache } from './contact-cache';
 import { CARD_HEIGHT, CARD_OVERSCAN, DEAL_MIME, DealCard } from './DealCard';
 import { formatAmount } from './format';
@@ -71,12 +71,8 @@ const SEP = ' · ';
  */
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const { stage, settings, filters, collapsed, now } = props;
-  const db = getDb();
   // A collapsed column shows its count only, from the stage's stored totals (counting its deals would walk them).
-  const count = useLiveQuery(
-    async () => (collapsed ? ((await db.stageTotals.get(stage.id))?.count ?? 0) : 0),
-    [stage.id, collapsed],
-  );
+  const count = useLiveQuery(async (db) => (collapsed ? stageDealCount(db, stage.id) : 0), [stage.id, collapsed]);
   const deals = collapsed ? undefined : props.deals;
   // The board opened on stored totals: a collapsed column's count is in them already.
   const collapsedCount = props.stored !== undefined ? (props.stored?.count ?? 0) : count;

@@ -3,14 +3,14 @@ import { useTableQuery } from '@/components/contacts/use-table-query';
 import { useStageRates } from '@/components/forecast/use-report';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/components/view-props';
-import { getDb } from '@/lib/db/database';
 import type { BoardDeal } from '@/lib/db/deal-index';
 import { t } from '@/lib/i18n';
 import type { Stage } from '@/lib/model';
 import type { PendingMove, Weighing } from '@/lib/pipeline/board-columns';
-import { allTags, contactIdsWithTag, nameRanks, searchContactIds } from '@/lib/pipeline/contact-search';
-import { sortStages } from '@/lib/pipeline/default-stages';
+import { allTags, nameRanks } from '@/lib/pipeline/contact-search';
 import { type BoardFilters, filtersFromParams, filtersToParams, isFiltered } from '@/lib/pipeline/filters';
+import { boardContactIds, hasLiveDeals } from '@/lib/read/board';
+import { sortedStages } from '@/lib/read/stages';
 import { lazyComponent } from '../popup/lazy';
 import { BoardColumn, type FocusRequest } from './BoardColumn';
 import { BoardFiltersBar } from './BoardFiltersBar';
@@ -38,7 +38,6 @@ interface ColumnInfo {
  * kept in the URL, cards moved by drag and drop, by keyboard (Shift+arrows) or by their "…" menu; a cue for columns out of view.
  */
 export function BoardView({ settings, params, setParams }: ViewProps) {
-  const db = getDb();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const update = useCallback(
     (patch: Partial<BoardFilters>) => setParams(filtersToParams({ ...filters, ...patch })),
@@ -56,34 +55,27 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
     [rates, settings.forecastMethod, settings.bantWeights],
   );
   const [prefetched] = useState(takePrefetched);
-  const liveStages = useLiveQuery(async () => sortStages(await db.stages.toArray()), []);
+  const liveStages = useLiveQuery(sortedStages, []);
   // The same array while the stages are the same: every column takes it, and a new one would redraw them all.
   const stagesRef = useRef(prefetched?.stages);
   if (liveStages && !sameStages(stagesRef.current, liveStages)) stagesRef.current = liveStages;
   const stages = stagesRef.current;
   // From the stored stage totals: counting the deal index would walk every live deal.
-  const hasDeals = useLiveQuery(async () => (await db.stageTotals.toArray()).some((s) => s.count > 0), []);
+  const hasDeals = useLiveQuery(hasLiveDeals, []);
   const searching = !!(filters.q.trim() || filters.tag);
   // Key lists over up to 100,000 contacts: re-read when contacts change, without live-query bookkeeping per key.
   const searched = useTableQuery(
-    async () => {
-      const [byText, byTag] = await Promise.all([
-        searchContactIds(db, filters.q),
-        filters.tag ? contactIdsWithTag(db, filters.tag) : Promise.resolve(null),
-      ]);
-      if (byText && byTag) return new Set([...byText].filter((id) => byTag.has(id)));
-      return byText ?? byTag;
-    },
+    (db) => boardContactIds(db, filters.q, filters.tag),
     ['contacts', 'contactIndex'],
     [filters.q, filters.tag],
   );
   const contactIds = searching ? (searched ?? new Set<string>()) : null;
   const nameRank = useTableQuery(
-    async () => (filters.sort === 'name' ? nameRanks(db) : undefined),
+    async (db) => (filters.sort === 'name' ? nameRanks(db) : undefined),
     ['contactIndex'],
     [filters.sort === 'name'],
   );
-  const tags = useLiveQuery(() => allTags(db), []) ?? [];
+  const tags = useLiveQuery(allTags, []) ?? [];
 
   const [announcement, setAnnouncement] = useState('');
   // The column whose "+" is adding a person (with a deal in that stage).
