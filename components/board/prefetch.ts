@@ -7,8 +7,8 @@ import { DEFAULT_SETTINGS } from '@/lib/model';
 import { namesBoard, splitHash } from '@/lib/options/address';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import { filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
+import type { EarlyBoard } from '@/lib/read/board-early';
 import { contactCache } from './contact-cache';
-import type { EarlyBoard } from './early-read';
 import { firstCards } from './first-cards';
 
 export interface BoardData {
@@ -42,7 +42,7 @@ export function shownStages(stages: readonly Stage[], expanded: readonly string[
 /**
  * Reads what the board shows first while the page is still starting, so the board's first render need not wait
  * for its own queries. In the board's default order, unfiltered (how it opens), the page's first module has
- * read each column's first cards and each stage's stored totals already (components/board/early-read.ts: a few
+ * read each column's first cards and each stage's stored totals already (lib/read/board-early.ts: a few
  * dozen rows whatever the size of the pipeline). Otherwise (a filter or another order in the URL, or a database
  * the early read left alone, such as one an upgrade is due on) it reads the open columns in full. Called by
  * start.tsx when the page opens on the board; a change to deals meanwhile makes the board read again instead
@@ -63,7 +63,7 @@ export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | n
   started = state;
   Dexie.on('storagemutated', onChange);
   try {
-    // Read already, straight from IndexedDB, by the page's first module (components/board/early-read.ts).
+    // Read already, straight from IndexedDB, by the page's first module (lib/read/board-early.ts).
     const read = await early;
     if (read) {
       const totals = new Map(read.totals.map((t) => [t.stageId, t]));

@@ -1,7 +1,7 @@
 import '@/components/theme.css';
 import './options.css';
-import { readBoardEarly } from '@/components/board/early-read';
 import { firstCards } from '@/components/board/first-cards';
+import { readBoardEarly } from '@/lib/read/board-early';
 
 /**
  * The options page's first module, kept small: opening on the board, it starts reading what the board shows

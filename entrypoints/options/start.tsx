@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import type { EarlyBoard } from '@/components/board/early-read';
 import { prefetchBoard } from '@/components/board/prefetch';
 import { t } from '@/lib/i18n';
 import { applyLocale } from '@/lib/i18n/init';
+import type { EarlyBoard } from '@/lib/read/board-early';
 import { loadSettings } from '@/lib/settings/store';
 import { App } from './App';
 import { loadView, parseHash } from './views';

@@ -1,6 +1,6 @@
 /**
  * The database's name and version, in a module of their own: the options page's first module reads IndexedDB
- * directly (components/board/early-read.ts) and must not load Dexie to learn them.
+ * directly (lib/read/board-early.ts) and must not load Dexie to learn them.
  */
 export const DB_NAME = 'prospector';
 

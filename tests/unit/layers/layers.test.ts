@@ -84,7 +84,6 @@ describe('layers', { timeout: 60_000 }, () => {
     // still reach Dexie or lib/db themselves: move one out and delete its line; never add one.
     const STILL_DIRECT = [
       'components/board/contact-cache.ts',
-      'components/board/early-read.ts',
       'components/board/prefetch.ts',
       'components/board/use-board-deals.ts',
       'components/popup/ContactPanel.tsx',

@@ -1,10 +1,10 @@
-import { type DealIndexRow, STAGE_ENTERED_INDEX } from '@/lib/db/deal-index';
-import { DB_NAME, NATIVE_VERSION } from '@/lib/db/names';
-import type { StageTotalsRow } from '@/lib/db/stage-totals';
-import type { Contact, Stage } from '@/lib/model';
-import { namesBoard, splitHash } from '@/lib/options/address';
-import { sortStages } from '@/lib/pipeline/default-stages';
-import { type BoardFilters, filtersFromParams, isFiltered } from '@/lib/pipeline/filters';
+import { type DealIndexRow, STAGE_ENTERED_INDEX } from '../db/deal-index';
+import { DB_NAME, NATIVE_VERSION } from '../db/names';
+import type { StageTotalsRow } from '../db/stage-totals';
+import type { Contact, Stage } from '../model';
+import { namesBoard, splitHash } from '../options/address';
+import { sortStages } from '../pipeline/default-stages';
+import { type BoardFilters, filtersFromParams, isFiltered } from '../pipeline/filters';
 
 /** Whether the board can open on its columns' first cards: the default order, nothing filtered. */
 export function previewable(filters: BoardFilters): boolean {

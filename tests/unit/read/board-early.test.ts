@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { readBoardEarly } from '@/components/board/early-read';
 import { ProspectorDb } from '@/lib/db/database';
 import { DB_VERSION } from '@/lib/db/names';
 import { SCHEMA_V3 } from '@/lib/db/schema';
+import { readBoardEarly } from '@/lib/read/board-early';
 import { freshDb } from '../helpers';
-import { AT, makeContact, makeDeal } from './factory';
+import { AT, makeContact, makeDeal } from '../board/factory';
 
 async function seeded() {
   const db = await freshDb();
