@@ -4,8 +4,8 @@ import { ProspectorDb } from '@/lib/db/database';
 import { DB_VERSION } from '@/lib/db/names';
 import { SCHEMA_V3 } from '@/lib/db/schema';
 import { readBoardEarly } from '@/lib/read/board-early';
-import { freshDb } from '../helpers';
 import { AT, makeContact, makeDeal } from '../board/factory';
+import { freshDb } from '../helpers';
 
 async function seeded() {
   const db = await freshDb();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contactCache } from '@/components/board/contact-cache';
 import { getDb } from '@/lib/db/database';
-import { makeContact } from './factory';
+import { contactCache } from '@/lib/read/contact-cache';
+import { makeContact } from '../board/factory';
 
 const settle = () => new Promise((ok) => setTimeout(ok, 30));
 
