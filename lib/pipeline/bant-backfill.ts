@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ProspectorDb } from '../db/database';
 import { dayKey } from '../forecast/calendar';
 import type { Deal } from '../model';
-import { bantEvidence, latestNoteTexts, suggestBant, suggestionPatch } from './suggest-bant';
+import { bantEvidence, latestEmailTexts, latestNoteTexts, suggestBant, suggestionPatch } from './suggest-bant';
 
 /** Deals read and re-suggested per transaction: small enough that a popup's read waits a few ms at most. */
 export const BACKFILL_BATCH = 200;
@@ -30,12 +30,14 @@ export async function backfillBantSuggestions(
       after = deals.at(-1)!.id;
       const open = deals.filter((d) => d.bant && d.deletedAt === null && d.outcome === null);
       const contactIds = [...new Set(open.map((d) => d.contactId))];
-      const [contacts, notes] = await Promise.all([
+      const [contacts, notes, emails] = await Promise.all([
         db.contacts.bulkGet(contactIds),
         Promise.all(contactIds.map((id) => latestNoteTexts(db, id))),
+        Promise.all(contactIds.map((id) => latestEmailTexts(db, id))),
       ]);
       const contactOf = new Map(contactIds.map((id, i) => [id, contacts[i]]));
       const notesOf = new Map(contactIds.map((id, i) => [id, notes[i]!]));
+      const emailsOf = new Map(contactIds.map((id, i) => [id, emails[i]!]));
       const next: Deal[] = [];
       for (const deal of open) {
         const evidence = bantEvidence(
@@ -44,6 +46,7 @@ export async function backfillBantSuggestions(
           notesOf.get(deal.contactId) ?? [],
           stages.get(deal.stageId)?.forecastCategory,
           today,
+          emailsOf.get(deal.contactId) ?? [],
         );
         const patch = suggestionPatch(deal.bant, suggestBant(evidence));
         if (Object.keys(patch).length) next.push({ ...deal, bant: { ...deal.bant, ...patch } });

@@ -9,12 +9,21 @@ import Dexie, {
 } from 'dexie';
 import { dayKey } from '../forecast/calendar';
 import type { Activity, Contact, Deal, Stage } from '../model';
-import { bantEvidence, isBantEvidence, NOTES_READ, suggestBant, suggestionPatch } from './suggest-bant';
+import type { EmailText } from './bant-from-text';
+import {
+  bantEvidence,
+  EMAILS_READ,
+  emailTexts,
+  isBantEvidence,
+  NOTES_READ,
+  suggestBant,
+  suggestionPatch,
+} from './suggest-bant';
 
 /**
  * BANT suggestions kept current on every write, whoever makes it (capture, the popup, the options page, an
  * import, a restore, the team sync): a deal written is stored with the suggestions its evidence supports; a
- * contact written, or a note added, updates the suggestions of that contact's open deals. All in the writer's own
+ * contact written, or a note or email thread logged, updates the suggestions of that contact's open deals. All in the writer's own
  * transaction, reading only the records concerned (the deal's contact and stage, the contact's newest notes, the
  * contact's deals by index): never a scan. Two similar people so score alike whether or not a popup ever opened
  * their deal. Confirmed parts and closed deals are left alone (suggestionPatch, as in refreshBantSuggestions).
@@ -52,25 +61,29 @@ interface Core {
 // Dexie.Promise's zone API (typed here: Dexie keeps it off its public typings, but its own layers use it).
 const zones = Dexie.Promise as unknown as { PSD: unknown; usePSD<T>(psd: unknown, fn: () => T): T };
 
-/** A note (or other evidence) as the Need suggestion reads it. */
-interface Evidence {
-  id: string;
-  at: number;
-  text: string;
+/** An activity the suggestions read: a note (Need) or a logged email thread (every part, lib/pipeline/bant-from-text.ts). */
+const isEvidence = (a: Activity) => isBantEvidence(a) !== null || a.type === 'email-logged';
+
+interface ContactEvidence {
+  notes: string[];
+  emails: EmailText[];
 }
 
 /**
- * The evidence the Need suggestion reads for a contact, newest first: its activities by [contactId+at],
- * backwards, with `added` (evidence being written in this same request, not stored yet) placed by its time.
+ * The evidence a contact's activities hold, newest first, as refreshBantSuggestions reads it (latestNoteTexts,
+ * latestEmailTexts): its activities by [contactId+at], backwards, with `added` (activities being written in this
+ * same request, not stored yet) placed by their time.
  */
 async function evidenceOf(
   core: Core,
   trans: DBCoreTransaction,
   contactId: string,
-  added: readonly Evidence[] = [],
-): Promise<string[]> {
+  added: readonly Activity[] = [],
+): Promise<ContactEvidence> {
   const index = core.activities.schema.getIndexByKeyPath(['contactId', 'at']);
-  const found: Evidence[] = [...added];
+  const found: Activity[] = [...added];
+  let notes = added.filter((a) => isBantEvidence(a) !== null).length;
+  let emails = added.length - notes;
   const cursor = index
     ? await core.zone(() =>
         core.activities.openCursor({
@@ -84,15 +97,25 @@ async function evidenceOf(
   if (cursor)
     await cursor.start(() => {
       const a = cursor.value as Activity;
-      const text = isBantEvidence(a);
-      if (text !== null && !added.some((e) => e.id === a.id)) found.push({ id: a.id, at: a.at, text });
-      if (found.length >= NOTES_READ + added.length) cursor.stop();
+      if (isEvidence(a) && !added.some((e) => e.id === a.id)) {
+        found.push(a);
+        if (isBantEvidence(a) !== null) notes++;
+        else emails++;
+      }
+      if (notes >= NOTES_READ && emails >= EMAILS_READ) cursor.stop();
       else cursor.continue();
     });
-  return found
-    .sort((a, b) => b.at - a.at)
-    .slice(0, NOTES_READ)
-    .map((e) => e.text);
+  found.sort((a, b) => b.at - a.at);
+  return {
+    notes: found
+      .map(isBantEvidence)
+      .filter((t): t is string => t !== null)
+      .slice(0, NOTES_READ),
+    emails: found
+      .filter((a) => a.type === 'email-logged')
+      .slice(0, EMAILS_READ)
+      .flatMap(emailTexts),
+  };
 }
 
 /**
@@ -104,7 +127,7 @@ async function withSuggestions(
   trans: DBCoreTransaction,
   deals: readonly Deal[],
   known: ReadonlyMap<string, Contact | undefined> = new Map(),
-  added: ReadonlyMap<string, Evidence[]> = new Map(),
+  added: ReadonlyMap<string, Activity[]> = new Map(),
 ): Promise<Deal[]> {
   const open = deals.filter(isOpen);
   if (!open.length) return [...deals];
@@ -121,16 +144,18 @@ async function withSuggestions(
   const contactOf = new Map(known);
   for (const [i, id] of missing.entries()) contactOf.set(id, readContacts[i]);
   const stageOf = new Map(stageIds.map((id, i) => [id, stages[i]]));
-  const notesOf = new Map(contactIds.map((id, i) => [id, notes[i]!]));
+  const evidenceOfContact = new Map(contactIds.map((id, i) => [id, notes[i]!]));
   const today = dayKey(Date.now(), 'local');
   return deals.map((deal) => {
     if (!isOpen(deal)) return deal;
+    const found = evidenceOfContact.get(deal.contactId);
     const evidence = bantEvidence(
       deal,
       contactOf.get(deal.contactId),
-      notesOf.get(deal.contactId) ?? [],
+      found?.notes ?? [],
       stageOf.get(deal.stageId)?.forecastCategory,
       today,
+      found?.emails ?? [],
     );
     const patch = suggestionPatch(deal.bant, suggestBant(evidence));
     return Object.keys(patch).length ? { ...deal, bant: { ...deal.bant, ...patch } } : deal;
@@ -146,7 +171,7 @@ async function refreshContactsDeals(
   trans: DBCoreTransaction,
   contactIds: readonly string[],
   known: ReadonlyMap<string, Contact | undefined> = new Map(),
-  added: ReadonlyMap<string, Evidence[]> = new Map(),
+  added: ReadonlyMap<string, Activity[]> = new Map(),
 ): Promise<void> {
   const index = core.deals.schema.getIndexByKeyPath('contactId');
   if (!index || !contactIds.length) return;
@@ -214,12 +239,9 @@ export const bantOnWriteMiddleware: Middleware<DBCore> = {
                 new Map(contacts.map((c) => [c.id, c])),
               );
             } else {
-              const added = new Map<string, Evidence[]>();
-              for (const a of req.values as Activity[]) {
-                const text = isBantEvidence(a);
-                if (text !== null)
-                  added.set(a.contactId, [...(added.get(a.contactId) ?? []), { id: a.id, at: a.at, text }]);
-              }
+              const added = new Map<string, Activity[]>();
+              for (const a of req.values as Activity[])
+                if (isEvidence(a)) added.set(a.contactId, [...(added.get(a.contactId) ?? []), a]);
               refreshing = refreshContactsDeals(core, trans, [...added.keys()], new Map(), added);
             }
             const [res] = await Promise.all([table.mutate(req), refreshing]);

@@ -89,6 +89,27 @@ describe('BANT suggestions on every write', () => {
   });
 });
 
+describe('BANT from logged email threads on every write', () => {
+  it('reads a logged thread into the suggestions, and a later write to the deal keeps them', async () => {
+    const db = await freshDb();
+    const [a] = await saveCapture(db, page(person('Ana Putri', '')), opts);
+    const dealId = a!.dealId!;
+    expect((await db.deals.get(dealId))!.bant.authority.level).toBe(0);
+    await db.activities.add({
+      id: 'mail1',
+      contactId: a!.contactId,
+      dealId: null,
+      type: 'email-logged',
+      at: now + 1000,
+      payload: { messages: [{ text: "I'm the budget owner for this project.", byContact: true, mine: false }] },
+    });
+    expect((await db.deals.get(dealId))!.bant.authority).toEqual(part(3));
+    // The rep edits the deal: the thread's evidence is read again, not lost.
+    await updateDeal(db, dealId, { title: 'Warehouse system' }, now + 2000);
+    expect((await db.deals.get(dealId))!.bant.authority).toEqual(part(3));
+  });
+});
+
 describe('backfillBantSuggestions', () => {
   it('brings every open deal stored without suggestions up to date, in batches, writing only the changed', async () => {
     const db = await freshDb();
