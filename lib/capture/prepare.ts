@@ -3,7 +3,7 @@ import { combine, mergeCandidates } from '../extract/merge-candidates';
 import { companyFromEmail } from '../extract/normalise/company';
 import { inferCountries } from '../extract/normalise/country';
 import { normaliseEmail } from '../extract/normalise/email';
-import { normaliseName } from '../extract/normalise/name';
+import { type NameParts, normaliseName } from '../extract/normalise/name';
 import { normalisePhone } from '../extract/normalise/phone';
 import { normaliseUrl } from '../extract/normalise/url';
 import { cleanText } from '../extract/text';
@@ -32,7 +32,7 @@ function provenanceOf(raw: RawCandidate, field: string): FieldSource | undefined
 /** One raw candidate with every value normalised: names split, emails validated, phones in E.164, URLs canonical. */
 export function normaliseCandidate(raw: RawCandidate, page: { url: string; lang: string }): RawCandidate {
   const org = raw.kind === 'organization';
-  const parts = org ? { name: cleanText(raw.name), givenName: '', familyName: '' } : normaliseName(raw.name);
+  const parts: NameParts = org ? { name: cleanText(raw.name), givenName: '', familyName: '' } : normaliseName(raw.name);
   const given = cleanText(raw.givenName);
   const family = cleanText(raw.familyName);
   const name = parts.name || normaliseName(`${given} ${family}`).name;
@@ -48,6 +48,8 @@ export function normaliseCandidate(raw: RawCandidate, page: { url: string; lang:
     name,
     givenName: given || parts.givenName,
     familyName: family || parts.familyName,
+    ...(parts.honorificPrefix ? { honorificPrefix: parts.honorificPrefix } : {}),
+    ...(parts.honorificSuffix ? { honorificSuffix: parts.honorificSuffix } : {}),
     jobTitle: cleanText(raw.jobTitle),
     company: cleanText(raw.company).replace(/^@\s*/, ''),
     emails,

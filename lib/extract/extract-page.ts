@@ -56,6 +56,8 @@ export function extractPage(
       for (const c of people) if (found.length < MAX_FOUND) found.push(c);
       for (const html of ex.collect?.(doc, url) ?? []) fragments.push({ source: ex.id, priority: ex.priority, html });
       if (isSite && (ex.generic === 'never' || people.length)) generic = false;
+      // A generic source that understood the whole page (one email message) speaks for it.
+      if (!isSite && ex.generic === 'never' && people.length) generic = false;
     } catch (err) {
       failed.push(`${ex.id}: ${cleanText(err instanceof Error ? err.message : String(err), 200)}`);
     }

@@ -33,7 +33,10 @@ export interface Extractor {
   site?: SiteId;
   /** Site adapters only: the pages of their site they understand. */
   matches?: (url: URL) => boolean;
-  /** Site adapters only (default `fallback`). */
+  /**
+   * Site adapters: what the generic sources may do after it (default `fallback`). A generic source may say
+   * `never` too: when it found people, the lower generic sources do not run (a page that is one email message).
+   */
   generic?: GenericPolicy;
   /**
    * The people this extractor sees on the page. Loops over the page spend `budget` and stop when it says so: the
