@@ -57,7 +57,7 @@ export function extractPage(
       for (const html of ex.collect?.(doc, url) ?? []) fragments.push({ source: ex.id, priority: ex.priority, html });
       if (isSite && (ex.generic === 'never' || people.length)) generic = false;
       // A generic source that understood the whole page (one email message) speaks for it.
-      if (!isSite && ex.generic === 'never' && people.length) generic = false;
+      if (!isSite && ex.generic === 'never' && (people.length || ex.owns?.(doc))) generic = false;
     } catch (err) {
       failed.push(`${ex.id}: ${cleanText(err instanceof Error ? err.message : String(err), 200)}`);
     }

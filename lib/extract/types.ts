@@ -43,6 +43,8 @@ export interface Extractor {
    * reader shares one allowance of time and work (lib/extract/limits.ts), so no page can freeze its tab.
    */
   extract?(doc: Document, url: URL, budget: Budget): RawCandidate[];
+  /** A generic source with `generic: 'never'`: true when the page is its kind even if it found no one. */
+  owns?(doc: Document): boolean;
   /**
    * HTML fragments for the background to parse with a library too large to inject into pages (h-card uses the
    * microformats-parser, which brings parse5). See lib/capture/prepare.ts.

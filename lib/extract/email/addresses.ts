@@ -78,7 +78,9 @@ export function displayName(raw: string): string {
   // "Susan J Mara@ENRON": a Notes mail domain after a name with spaces (an address has none).
   const at = n.lastIndexOf('@');
   if (at > 0 && /\s/.test(n.slice(0, at).trim())) n = n.slice(0, at);
-  n = cleanText(n.replace(/\s+on\s+\d.*$/i, ''), 120).replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
+  // Words with digits are the mail system's ("Leitz, Thomas VA01"), not the person's.
+  n = n.replace(/\s+on\s+\d.*$/i, '').replace(/[^\s,]*\d[^\s,]*/g, ' ');
+  n = cleanText(n, 120).replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
   // "Sales on behalf of Jane Doe": the message is Jane's.
   const behalf = /\bon behalf of\s+/i.exec(n);
   if (behalf) n = n.slice(behalf.index + behalf[0].length);

@@ -10,23 +10,40 @@ const OTHER_HEADER = /^(?:To|Kepada|Date|Tanggal|Sent|Dikirim|Subject|Subjek|Per
 const MAYBE = /(?:From|Dari|Von|Van|De|Author)\s*:/;
 
 /**
+ * The last reading of each page, for `owns` asked right after `extract` in the same capture: kept until the
+ * current task ends, so a later capture of a changed page reads it again.
+ */
+const seen = new WeakMap<Document, string[] | null>();
+
+/** The page's lines from its message header on, or null when the page does not start with one. */
+export function messageLines(doc: Document): string[] | null {
+  if (seen.has(doc)) return seen.get(doc)!;
+  let found: string[] | null = null;
+  const body = doc.body;
+  if (body && MAYBE.test((body.textContent ?? '').slice(0, 20_000))) {
+    const lines = blockText(body, { marks: BODY_MARKS, maxChars: 300_000 });
+    let at = -1;
+    for (let i = 0; i < Math.min(lines.length, 60) && at < 0; i++) {
+      if (!FROM_LINE.test(lines[i]!)) continue;
+      for (let k = i + 1; k <= i + 8 && k < lines.length; k++) if (OTHER_HEADER.test(lines[k]!)) at = i;
+    }
+    if (at >= 0) found = lines.slice(at);
+  }
+  seen.set(doc, found);
+  queueMicrotask(() => seen.delete(doc));
+  return found;
+}
+
+/**
  * A page that is an email message rather than a mail client: a message saved as HTML or printed from a mail
  * program, a mailing-list archive, a plain-text message in a `<pre>`. Its header (From, To, Date…) names the
  * sender and recipients; the body's signature and the quoted or forwarded messages are read as in Gmail.
  * Returns [] when the page does not start with a message header.
  */
 export function messagePagePeople(doc: Document, url: URL): RawCandidate[] {
-  const body = doc.body;
-  if (!body || !MAYBE.test((body.textContent ?? '').slice(0, 20_000))) return [];
-  const lines = blockText(body, { marks: BODY_MARKS, maxChars: 300_000 });
-  let at = -1;
-  for (let i = 0; i < Math.min(lines.length, 60) && at < 0; i++) {
-    if (!FROM_LINE.test(lines[i]!)) continue;
-    for (let k = i + 1; k <= i + 8 && k < lines.length; k++) if (OTHER_HEADER.test(lines[k]!)) at = i;
-  }
-  // A header further up names the message too ("Subject:" / "From:" in either order).
-  if (at < 0) return [];
-  const segments = readLines(lines.slice(at));
+  const lines = messageLines(doc);
+  if (!lines) return [];
+  const segments = readLines(unquotePrintable(lines));
   const top = segments[0];
   if (!top?.from) return [];
   return threadPeople(
@@ -35,4 +52,25 @@ export function messagePagePeople(doc: Document, url: URL): RawCandidate[] {
     new Set(),
     url,
   );
+}
+
+/**
+ * Archives sometimes show a message's quoted-printable encoding undecoded ("=20" at line ends, words cut by a
+ * trailing "="). When most of its wrapped lines say so, the soft breaks are joined and the codes decoded.
+ */
+function unquotePrintable(lines: string[]): string[] {
+  const soft = lines.filter((l) => l.endsWith('=')).length;
+  if (soft < 3 || soft < lines.length / 10) return lines;
+  const out: string[] = [];
+  let carry = '';
+  for (const line of lines) {
+    const decoded = line.replace(/=(20|09|3D)/g, (_, hex: string) => (hex === '3D' ? '=' : ' '));
+    if (decoded.endsWith('=')) carry += decoded.slice(0, -1);
+    else {
+      out.push((carry + decoded).trim());
+      carry = '';
+    }
+  }
+  if (carry) out.push(carry.trim());
+  return out;
 }

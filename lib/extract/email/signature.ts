@@ -190,10 +190,9 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
       rest = rest.replace(line.slice(e.index, e.index + e.length), ' ');
     }
     const phones = signaturePhones(rest);
-    for (const p of phones.toReversed()) {
-      if (p.value && !sig.phones.includes(p.value)) sig.phones.unshift(p.value);
-      rest = `${rest.slice(0, p.start)} | ${rest.slice(p.end)}`;
-    }
+    for (const p of phones) if (p.value && !sig.phones.includes(p.value)) sig.phones.push(p.value);
+    // Taken out of the line from its end, so the earlier positions still hold.
+    for (const p of phones.toReversed()) rest = `${rest.slice(0, p.start)} | ${rest.slice(p.end)}`;
     const url = URL_IN_LINE.exec(rest)?.[0] ?? (BARE_DOMAIN.test(rest.trim()) ? rest.trim() : '');
     if (url) {
       const full = /^https?:/i.test(url) ? url : `https://${url}`;

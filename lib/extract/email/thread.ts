@@ -100,7 +100,8 @@ function senderPeople(
     other.set('name', sig!.name, `${at} signature`);
     addSignature(other, sig!, at, scaled(conf, 0.8));
     push(other);
-    if (!role && from.email) {
+    // The one who signed gave their own address: the header's is a shared or relaying mailbox.
+    if (!role && from.email && !sig!.emails.length) {
       const b = new CandidateBuilder(source, conf, url);
       b.set('name', from.name, where).add('emails', from.email, where);
       push(b);

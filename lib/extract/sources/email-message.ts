@@ -1,4 +1,4 @@
-import { messagePagePeople } from '../email/message-page';
+import { messageLines, messagePagePeople } from '../email/message-page';
 import type { Extractor } from '../types';
 
 /**
@@ -11,4 +11,6 @@ export const emailMessage: Extractor = {
   priority: 90,
   generic: 'never',
   extract: (doc, url) => messagePagePeople(doc, url),
+  // A message whose only addresses are role mailboxes and bare recipients still gives no one.
+  owns: (doc) => messageLines(doc) !== null,
 };
