@@ -105,7 +105,9 @@ export function signatureStart(lines: readonly string[], senderName = '', domain
   if (senderName) {
     for (let i = lines.length - 1; i >= Math.max(0, lines.length - 16); i--) {
       const l = lines[i]!;
-      if (l.length <= 60 && !isProse(l) && looksLikeName(l.replace(/,.*$/, ''), 1) && sameName(l, senderName)) return i;
+      const cut = NAME_CUT.exec(l);
+      const head = cut ? l.slice(0, cut.index) : l;
+      if (l.length <= 90 && !isProse(l) && looksLikeName(head, 1) && sameName(head, senderName)) return i;
     }
   }
   // No sign-off: a block of short lines at the end holding contact lines, with a name on top of them.
@@ -209,9 +211,10 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
     // The name comes first; initials or a first name may sit above it ("adr" / "Audrey D. Robertson").
     const early = seen <= 3 && !sig.phones.length && texts.every((t) => t.length <= 12 && !/\s/.test(t));
     if (!sig.name && early && isNameLine(rest, senderName)) {
-      // "Jane Doe, VP Sales": the name, then a title or company after the comma (a degree stays: "…, CFA").
-      const [name, after] = [rest.replace(/,.*$/, ''), rest.replace(/^[^,]*,\s*/, '')];
-      const more = rest.includes(',') && (titleLike(after) || companyLike(after, domainWord));
+      // "Jane Doe, VP Sales", "Jane Doe | VP | Acme": the name, then a title or company (a degree stays: "…, CFA").
+      const cut = NAME_CUT.exec(rest);
+      const [name, after] = cut ? [rest.slice(0, cut.index), rest.slice(cut.index + cut[0].length)] : [rest, ''];
+      const more = !!cut && (titleLike(after) || companyLike(after, domainWord));
       sig.name = more ? name : rest;
       if (more) texts.push(after);
       continue;
@@ -228,8 +231,12 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
   return sig;
 }
 
+/** Where a name ends on a line that goes on with a title or company: ", ", " | ", " • ", " – ". */
+const NAME_CUT = /,\s*|\s+[|•·–—]\s+/;
+
 function isNameLine(line: string, senderName: string): boolean {
-  const bare = line.replace(/,.*$/, '');
+  const cut = NAME_CUT.exec(line);
+  const bare = cut ? line.slice(0, cut.index) : line;
   if (titleLike(bare) || COMPANY_WORDS.test(bare) || ORG_WORDS.test(bare)) return false;
   if (senderName && looksLikeName(bare, 1) && sameName(bare, senderName)) return true;
   return looksLikeName(bare);
