@@ -21,13 +21,17 @@ export function messageLines(doc: Document): string[] | null {
   let found: string[] | null = null;
   const body = doc.body;
   if (body && MAYBE.test((body.textContent ?? '').slice(0, 20_000))) {
-    const lines = blockText(body, { marks: BODY_MARKS, maxChars: 300_000 });
+    // The header is at the top: a short read finds it, and only a message is read in full.
+    let lines = blockText(body, { marks: BODY_MARKS, maxChars: 20_000 });
     let at = -1;
     for (let i = 0; i < Math.min(lines.length, 60) && at < 0; i++) {
       if (!FROM_LINE.test(lines[i]!)) continue;
       for (let k = i + 1; k <= i + 8 && k < lines.length; k++) if (OTHER_HEADER.test(lines[k]!)) at = i;
     }
-    if (at >= 0) found = lines.slice(at);
+    if (at >= 0) {
+      lines = blockText(body, { marks: BODY_MARKS, maxChars: 300_000 });
+      found = lines.slice(at);
+    }
   }
   seen.set(doc, found);
   queueMicrotask(() => seen.delete(doc));
