@@ -70,17 +70,18 @@ export function displayName(raw: string): string {
     .replace(/^(?:from|to|cc|bcc|dari|kepada)\s*:\s*/i, '')
     .replace(/["'\\]/g, ' ')
     // A qualifier after the name ("(E-mail)", "(US - San Francisco)", "(Legal)") is the mail system's, not theirs.
-    .replace(/\s*\([^()]{0,40}\)\s*$/, '')
-    .replace(/\s*\(\s*e-?mail[^)]{0,20}\)/gi, ' ')
+    .replace(/(?<!\s)\s*\([^()]{0,40}\)\s*$/, '')
+    .replace(/(?<!\s)\s*\(\s*e-?mail[^)]{0,20}\)/gi, ' ')
     .replace(/;/g, ',');
   const slash = n.indexOf('/');
-  if (slash > 0 && /^[^@]*\/[^@]*(?:@|$)/.test(n)) n = n.slice(0, slash);
+  // A slash before any @ ("Jane Doe/HOU/ECT@ECT"): the Notes path starts there.
+  if (slash > 0 && !n.slice(0, slash).includes('@')) n = n.slice(0, slash);
   // "Susan J Mara@ENRON": a Notes mail domain after a name with spaces (an address has none).
   const at = n.lastIndexOf('@');
   if (at > 0 && /\s/.test(n.slice(0, at).trim())) n = n.slice(0, at);
   // Words with digits are the mail system's ("Leitz, Thomas VA01"), not the person's.
-  n = n.replace(/\s+on\s+\d.*$/i, '').replace(/[^\s,]*\d[^\s,]*/g, ' ');
-  n = cleanText(n, 120).replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
+  n = n.replace(/(?<!\s)\s+on\s+\d.*$/i, '').replace(/(?<![^\s,])[^\s,]*\d[^\s,]*/g, ' ');
+  n = cleanText(n, 120).replace(/^[\s,;:-]+|(?<![\s,;:-])[\s,;:-]+$/g, '');
   // "Sales on behalf of Jane Doe": the message is Jane's.
   const behalf = /\bon behalf of\s+/i.exec(n);
   if (behalf) n = n.slice(behalf.index + behalf[0].length);
@@ -138,11 +139,11 @@ export function parseAddressList(text: string, max = 50): Address[] {
 
 /** A name with no address must read like one ("Piper, Greg", "Jane Doe", "Sally Beck"). */
 function looksLikeSortOrName(name: string): boolean {
-  const n = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const n = name.replace(/(?<!\s)\s*\([^()]*\)\s*/g, ' ').trim();
   return looksLikeName(
     n.includes(',')
       ? n
-          .split(/\s*,\s*/)
+          .split(/(?<!\s)\s*,\s*/)
           .reverse()
           .join(' ')
       : n,
@@ -151,7 +152,7 @@ function looksLikeSortOrName(name: string): boolean {
 
 /** "On … Jane <jane@x> wrote:", "Pada … menulis:", and the verb-first forms ("Am … schrieb Jürgen <j@x>:"). */
 const ATTRIBUTION =
-  /^(?:On|Pada|Am|Le|El|Op|Il|Den|Dne)\b.{3,300}?(?:wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|skrev|napsal)(?:\s*:?\s*$|\s+[^:]{1,200}:\s*$)/i;
+  /^(?:On|Pada|Am|Le|El|Op|Il|Den|Dne)\b.{3,300}?(?:wrote|menulis|schrieb|a écrit|escribió|schreef|ha scritto|skrev|napsal)(?:\s*(?::\s*)?$|\s+[^:]{1,200}:\s*$)/i;
 
 /** "On Mon, 6 Jan 2025 at 10:02, Jane Doe <jane@acme.com> wrote:" → Jane Doe. */
 export function parseAttribution(line: string): Address | null {
@@ -159,7 +160,7 @@ export function parseAttribution(line: string): Address | null {
   const lt = line.lastIndexOf('<');
   const email = lt >= 0 ? cleanEmail(line.slice(lt + 1).split('>')[0]) : '';
   const before = (
-    lt >= 0 ? line.slice(0, lt) : line.replace(/\s*(?:wrote|menulis|schrieb|a écrit|escribió|schreef).*$/i, '')
+    lt >= 0 ? line.slice(0, lt) : line.replace(/(?<!\s)\s*(?:wrote|menulis|schrieb|a écrit|escribió|schreef).*$/i, '')
   )
     .replace(/["']/g, ' ')
     .trim();

@@ -21,7 +21,7 @@ export const BODY_MARKS: [string, string][] = [
 const SEPARATOR =
   /^(?:-{3,}\s*(?:forwarded message|original message|pesan (?:yang )?diteruskan|pesan asli|weitergeleitete nachricht|message transféré|ursprüngliche nachricht)\s*-{3,}|-{3,} ?forwarded by .{1,200}|begin forwarded message:?|_{3,} ?reply separator ?_{3,}|_{10,})$/i;
 const HEADER =
-  /^(From|Author|Van|Von|De|Dari|Da|Från|Fra|Sent|Sent by|Date|Tanggal|Dikirim|Gesendet|Envoyé|To|Kepada|Aan|An|À|Para|Cc|Bcc|Subject|Subjek|Perihal|Betreff|Objet|Onderwerp|Asunto)\s*:\s*(.*)$/i;
+  /^(From|Author|Van|Von|De|Dari|Da|Från|Fra|Sent|Sent by|Date|Tanggal|Dikirim|Gesendet|Envoyé|To|Kepada|Aan|An|À|Para|Cc|Bcc|Subject|Subjek|Perihal|Betreff|Objet|Onderwerp|Asunto)\s*:(.*)$/i;
 const FROM = /^(?:From|Author|Van|Von|De|Dari|Da|Från|Fra)$/i;
 const TO = /^(?:To|Kepada|Aan|An|À|Para)$/i;
 const CC = /^B?cc$/i;
@@ -127,7 +127,7 @@ export function readLines(all: readonly string[]): Segment[] {
       continue;
     }
     // A long To: list wraps onto the next lines: they end with a comma or hold addresses.
-    if (inHeader && inList && (/,$/.test(line) || /^[^\s]*@|<[^>]*@/.test(line))) {
+    if (inHeader && inList && (/,$/.test(line) || /^[^\s]*@|<[^<>]*@/.test(line))) {
       cur.to.push(...parseAddressList(line, 50));
       continue;
     }

@@ -72,7 +72,7 @@ export function signaturePhones(line: string): SignaturePhone[] {
   const runs: { start: number; end: number; text: string }[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(line); m; m = RUN.exec(line)) {
-    const text = m[0].replace(/[\s(./-]+$/, '');
+    const text = m[0].replace(/(?<![\s(./-])[\s(./-]+$/, '');
     const digits = text.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^\d{4}-\d{2}-\d{2}|^\d{5}-\d{4}$/.test(text)) continue;

@@ -62,11 +62,21 @@ const SIGN_OFFS = [
   'med vänlig hälsning',
   'cumprimentos',
 ];
-/** A sign-off at the start of a line; the longest phrase first, so "best regards" is not read as "best". */
-export const SIGN_OFF = new RegExp(
-  `^(?:${[...SIGN_OFFS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])[\\s,.!-]*`,
-  'iu',
-);
+/** The longest phrase first, so "best regards" is not read as "best". */
+const BY_LENGTH = SIGN_OFFS.sort((a, b) => b.length - a.length);
+
+/**
+ * Where the text after a sign-off at the start of `line` begins ("Best regards, Jaime" → at "Jaime"), or -1. A
+ * word list and startsWith rather than one pattern: linear whatever the line, and fewer bytes in the reader.
+ */
+export function signOffEnd(line: string): number {
+  const lower = line.toLowerCase();
+  const phrase = BY_LENGTH.find((p) => lower.startsWith(p) && !/\p{L}/u.test(lower[p.length] ?? ''));
+  if (phrase === undefined) return -1;
+  let end = phrase.length;
+  while (end < line.length && ' \t,.!-'.includes(line[end]!)) end++;
+  return end;
+}
 
 /** Where a signature ends: legal notices, "Sent from my …", unsubscribe footers. */
 export const NOTICE =

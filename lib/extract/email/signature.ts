@@ -1,7 +1,7 @@
 import { emailsInText } from '../patterns';
 import { COMPANY_WORDS, cleanText, JOB_WORDS, looksLikeName } from '../text';
 import { signaturePhones } from './signature-phones';
-import { ADDRESS, isCityLine, NOTICE, ORG_WORDS, SIGN_OFF, TITLE_WORDS } from './signature-words';
+import { ADDRESS, isCityLine, NOTICE, ORG_WORDS, signOffEnd, TITLE_WORDS } from './signature-words';
 
 export interface Signature {
   name: string;
@@ -22,7 +22,7 @@ const BARE_DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,24}(?:\/\S*)?$/i;
 /** Lines that are only decoration ("*****", "_____", "====") or an attachment ("<<deck.pdf>>", " - notes.doc"). */
 const NOISE = /^[\p{P}\p{S}\s]+$|^<<.*>>$|^- \S+\.[a-z0-9]{2,4}$/iu;
 /** A label before an address or a site: "email address:", "E-mail:", "Web:". */
-const FIELD_LABEL = /\b(?:e-?mail(?: address)?|surel|web(?:site)?|situs|url)\s*:?\s*$/i;
+const FIELD_LABEL = /\b(?:e-?mail(?: address)?|surel|web(?:site)?|situs|url)\s*(?::\s*)?$/i;
 const MAX_SIG_LINES = 14;
 
 /** True when a line reads as running text rather than a signature line: long, or a sentence in lower case. */
@@ -37,9 +37,9 @@ export function isProse(line: string): boolean {
 /** A sign-off line: the phrase alone, or followed by a first name or initials ("Regards, Jaime", "Thanks, Deb"). */
 export function isSignOff(line: string): boolean {
   if (DELIMITER.test(line)) return true;
-  const m = SIGN_OFF.exec(line);
-  if (!m) return false;
-  const rest = line.slice(m[0].length).trim();
+  const end = signOffEnd(line);
+  if (end < 0) return false;
+  const rest = line.slice(end).trim();
   return !rest || (rest.split(' ').length <= 3 && rest.split(' ').every((w) => /^\p{Lu}/u.test(w)) && !/\d/.test(rest));
 }
 
@@ -202,7 +202,7 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
       else if (!sig.urls.includes(full)) sig.urls.push(full);
       rest = rest.replace(url, ' ');
     }
-    rest = cleanText(rest.replace(FIELD_LABEL, ' ').replace(/^[|•·,:;\s-]+|[|•·,:;\s-]+$/g, ''));
+    rest = cleanText(rest.replace(FIELD_LABEL, ' ').replace(/^[|•·,:;\s-]+|(?<![|•·,:;\s-])[|•·,:;\s-]+$/g, ''));
     if (!rest) continue;
     if (ADDRESS.test(rest) || isCityLine(rest)) {
       if (!sig.location || isCityLine(rest)) sig.location = rest;
@@ -232,7 +232,7 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
 }
 
 /** Where a name ends on a line that goes on with a title or company: ", ", " | ", " • ", " – ". */
-const NAME_CUT = /,\s*|\s+[|•·–—]\s+/;
+const NAME_CUT = /,\s*|(?<!\s)\s+[|•·–—]\s+/;
 
 function isNameLine(line: string, senderName: string): boolean {
   const cut = NAME_CUT.exec(line);
@@ -272,11 +272,11 @@ function classify(sig: Signature, texts: readonly string[], domainWord: string):
  */
 function splitParts(text: string, domainWord: string): string[] {
   const parts = text
-    .split(/\s+[|•·–—]\s+|\s+\|\s*|\s+(?:at|@|di)\s+/)
+    .split(/(?<!\s)\s+(?:[•·–—]\s+|\|\s*|(?:at|@|di)\s+)/)
     .map((p) => cleanText(p))
     .filter(Boolean);
   if (parts.length > 1) return parts;
-  const comma = text.split(/\s*,\s+/);
+  const comma = text.split(/(?<!\s)\s*,\s+/);
   if (comma.length === 2) {
     const [a, b] = comma as [string, string];
     const legal = /^(?:inc|llc|ltd|corp|co|plc|gmbh|tbk|l\.?l\.?[cp])\.?$/i;

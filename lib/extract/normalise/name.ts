@@ -113,16 +113,20 @@ function isAllCaps(s: string): boolean {
   );
 }
 
+/** The last word and the spaces or comma before it ("…, PhD"). */
+const LAST_WORD = /(?<![\s,])[\s,]+([^\s,]+)$/;
+
 /**
  * A person's name split into given and family parts. Keeps the name as written, except that a sort form
  * ("Doe, Jane") is turned around and an all-caps name gets normal capitals. Handles honorifics (Dr., Ibu),
  * suffixes and credentials (Jr., III, PhD, S.E.), particles (van, de, bin), the surname-in-capitals convention
  * ("Jean DUPONT"), and leaves names in scripts without spaces alone rather than guessing where to cut them.
  */
+
 export function normaliseName(raw: unknown): NameParts {
   let name = cleanText(typeof raw === 'string' ? raw.normalize('NFKC').replace(DECORATION, ' ') : raw, MAX_NAME)
-    .replace(/\s*[<([]?[^\s<>()[\]]+@[^\s<>()[\]]+[>)\]]?\s*$/, '')
-    .replace(/^["'“‘]+|["'”’]+$/g, '')
+    .replace(/(?:^|\s|(?=[<([]))[<([]?[^\s<>()[\]@]+@[^\s<>()[\]]+[>)\]]?\s*$/, '')
+    .replace(/^["'“‘]+|(?<!["'”’])["'”’]+$/g, '')
     .replace(/^\(([^()]*)\)$/, '$1')
     .trim();
   if (!name || name.includes('@') || /^[\d\s+().-]+$/.test(name)) return { name: '', givenName: '', familyName: '' };
@@ -130,16 +134,16 @@ export function normaliseName(raw: unknown): NameParts {
   if (LEGAL_FORM.test(name)) return { name, givenName: '', familyName: '' };
   // Degrees after the name ("Jane Doe, PhD", "Budi Santoso, S.E., M.M.") go to their own field.
   const degrees: string[] = [];
-  let tail = /[\s,]+([^\s,]+)$/.exec(name);
+  let tail = LAST_WORD.exec(name);
   const isDegree = (t: RegExpExecArray) =>
     DEGREES.test(t[1]!) && (!AMBIGUOUS_DEGREE.test(t[1]!.replace(/,$/, '')) || t[0].includes(','));
   while (tail && isDegree(tail) && degrees.length < 6) {
     degrees.unshift(tail[1]!.replace(/,$/, ''));
     name = name.slice(0, tail.index).trim();
-    tail = /[\s,]+([^\s,]+)$/.exec(name);
+    tail = LAST_WORD.exec(name);
   }
   // "Doe, Jane" (but not "King, Jr.").
-  const comma = name.split(/\s*,\s*/);
+  const comma = name.split(/(?<!\s)\s*,\s*/);
   const [last, first] = comma;
   if (comma.length === 2 && last && first && !first.split(/\s+/).every(isSuffix) && last.split(/\s+/).length <= 3)
     name = `${first} ${last}`;
@@ -159,7 +163,7 @@ export function normaliseName(raw: unknown): NameParts {
   };
   // A nickname or maiden name in brackets stays in the name (searchable) but is not a given or family name.
   const words = name
-    .replace(/\s*\([^)]*\)|\s*\[[^\]]*\]/g, ' ')
+    .replace(/(?<!\s)\s*(?:\([^()]*\)|\[[^[\]]*\])/g, ' ')
     .replace(/,/g, ' ')
     .split(/\s+/)
     .filter(Boolean);

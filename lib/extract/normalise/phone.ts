@@ -16,7 +16,7 @@ export function normalisePhone(raw: unknown, countries: readonly CountryCode[] =
 }
 
 /** A label a signature reader put after the number: " (mobile)", " (whatsapp)"… */
-const LABEL = /\s*\((mobile|office|direct|home|whatsapp)\)$/i;
+const LABEL = /(?<!\s)\s*\((mobile|office|direct|home|whatsapp)\)$/i;
 
 function normaliseNumber(raw: unknown, countries: readonly CountryCode[], strict: boolean): string {
   const written = cleanPhone(raw);
