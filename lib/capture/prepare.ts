@@ -1,4 +1,5 @@
 import { getDomain } from 'tldts';
+import { threadPeople } from '../extract/email/thread';
 import { combine, mergeCandidates } from '../extract/merge-candidates';
 import { companyFromEmail } from '../extract/normalise/company';
 import { inferCountries } from '../extract/normalise/country';
@@ -167,8 +168,11 @@ export function prepareCapture(raw: RawPageCapture): PageCapture {
     raw.fragments.filter((f) => f.source === 'h-card').map((f) => f.html),
     raw.url,
   );
+  // Email threads' senders and signatures, read here so that engine stays out of the page reader.
+  const base = URL.canParse(raw.url) ? new URL(raw.url) : null;
+  const fromThreads = base ? raw.threads.flatMap((t) => threadPeople(t.source, t.messages, new Set(t.self), base)) : [];
   // Conflicting values are settled by confidence, so where h-cards join the list only breaks ties.
-  const all = [...(raw.found as RawCandidate[]), ...hcards];
+  const all = [...fromThreads, ...(raw.found as RawCandidate[]), ...hcards];
   const merged = joinPersonalAddresses(mergeCandidates(all.map((c) => normaliseCandidate(c, page))));
   attachLonePhones(merged);
   const site = cleanText(raw.siteName, 120);

@@ -43,6 +43,11 @@ export interface Extractor {
    * reader shares one allowance of time and work (lib/extract/limits.ts), so no page can freeze its tab.
    */
   extract?(doc: Document, url: URL, budget: Budget): RawCandidate[];
+  /**
+   * The messages of an email thread on the page, as text: their signatures are read off the page
+   * (lib/capture/prepare.ts → lib/extract/email/thread.ts), which keeps that engine out of the injected reader.
+   */
+  thread?(doc: Document, url: URL): RawThread | null;
   /** A generic source with `generic: 'never'`: true when the page is its kind even if it found no one. */
   owns?(doc: Document): boolean;
   /**
@@ -59,6 +64,26 @@ export interface Fragment {
   html: string;
 }
 
+/**
+ * One message of a thread as the reader saw it: address texts as shown ("Jane Doe <jane@acme.com>"), where the
+ * sender sits on the page, and the body's lines (quote and signature marks included: see email/marks.ts).
+ */
+export interface RawMessage {
+  from: string;
+  fromAt: string;
+  to: string[];
+  lines: string[];
+  /** The page is the message: its header (From, To) is the first lines of `lines`. */
+  headerInBody?: boolean;
+}
+
+/** A thread's messages and the signed-in account's addresses (never prospects). */
+export interface RawThread {
+  source: string;
+  self: string[];
+  messages: RawMessage[];
+}
+
 /** What the injected reader returns: everything found, unmerged and not yet normalised. */
 export interface RawCapture {
   url: string;
@@ -70,6 +95,7 @@ export interface RawCapture {
   siteName: string;
   found: RawCandidate[];
   fragments: Fragment[];
+  threads: RawThread[];
   /** Extractors that threw or ran out of time (their id): reported, never fatal. */
   failed: string[];
 }

@@ -1,21 +1,6 @@
-import { blockText } from '../dom';
 import { type Address, parseAddressList, parseAttribution } from './addresses';
+import { bodyLines, QUOTE, SIG } from './marks';
 import { findSignature, type Signature } from './signature';
-
-const SIG = '\u0001SIG';
-const QUOTE = '\u0001QUOTE';
-
-/** Elements mail clients use for signatures and for quoted or forwarded history. */
-export const BODY_MARKS: [string, string][] = [
-  [
-    '.gmail_signature, [data-smartmail="gmail_signature"], #Signature, #x_Signature, .x_gmail_signature, .moz-signature, [id^="signature" i]',
-    SIG,
-  ],
-  [
-    '.gmail_quote, blockquote, #divRplyFwdMsg, #x_divRplyFwdMsg, .x_gmail_quote, #appendonsend, #x_appendonsend, .moz-cite-prefix, .yahoo_quoted',
-    QUOTE,
-  ],
-];
 
 /** Lines that open forwarded or quoted history: Gmail's, Outlook's, Lotus Notes' and Apple Mail's, in EN and ID. */
 const SEPARATOR =
@@ -79,7 +64,7 @@ function notesHeader(lines: readonly string[], i: number): number {
  * Indonesia and a few more. Quoting marks ("> ") are read through.
  */
 export function readBody(body: Element): Segment[] {
-  return readLines(blockText(body, { marks: BODY_MARKS, maxChars: 300_000 }));
+  return readLines(bodyLines(body));
 }
 
 /** readBody over lines already read. */
@@ -150,6 +135,27 @@ export function readLines(all: readonly string[]): Segment[] {
   }
   segments.push(cur);
   return segments.filter((s) => s.lines.length || s.from);
+}
+
+/**
+ * Archives sometimes show a message's quoted-printable encoding undecoded ("=20" at line ends, words cut by a
+ * trailing "="). When most of its wrapped lines say so, the soft breaks are joined and the codes decoded.
+ */
+export function unquotePrintable(lines: string[]): string[] {
+  const soft = lines.filter((l) => l.endsWith('=')).length;
+  if (soft < 3 || soft < lines.length / 10) return lines;
+  const out: string[] = [];
+  let carry = '';
+  for (const line of lines) {
+    const decoded = line.replace(/=(20|09|3D)/g, (_, hex: string) => (hex === '3D' ? '=' : ' '));
+    if (decoded.endsWith('=')) carry += decoded.slice(0, -1);
+    else {
+      out.push((carry + decoded).trim());
+      carry = '';
+    }
+  }
+  if (carry) out.push(carry.trim());
+  return out;
 }
 
 /** The signature of a segment: where the client marked it, else after `--`, a sign-off or the sender's name. */

@@ -1,7 +1,5 @@
-import { blockText } from '../dom';
-import type { RawCandidate } from '../types';
-import { BODY_MARKS, readLines } from './body';
-import { threadPeople } from './thread';
+import type { RawThread } from '../types';
+import { bodyLines } from './marks';
 
 /** A page that shows one message starts with its header: "From:" and, close below, "To:", "Date:" or "Sent:". */
 const FROM_LINE = /^(?:From|Dari|Von|Van|De|Author)\s*:/i;
@@ -22,14 +20,14 @@ export function messageLines(doc: Document): string[] | null {
   const body = doc.body;
   if (body && MAYBE.test((body.textContent ?? '').slice(0, 20_000))) {
     // The header is at the top: a short read finds it, and only a message is read in full.
-    let lines = blockText(body, { marks: BODY_MARKS, maxChars: 20_000 });
+    let lines = bodyLines(body, 20_000);
     let at = -1;
     for (let i = 0; i < Math.min(lines.length, 60) && at < 0; i++) {
       if (!FROM_LINE.test(lines[i]!)) continue;
       for (let k = i + 1; k <= i + 8 && k < lines.length; k++) if (OTHER_HEADER.test(lines[k]!)) at = i;
     }
     if (at >= 0) {
-      lines = blockText(body, { marks: BODY_MARKS, maxChars: 300_000 });
+      lines = bodyLines(body);
       found = lines.slice(at);
     }
   }
@@ -41,40 +39,11 @@ export function messageLines(doc: Document): string[] | null {
 /**
  * A page that is an email message rather than a mail client: a message saved as HTML or printed from a mail
  * program, a mailing-list archive, a plain-text message in a `<pre>`. Its header (From, To, Date…) names the
- * sender and recipients; the body's signature and the quoted or forwarded messages are read as in Gmail.
- * Returns [] when the page does not start with a message header.
+ * sender and recipients; the body's signature and the quoted or forwarded messages are read as in Gmail, off the
+ * page (email/thread.ts). Null when the page does not start with a message header.
  */
-export function messagePagePeople(doc: Document, url: URL): RawCandidate[] {
+export function messagePageThread(doc: Document): RawThread | null {
   const lines = messageLines(doc);
-  if (!lines) return [];
-  const segments = readLines(unquotePrintable(lines));
-  const top = segments[0];
-  if (!top?.from) return [];
-  return threadPeople(
-    'email-message',
-    [{ from: top.from, fromEl: null, to: top.to, body: null, segments }],
-    new Set(),
-    url,
-  );
-}
-
-/**
- * Archives sometimes show a message's quoted-printable encoding undecoded ("=20" at line ends, words cut by a
- * trailing "="). When most of its wrapped lines say so, the soft breaks are joined and the codes decoded.
- */
-function unquotePrintable(lines: string[]): string[] {
-  const soft = lines.filter((l) => l.endsWith('=')).length;
-  if (soft < 3 || soft < lines.length / 10) return lines;
-  const out: string[] = [];
-  let carry = '';
-  for (const line of lines) {
-    const decoded = line.replace(/=(20|09|3D)/g, (_, hex: string) => (hex === '3D' ? '=' : ' '));
-    if (decoded.endsWith('=')) carry += decoded.slice(0, -1);
-    else {
-      out.push((carry + decoded).trim());
-      carry = '';
-    }
-  }
-  if (carry) out.push(carry.trim());
-  return out;
+  if (!lines) return null;
+  return { source: 'email-message', self: [], messages: [{ from: '', fromAt: '', to: [], lines, headerInBody: true }] };
 }

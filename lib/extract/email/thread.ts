@@ -1,19 +1,37 @@
 import { CandidateBuilder } from '../candidate';
-import { describe } from '../dom';
-import type { RawCandidate } from '../types';
-import type { Address } from './addresses';
-import { readBody, type Segment, segmentSignature } from './body';
+import type { RawCandidate, RawMessage } from '../types';
+import { type Address, parseAddressList } from './addresses';
+import { readLines, type Segment, segmentSignature, unquotePrintable } from './body';
 import { isRoleAddress } from './roles';
 import { domainWordOf, nameTokens, type Signature, sameName } from './signature';
 
-/** One message of a thread as a mail client shows it: sender, recipients, body element (or its lines, read). */
-export interface ShownMessage {
+/** One message of a thread with its header read: sender, recipients, and its body split into messages. */
+interface ShownMessage {
   from: Address | null;
-  fromEl: Element | null;
+  fromAt: string;
   to: Address[];
-  body: Element | null;
-  /** The body already split (a page that is one message in plain text): used instead of `body`. */
-  segments?: Segment[];
+  segments: Segment[];
+}
+
+/** The people in address texts as shown; when some carry an address, only those (a bare name is a label). */
+function addresses(texts: readonly string[]): Address[] {
+  const all = texts.slice(0, 50).flatMap((t) => parseAddressList(t, 50));
+  return all.some((a) => a.email) ? all.filter((a) => a.email) : all;
+}
+
+/** A message as the reader handed it, read: its header, or (a page that is the message) its first lines. */
+function shown(m: RawMessage): ShownMessage | null {
+  if (!m.headerInBody) {
+    return {
+      from: addresses([m.from])[0] ?? null,
+      fromAt: m.fromAt,
+      to: addresses(m.to),
+      segments: readLines(m.lines),
+    };
+  }
+  const segments = readLines(unquotePrintable(m.lines));
+  const top = segments[0];
+  return top?.from ? { from: top.from, fromAt: '', to: top.to, segments } : null;
 }
 
 /** How sure each kind of person is: the sender of the open message, a quoted sender, a named recipient. */
@@ -84,11 +102,11 @@ function senderPeople(
   at: string,
   url: URL,
   mine: (a: Address | null) => boolean,
-  fromEl: Element | null = null,
+  fromAt = '',
 ): RawCandidate[] {
   if (mine(from)) return [];
   const sig = seg ? segmentSignature(seg, from.name, from.email) : null;
-  const where = `${at} ${fromEl ? `sender ${describe(fromEl)}` : 'header'}`;
+  const where = `${at} ${fromAt ? `sender ${fromAt}` : 'header'}`;
   const out: RawCandidate[] = [];
   const role = notPerson(from);
   const push = (b: CandidateBuilder) => {
@@ -135,19 +153,20 @@ function recipient(source: string, r: Address, at: string, conf: number, url: UR
  */
 export function threadPeople(
   source: string,
-  messages: ShownMessage[],
+  raw: readonly RawMessage[],
   self: ReadonlySet<string>,
   url: URL,
 ): RawCandidate[] {
   const people: RawCandidate[] = [];
   const recipients: RawCandidate[] = [];
   const mine = selfMatcher(self);
-  for (const [i, m] of messages.entries()) {
+  for (const [i, m] of raw.map(shown).entries()) {
+    if (!m) continue;
     const at = `message ${i + 1}`;
-    const segments = m.segments ?? (m.body ? readBody(m.body) : []);
+    const segments = m.segments;
     const first = segments[0];
     const own = first && (!first.from || first.from === m.from) ? first : null;
-    if (m.from) people.push(...senderPeople(source, m.from, own, SENDER, at, url, mine, m.fromEl));
+    if (m.from) people.push(...senderPeople(source, m.from, own, SENDER, at, url, mine, m.fromAt));
     for (const seg of segments)
       if (seg !== own && seg.from)
         people.push(...senderPeople(source, seg.from, seg, QUOTED, `${at} quoted`, url, mine));

@@ -1,4 +1,4 @@
-import { messageLines, messagePagePeople } from '../email/message-page';
+import { messageLines, messagePageThread } from '../email/message-page';
 import type { Extractor } from '../types';
 
 /**
@@ -10,7 +10,7 @@ export const emailMessage: Extractor = {
   id: 'email-message',
   priority: 90,
   generic: 'never',
-  extract: (doc, url) => messagePagePeople(doc, url),
+  thread: messagePageThread,
   // A message whose only addresses are role mailboxes and bare recipients still gives no one.
   owns: (doc) => messageLines(doc) !== null,
 };
