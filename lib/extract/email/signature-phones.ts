@@ -105,6 +105,8 @@ export function signaturePhones(line: string): SignaturePhone[] {
           (rest[rest.indexOf(label.word) + label.word.length] === ')' ? 1 : 0);
       else label = { kind: undefined, word: '' };
     }
+    // "…, Tokyo 105-0011": a short unlabelled number after an address's comma is its postcode, not a phone.
+    if (label.kind === undefined && r.text.replace(/\D/g, '').length < 8 && before.includes(',')) continue;
     if (label.kind === 'fax' || label.kind === 'pager') {
       out.push({ value: '', start, end });
       continue;

@@ -21,7 +21,8 @@ function accountAddresses(doc: Document): string[] {
 /** Gmail's person chips carry the address and name as attributes: `<span class="gD" email="…" name="…">`. */
 function person(el: Element | null): string {
   if (!el) return '';
-  const email = cleanEmail(el.getAttribute('email'));
+  // The address is in `email`, and in `data-hovercard-id` (all some chips carry).
+  const email = cleanEmail(el.getAttribute('email') || el.getAttribute('data-hovercard-id'));
   const name = cleanText(el.getAttribute('name') ?? el.textContent).replace(/"/g, '');
   // As a header writes it, so the background reads chips and quoted headers alike.
   return email ? `"${name.includes('@') ? '' : name}" <${email}>` : name;
@@ -49,8 +50,10 @@ export const gmail: Extractor = {
     for (let i = 0; i < Math.min(expanded.length, 100); i++) {
       const m = expanded[i]!;
       const fromEl =
-        first(m.getElementsByClassName('gD'), (el) => el.hasAttribute('email')) ??
-        m.querySelector('span[email].go, .iw span[email]');
+        first(
+          m.getElementsByClassName('gD'),
+          (el) => el.hasAttribute('email') || el.hasAttribute('data-hovercard-id'),
+        ) ?? m.querySelector('span[email].go, .iw span[email], .iw [data-hovercard-id*="@"]');
       const to = [...m.getElementsByClassName('g2')].slice(0, 50).map(person).filter(Boolean);
       const body = m.getElementsByClassName('a3s')[0];
       messages.push({
@@ -64,7 +67,7 @@ export const gmail: Extractor = {
     for (const cls of ['kv', 'kQ']) {
       const collapsed = thread.getElementsByClassName(cls);
       for (let i = 0; i < Math.min(collapsed.length, 100); i++) {
-        const el = collapsed[i]!.querySelector('span[email]');
+        const el = collapsed[i]!.querySelector('span[email], [data-hovercard-id*="@"]');
         if (el && !el.closest('.adn')) messages.push({ from: person(el), fromAt: describe(el), to: [], lines: [] });
       }
     }

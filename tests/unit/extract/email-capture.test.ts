@@ -160,6 +160,9 @@ describe('signature lines', () => {
     expect(values('1-800-555-0180 Ext 108')).toEqual(['1-800-555-0180 ext. 108']);
     expect(values('tel: 650-555-0167 fax: 650-555-0195')).toEqual(['650-555-0167', '']);
     expect(values('Sent 04/16/2001 09:06 AM, Houston, TX 77002-1234')).toEqual([]);
+    // A short number closing an address after its comma is the postcode; labelled, the same shape is a phone.
+    expect(values('2-4-1 Shibakoen, Minato-ku, Tokyo 105-0011')).toEqual([]);
+    expect(values('Room 4, Tel: 853-6577')).toEqual(['853-6577']);
   });
 
   it('reads Exchange, Notes and Outlook address forms', () => {
