@@ -154,6 +154,15 @@ function confidenceOf(c: RawCandidate): number {
   return Math.round(Math.min(score, 0.99) * 100) / 100;
 }
 
+/** A thread's people; one that cannot be read costs only its own people, never the capture (as in the page). */
+function threadCandidates(t: RawPageCapture['threads'][number], base: URL): RawCandidate[] {
+  try {
+    return threadPeople(t.source, t.messages, new Set(t.self), base);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The injected reader's raw result made into what the rep reviews: h-card fragments parsed, every candidate
  * normalised, mentions of one person merged, company taken from a work email's domain when nothing better says,
@@ -170,7 +179,7 @@ export function prepareCapture(raw: RawPageCapture): PageCapture {
   );
   // Email threads' senders and signatures, read here so that engine stays out of the page reader.
   const base = URL.canParse(raw.url) ? new URL(raw.url) : null;
-  const fromThreads = base ? raw.threads.flatMap((t) => threadPeople(t.source, t.messages, new Set(t.self), base)) : [];
+  const fromThreads = base ? raw.threads.flatMap((t) => threadCandidates(t, base)) : [];
   // Conflicting values are settled by confidence, so where h-cards join the list only breaks ties.
   const all = [...fromThreads, ...(raw.found as RawCandidate[]), ...hcards];
   const merged = joinPersonalAddresses(mergeCandidates(all.map((c) => normaliseCandidate(c, page))));
