@@ -1,9 +1,10 @@
 import { getDomain } from 'tldts';
+import { threadPeople } from '../extract/email/thread';
 import { combine, mergeCandidates } from '../extract/merge-candidates';
 import { companyFromEmail } from '../extract/normalise/company';
 import { inferCountries } from '../extract/normalise/country';
 import { normaliseEmail } from '../extract/normalise/email';
-import { normaliseName } from '../extract/normalise/name';
+import { type NameParts, normaliseName } from '../extract/normalise/name';
 import { normalisePhone } from '../extract/normalise/phone';
 import { normaliseUrl } from '../extract/normalise/url';
 import { cleanText } from '../extract/text';
@@ -32,7 +33,7 @@ function provenanceOf(raw: RawCandidate, field: string): FieldSource | undefined
 /** One raw candidate with every value normalised: names split, emails validated, phones in E.164, URLs canonical. */
 export function normaliseCandidate(raw: RawCandidate, page: { url: string; lang: string }): RawCandidate {
   const org = raw.kind === 'organization';
-  const parts = org ? { name: cleanText(raw.name), givenName: '', familyName: '' } : normaliseName(raw.name);
+  const parts: NameParts = org ? { name: cleanText(raw.name), givenName: '', familyName: '' } : normaliseName(raw.name);
   const given = cleanText(raw.givenName);
   const family = cleanText(raw.familyName);
   const name = parts.name || normaliseName(`${given} ${family}`).name;
@@ -48,6 +49,8 @@ export function normaliseCandidate(raw: RawCandidate, page: { url: string; lang:
     name,
     givenName: given || parts.givenName,
     familyName: family || parts.familyName,
+    ...(parts.honorificPrefix ? { honorificPrefix: parts.honorificPrefix } : {}),
+    ...(parts.honorificSuffix ? { honorificSuffix: parts.honorificSuffix } : {}),
     jobTitle: cleanText(raw.jobTitle),
     company: cleanText(raw.company).replace(/^@\s*/, ''),
     emails,
@@ -151,6 +154,15 @@ function confidenceOf(c: RawCandidate): number {
   return Math.round(Math.min(score, 0.99) * 100) / 100;
 }
 
+/** A thread's people; one that cannot be read costs only its own people, never the capture (as in the page). */
+function threadCandidates(t: RawPageCapture['threads'][number], base: URL): RawCandidate[] {
+  try {
+    return threadPeople(t.source, t.messages, new Set(t.self), base);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The injected reader's raw result made into what the rep reviews: h-card fragments parsed, every candidate
  * normalised, mentions of one person merged, company taken from a work email's domain when nothing better says,
@@ -165,8 +177,11 @@ export function prepareCapture(raw: RawPageCapture): PageCapture {
     raw.fragments.filter((f) => f.source === 'h-card').map((f) => f.html),
     raw.url,
   );
+  // Email threads' senders and signatures, read here so that engine stays out of the page reader.
+  const base = URL.canParse(raw.url) ? new URL(raw.url) : null;
+  const fromThreads = base ? raw.threads.flatMap((t) => threadCandidates(t, base)) : [];
   // Conflicting values are settled by confidence, so where h-cards join the list only breaks ties.
-  const all = [...(raw.found as RawCandidate[]), ...hcards];
+  const all = [...fromThreads, ...(raw.found as RawCandidate[]), ...hcards];
   const merged = joinPersonalAddresses(mergeCandidates(all.map((c) => normaliseCandidate(c, page))));
   attachLonePhones(merged);
   const site = cleanText(raw.siteName, 120);

@@ -45,6 +45,20 @@ export const RawCandidate = z.object({
   kind: z.enum(['person', 'organization']).optional(),
 });
 
+/** A thread's messages as text (lib/extract/types.ts RawThread): lines were capped by the reader (email/marks.ts). */
+const RawMessage = z.object({
+  from: RawText,
+  fromAt: z.string().max(500),
+  to: RawList,
+  lines: z.array(z.string().max(5000)).max(6000),
+  headerInBody: z.boolean().optional(),
+});
+const RawThread = z.object({
+  source: z.string().max(64),
+  self: z.array(z.string().max(500)).max(20),
+  messages: z.array(RawMessage).max(300),
+});
+
 export const RawPageCapture = z.object({
   url: z.string().max(8000),
   title: RawText.default(''),
@@ -56,6 +70,7 @@ export const RawPageCapture = z.object({
     .array(z.object({ source: z.string().max(64), priority: z.number(), html: z.string().max(60_000) }))
     .max(500)
     .default([]),
+  threads: z.array(RawThread).max(20).default([]),
   failed: z.array(z.string().max(300)).max(100).default([]),
 });
 export type RawPageCapture = z.infer<typeof RawPageCapture>;

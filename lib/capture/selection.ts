@@ -58,6 +58,7 @@ function rawCapture(pageUrl: string, title: string, found: RawCandidate[]): RawP
     lang: '',
     siteName: '',
     found,
+    threads: [],
     fragments: [],
     failed: [],
   };

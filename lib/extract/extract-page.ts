@@ -2,7 +2,7 @@ import { Budget, MAX_FOUND } from './limits';
 import { EXTRACTORS } from './registry';
 import { siteOf } from './site-list';
 import { cleanText } from './text';
-import type { Extractor, Fragment, RawCandidate, RawCapture } from './types';
+import type { Extractor, Fragment, RawCandidate, RawCapture, RawThread } from './types';
 
 export { MAX_FOUND };
 
@@ -42,6 +42,7 @@ export function extractPage(
   const ordered = [...extractors].sort((a, b) => b.priority - a.priority);
   const found: RawCandidate[] = [];
   const fragments: Fragment[] = [];
+  const threads: RawThread[] = [];
   const failed: string[] = [];
   let generic = true;
   for (const ex of ordered) {
@@ -55,7 +56,11 @@ export function extractPage(
       const people = ex.extract?.(doc, url, budget) ?? [];
       for (const c of people) if (found.length < MAX_FOUND) found.push(c);
       for (const html of ex.collect?.(doc, url) ?? []) fragments.push({ source: ex.id, priority: ex.priority, html });
-      if (isSite && (ex.generic === 'never' || people.length)) generic = false;
+      const thread = ex.thread?.(doc, url);
+      if (thread) threads.push(thread);
+      if (isSite && (ex.generic === 'never' || people.length || thread)) generic = false;
+      // A generic source that understood the whole page (one email message) speaks for it.
+      if (!isSite && ex.generic === 'never' && (people.length || ex.owns?.(doc))) generic = false;
     } catch (err) {
       failed.push(`${ex.id}: ${cleanText(err instanceof Error ? err.message : String(err), 200)}`);
     }
@@ -68,6 +73,7 @@ export function extractPage(
     siteName: siteName(doc),
     found,
     fragments,
+    threads,
     failed,
   };
 }

@@ -4,6 +4,7 @@ import { linkedinCompany } from './sites/linkedin-company';
 import { linkedinPeople } from './sites/linkedin-people';
 import { linkedinProfile } from './sites/linkedin-profile';
 import { outlook } from './sites/outlook';
+import { emailMessage } from './sources/email-message';
 import { hCard } from './sources/h-card';
 import { jsonLd } from './sources/json-ld';
 import { mailtoTel } from './sources/mailto-tel';
@@ -28,6 +29,7 @@ export const SITE_ADAPTERS: readonly Extractor[] = [
 
 /** Generic sources, one file each in lib/extract/sources/: they read any page. */
 export const GENERIC_SOURCES: readonly Extractor[] = [
+  emailMessage,
   jsonLd,
   microdata,
   rdfa,

@@ -33,13 +33,23 @@ export interface Extractor {
   site?: SiteId;
   /** Site adapters only: the pages of their site they understand. */
   matches?: (url: URL) => boolean;
-  /** Site adapters only (default `fallback`). */
+  /**
+   * Site adapters: what the generic sources may do after it (default `fallback`). A generic source may say
+   * `never` too: when it found people, the lower generic sources do not run (a page that is one email message).
+   */
   generic?: GenericPolicy;
   /**
    * The people this extractor sees on the page. Loops over the page spend `budget` and stop when it says so: the
    * reader shares one allowance of time and work (lib/extract/limits.ts), so no page can freeze its tab.
    */
   extract?(doc: Document, url: URL, budget: Budget): RawCandidate[];
+  /**
+   * The messages of an email thread on the page, as text: their signatures are read off the page
+   * (lib/capture/prepare.ts → lib/extract/email/thread.ts), which keeps that engine out of the injected reader.
+   */
+  thread?(doc: Document, url: URL): RawThread | null;
+  /** A generic source with `generic: 'never'`: true when the page is its kind even if it found no one. */
+  owns?(doc: Document): boolean;
   /**
    * HTML fragments for the background to parse with a library too large to inject into pages (h-card uses the
    * microformats-parser, which brings parse5). See lib/capture/prepare.ts.
@@ -54,6 +64,26 @@ export interface Fragment {
   html: string;
 }
 
+/**
+ * One message of a thread as the reader saw it: address texts as shown ("Jane Doe <jane@acme.com>"), where the
+ * sender sits on the page, and the body's lines (quote and signature marks included: see email/marks.ts).
+ */
+export interface RawMessage {
+  from: string;
+  fromAt: string;
+  to: string[];
+  lines: string[];
+  /** The page is the message: its header (From, To) is the first lines of `lines`. */
+  headerInBody?: boolean;
+}
+
+/** A thread's messages and the signed-in account's addresses (never prospects). */
+export interface RawThread {
+  source: string;
+  self: string[];
+  messages: RawMessage[];
+}
+
 /** What the injected reader returns: everything found, unmerged and not yet normalised. */
 export interface RawCapture {
   url: string;
@@ -65,6 +95,7 @@ export interface RawCapture {
   siteName: string;
   found: RawCandidate[];
   fragments: Fragment[];
+  threads: RawThread[];
   /** Extractors that threw or ran out of time (their id): reported, never fatal. */
   failed: string[];
 }

@@ -12,6 +12,10 @@ export const Candidate = z.object({
   name: Text.default(''),
   givenName: Text.default(''),
   familyName: Text.default(''),
+  /** "Dr.", "Ibu": kept apart from the name (optional, so captures without one keep their shape). */
+  honorificPrefix: Text.optional(),
+  /** Degrees and credentials: "PhD", "S.E., M.M.". */
+  honorificSuffix: Text.optional(),
   jobTitle: Text.default(''),
   company: Text.default(''),
   emails: z.array(Text).max(MAX_LIST).default([]),

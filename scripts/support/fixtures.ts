@@ -7,7 +7,7 @@ export const FIXTURES_DIR = resolve(import.meta.dirname, '../../tests/fixtures')
  * The capture fixtures' folders: one per site adapter (named by its id), `generic` for the generic sources and
  * `hostile` for pages built to break things. Other folders under tests/fixtures belong to other features.
  */
-export const CAPTURE_GROUPS = [...SITE_ADAPTERS.map((a) => a.id), 'generic', 'hostile'];
+export const CAPTURE_GROUPS = [...SITE_ADAPTERS.map((a) => a.id), 'generic', 'hostile', 'email-plain'];
 
 /**
  * The URL a saved page was served at: Chromium's "Save page as" writes `<!-- saved from url=(0042)https://… -->`

@@ -150,7 +150,7 @@ describe('capture in real Chromium', () => {
         jobTitle: 'Head of Purchasing',
         company: 'Dolce Vita Foods S.p.A.',
         emails: ['v.rossi@dolcevita.example'],
-        phones: ['+393471234567'],
+        phones: ['+393471234567 (mobile)'],
       },
     ]);
     await page.close();
@@ -200,7 +200,7 @@ describe('capture in real Chromium', () => {
     }, next);
     const second = await call('read', tabId);
     expect(second.candidates.map((c) => c.name)).toEqual(['Lars Eriksson', 'Ingrid Holm']);
-    expect(second.candidates[0]).toMatchObject({ jobTitle: 'Head of Procurement', phones: ['+46701234567'] });
+    expect(second.candidates[0]).toMatchObject({ jobTitle: 'Head of Procurement', phones: ['+46701234567 (mobile)'] });
     await page.close();
   });
 

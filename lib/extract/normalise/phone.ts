@@ -5,8 +5,20 @@ import { cleanPhone } from '../text';
  * A phone number in E.164 (`+622150501234`, with ` ext. 12` when it has an extension) when libphonenumber-js can
  * read it, internationally written or in the format of one of `countries` (most likely first). Otherwise the number
  * as written, cleaned; with `strict` (numbers found in running text), '' when it could be checked and is not valid.
+ * The label a signature gave it stays after it: `+6281234567890 (mobile)`.
  */
 export function normalisePhone(raw: unknown, countries: readonly CountryCode[] = [], strict = false): string {
+  // The sender's label ("… (mobile)", "… (office)") travels with the number, outside what is parsed.
+  const labelled = typeof raw === 'string' ? LABEL.exec(raw) : null;
+  const label = labelled ? ` (${labelled[1]!.toLowerCase()})` : '';
+  const number = normaliseNumber(labelled ? (raw as string).slice(0, labelled.index) : raw, countries, strict);
+  return number && label ? number + label : number;
+}
+
+/** A label a signature reader put after the number: " (mobile)", " (whatsapp)"… */
+const LABEL = /(?<!\s)\s*\((mobile|office|direct|home|whatsapp)\)$/i;
+
+function normaliseNumber(raw: unknown, countries: readonly CountryCode[], strict: boolean): string {
   const written = cleanPhone(raw);
   if (!written) return '';
   const text = written.replace(/^00(?=[1-9])/, '+');

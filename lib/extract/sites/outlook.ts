@@ -1,32 +1,32 @@
-import { type Address, parseAddressList } from '../email/addresses';
-import { type ShownMessage, threadPeople } from '../email/thread';
+import { describe } from '../dom';
+import { bodyLines } from '../email/marks';
+import { emailsInText } from '../patterns';
 import { siteOf } from '../site-list';
 import { cleanText } from '../text';
-import type { Extractor } from '../types';
+import type { Extractor, RawMessage } from '../types';
 
 /** The signed-in account (the account manager's secondary line is the address). */
-function accountAddresses(doc: Document): Set<string> {
-  const self = new Set<string>();
+function accountAddresses(doc: Document): string[] {
+  const self: string[] = [];
   for (const el of doc.querySelectorAll(
     '#mectrl_currentAccount_secondary, [data-testid="mectrl_currentAccount_secondary"]',
   ))
-    for (const a of parseAddressList(el.textContent ?? '', 2)) if (a.email) self.add(a.email);
+    for (const e of emailsInText(el.textContent ?? '', 2)) self.push(e.value);
   return self;
 }
 
 /**
- * People in one Outlook header area. Outlook shows a person as "Jane Doe<jane@acme.com>" (text), with the address
- * in a `title` attribute, or as a persona button "Opens Profile Card for Jane Doe".
+ * The address texts in one Outlook header area, read off the page (email/thread.ts). Outlook shows a person as
+ * "Jane Doe<jane@acme.com>" (text), with the address in a `title` attribute, or as a persona button's label.
  */
-function peopleIn(el: Element | null): Address[] {
+function peopleIn(el: Element | null): string[] {
   if (!el) return [];
-  const found = parseAddressList(el.textContent ?? '', 50).filter((a) => a.email);
-  if (found.length) return found;
-  const out: Address[] = [];
-  for (const t of el.querySelectorAll('[title*="@"]')) out.push(...parseAddressList(t.getAttribute('title') ?? '', 1));
-  if (out.length) return out;
+  const text = cleanText(el.textContent);
+  if (emailsInText(text, 1).length) return [text];
+  const titles = [...el.querySelectorAll('[title*="@"]')].slice(0, 50).map((t) => t.getAttribute('title') ?? '');
+  if (titles.length) return titles;
   const label = cleanText(el.getAttribute('aria-label') ?? '').replace(/^(?:from|to|cc)\s*:\s*/i, '');
-  return label ? parseAddressList(label, 20) : [];
+  return label ? [label] : [];
 }
 
 /**
@@ -40,16 +40,16 @@ export const outlook: Extractor = {
   priority: 200,
   generic: 'never',
   matches: (url) => siteOf(url) === 'outlook',
-  extract(doc, url) {
+  thread(doc) {
     const pane = doc.querySelector(
       '#ReadingPaneContainerId, [aria-label="Reading Pane"], [data-app-section="ReadingPane"]',
     );
-    if (!pane) return [];
+    if (!pane) return null;
     let items = [
       ...pane.querySelectorAll('[aria-label="Email message"], [data-testid="ConversationReadingPaneMessage"]'),
     ];
     if (!items.length) items = [pane];
-    const messages: ShownMessage[] = [];
+    const messages: RawMessage[] = [];
     for (const item of items.slice(0, 100)) {
       const fromEl = item.querySelector('[aria-label^="From" i], [data-testid="SenderPersona"]');
       const to = [
@@ -57,8 +57,13 @@ export const outlook: Extractor = {
         ...peopleIn(item.querySelector('[aria-label^="Cc" i]')),
       ];
       const body = item.querySelector('[aria-label="Message body"], [role="document"]');
-      messages.push({ from: peopleIn(fromEl)[0] ?? null, fromEl, to, body });
+      messages.push({
+        from: peopleIn(fromEl)[0] ?? '',
+        fromAt: fromEl ? describe(fromEl) : '',
+        to,
+        lines: body ? bodyLines(body) : [],
+      });
     }
-    return threadPeople('outlook', messages, accountAddresses(doc), url);
+    return { source: 'outlook', self: accountAddresses(doc), messages };
   },
 };

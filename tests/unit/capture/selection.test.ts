@@ -23,7 +23,7 @@ describe('Save selection as prospect', () => {
       jobTitle: 'Director of Operations',
       company: 'Orbital Freight Pte. Ltd.',
       emails: ['priya.n@orbital-freight.example'],
-      phones: ['+6591234567'],
+      phones: ['+6591234567 (mobile)'],
       urls: ['https://www.orbital-freight.example/'],
     });
     expect(c?.provenance.name).toMatchObject({ source: 'selection' });

@@ -52,9 +52,10 @@ describe('signatures', () => {
       jobTitle: 'Director of Operations',
       company: 'Orbital Freight Pte. Ltd.',
       emails: [],
-      phones: ['+65 9123 4567', '+65 6789 0123'],
+      phones: ['+65 9123 4567 (mobile)', '+65 6789 0123'],
       urls: ['https://www.orbital-freight.example'],
       linkedinUrl: '',
+      location: '',
     });
     expect(signatureStart(['text', '--', 'Tom Becker'])).toBe(2);
   });

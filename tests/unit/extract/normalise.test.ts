@@ -24,10 +24,7 @@ describe('normaliseName', () => {
     ['Maria de la Cruz', 'Maria de la Cruz', 'Maria', 'de la Cruz'],
     ['Ahmad Faisal bin Osman', 'Ahmad Faisal bin Osman', 'Ahmad Faisal', 'bin Osman'],
     ['Martin Luther King Jr.', 'Martin Luther King Jr.', 'Martin Luther', 'King'],
-    ['Budi Santoso, S.E., M.M.', 'Budi Santoso, S.E., M.M.', 'Budi', 'Santoso'],
-    ['Jane Doe, PhD', 'Jane Doe, PhD', 'Jane', 'Doe'],
-    ['Dr. Amara Okafor', 'Dr. Amara Okafor', 'Amara', 'Okafor'],
-    ['Ibu Siti Rahmawati', 'Ibu Siti Rahmawati', 'Siti', 'Rahmawati'],
+    ['Jack Ma', 'Jack Ma', 'Jack', 'Ma'],
     ['Jean DUPONT', 'Jean DUPONT', 'Jean', 'Dupont'],
     ['Sukarno', 'Sukarno', 'Sukarno', ''],
     ['山田 太郎', '山田 太郎', '太郎', '山田'],
@@ -44,6 +41,46 @@ describe('normaliseName', () => {
       expect(normaliseName(raw)).toEqual({ name, givenName: given, familyName: family });
     });
   }
+  it('puts honorifics and degrees in their own fields, not in the name (#11.3)', () => {
+    expect(normaliseName('Dr. Amara Okafor')).toEqual({
+      name: 'Amara Okafor',
+      givenName: 'Amara',
+      familyName: 'Okafor',
+      honorificPrefix: 'Dr.',
+    });
+    expect(normaliseName('Ibu Siti Rahmawati')).toMatchObject({ name: 'Siti Rahmawati', honorificPrefix: 'Ibu' });
+    expect(normaliseName('Jane Doe, PhD')).toMatchObject({ name: 'Jane Doe', honorificSuffix: 'PhD' });
+    expect(normaliseName('Budi Santoso, S.E., M.M.')).toEqual({
+      name: 'Budi Santoso',
+      givenName: 'Budi',
+      familyName: 'Santoso',
+      honorificSuffix: 'S.E., M.M.',
+    });
+    expect(normaliseName('Guinney, Mark D., CFA')).toMatchObject({ name: 'Mark D. Guinney', honorificSuffix: 'CFA' });
+    expect(normaliseName('Prof. Dr. Ir. Bambang Wijaya, M.Sc.')).toMatchObject({
+      name: 'Bambang Wijaya',
+      honorificPrefix: 'Prof. Dr. Ir.',
+      honorificSuffix: 'M.Sc.',
+    });
+  });
+  it('never flips or splits an organisation as "Last, First" (#11.3)', () => {
+    for (const org of ['Acme, Inc.', 'Globex Corp.', 'Initech, LLC', 'PT Maju Jaya Tbk', 'Umbrella Ltd'])
+      expect(normaliseName(org)).toEqual({ name: org, givenName: '', familyName: '' });
+  });
+  it('drops emoji and decorative glyphs, keeps a bracketed nickname or maiden name searchable (#11.3)', () => {
+    expect(normaliseName('⌨︎ Jane Doe 🚀')).toEqual({ name: 'Jane Doe', givenName: 'Jane', familyName: 'Doe' });
+    expect(normaliseName('★ Budi Santoso ★')).toMatchObject({ name: 'Budi Santoso' });
+    expect(normaliseName('Robert (Bob) Jones')).toEqual({
+      name: 'Robert (Bob) Jones',
+      givenName: 'Robert',
+      familyName: 'Jones',
+    });
+    expect(normaliseName('Jane Doe (née Smith)')).toEqual({
+      name: 'Jane Doe (née Smith)',
+      givenName: 'Jane',
+      familyName: 'Doe',
+    });
+  });
   it('is empty for what is not a name', () => {
     for (const raw of ['', 'jane@acme.example', '+1 415 555 0100', 42, null]) expect(normaliseName(raw).name).toBe('');
   });

@@ -99,7 +99,7 @@ describe('capture dedupe and merge', () => {
       emails: ['priya.n@orbital-freight.example'],
       urls: { linkedin: 'https://www.linkedin.com/in/priya-natarajan-ops/' },
       jobTitle: 'Director of Operations',
-      phones: ['+6591234567', '+6567890123'],
+      phones: ['+6591234567 (mobile)', '+6567890123'],
       companyDomain: 'orbital-freight.example',
     });
     // Tom Becker too: LinkedIn (profile link) and Gmail (address, signature) are one person.
