@@ -10,14 +10,29 @@ export const BATCH = 1000;
 /**
  * Changes per _changes request. The server's cost is mostly per request (pouchdb-server took twice as long to
  * serve 55,000 changes in pages of 250 as in pages of 5,000), so pages are large; they are written locally in
- * smaller transactions (APPLY_CHUNK).
+ * smaller transactions (CHUNK_BUDGET_MS).
  */
 export const PULL_PAGE = 2000;
 /**
- * Documents per local write transaction: the popup's and the board's reads of the same tables wait for it, so a
- * chunk stays small enough to keep that wait short, and the worker yields between chunks.
+ * How long one local write transaction should hold its tables: the popup's and the board's reads of the same
+ * tables wait for it. Chunks are sized to it from the time the previous ones took per document (a busy machine
+ * writes fewer per transaction), between MIN_CHUNK and MAX_CHUNK documents.
  */
-export const APPLY_CHUNK = 250;
+export const CHUNK_BUDGET_MS = 60;
+export const MIN_CHUNK = 50;
+export const MAX_CHUNK = 500;
+const FIRST_CHUNK = 100;
+
+/** The size of the next write transaction of a pull, learned from the ones before. */
+export interface Pace {
+  size: number;
+}
+
+export function nextChunkSize(docs: number, ms: number): number {
+  const perDoc = ms / Math.max(1, docs);
+  const size = perDoc > 0 ? Math.round(CHUNK_BUDGET_MS / perDoc) : MAX_CHUNK;
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, size));
+}
 
 /** A change the server refused (403 from the design document's validate_doc_update). */
 export interface Refusal {
@@ -240,23 +255,25 @@ function docsOf(results: ChangesPage['results']): IncomingDoc[] {
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Writes a fetched page in transactions of APPLY_CHUNK documents, each storing as checkpoint the sequence of its
+ * Writes a fetched page in short transactions (CHUNK_BUDGET_MS), each storing as checkpoint the sequence of its
  * last change (any change's `seq` is a valid `since`, on CouchDB 2+ as on 1.x), so a stop between two chunks
- * resumes after the last one written. The page's own last_seq closes it.
+ * resumes after the last one written. The page's own last_seq closes it. The worker yields between chunks.
  */
-async function applyPage(db: ProspectorDb, page: FetchedPage): Promise<number> {
+async function applyPage(db: ProspectorDb, page: FetchedPage, pace: Pace = { size: FIRST_CHUNK }): Promise<number> {
   let applied = 0;
   const { results } = page;
   if (!results.length) {
     await applyRemoteDocs(db, [], { since: page.since });
     return 0;
   }
-  for (let from = 0; from < results.length; from += APPLY_CHUNK) {
+  for (let from = 0; from < results.length; ) {
     if (from) await yieldToOthers();
-    const chunk = results.slice(from, from + APPLY_CHUNK);
-    const last = from + APPLY_CHUNK >= results.length;
-    const since = last ? page.since : seqText(chunk[chunk.length - 1]!.seq);
+    const chunk = results.slice(from, from + pace.size);
+    from += chunk.length;
+    const since = from >= results.length ? page.since : seqText(chunk[chunk.length - 1]!.seq);
+    const started = performance.now();
     const done = await applyRemoteDocs(db, docsOf(chunk), { since });
+    pace.size = nextChunkSize(chunk.length, performance.now() - started);
     applied += done.written + done.merged;
   }
   return applied;
@@ -287,12 +304,13 @@ export async function pullPage(
  */
 export async function pullAll(db: ProspectorDb, client: CouchClient, signal?: AbortSignal): Promise<number> {
   let applied = 0;
+  const pace: Pace = { size: FIRST_CHUNK };
   let page = await fetchPage(client, await storedSince(db), { signal });
   for (;;) {
     const next = page.full ? fetchPage(client, page.since, { signal }) : undefined;
     // A failed prefetch is seen when awaited below, not as an unhandled rejection meanwhile.
     next?.catch(() => undefined);
-    applied += await applyPage(db, page);
+    applied += await applyPage(db, page, pace);
     if (!next) return applied;
     page = await next;
   }

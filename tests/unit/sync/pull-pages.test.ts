@@ -3,7 +3,7 @@ import { generateDemo } from '@/lib/demo/generate';
 import { DEFAULT_PIPELINE, stagesFromTemplate } from '@/lib/pipeline/default-stages';
 import { CouchClient } from '@/lib/sync/couch';
 import { docIdOf } from '@/lib/sync/kinds';
-import { APPLY_CHUNK, PULL_PAGE, pullAll } from '@/lib/sync/replicator';
+import { CHUNK_BUDGET_MS, MAX_CHUNK, MIN_CHUNK, nextChunkSize, PULL_PAGE, pullAll } from '@/lib/sync/replicator';
 import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
 
@@ -42,10 +42,21 @@ function countingClient() {
   return { client, calls };
 }
 
-describe('first pull in large pages, written in small transactions', { timeout: 30_000 }, () => {
+/** The position in the server's changes of each checkpoint written (after the document it names). */
+const positions = (checkpoints: unknown[]) => checkpoints.map((c) => seqs.indexOf(String(c)));
+
+describe('first pull in large pages, written in short transactions', { timeout: 30_000 }, () => {
+  it('sizes write transactions to a time budget from the time the last one took per document', () => {
+    expect(nextChunkSize(100, CHUNK_BUDGET_MS)).toBe(100);
+    expect(nextChunkSize(100, 2 * CHUNK_BUDGET_MS)).toBe(MIN_CHUNK);
+    expect(nextChunkSize(100, CHUNK_BUDGET_MS / 3)).toBe(300);
+    expect(nextChunkSize(100, 0)).toBe(MAX_CHUNK);
+    expect(nextChunkSize(100, 1e6)).toBe(MIN_CHUNK);
+  });
+
   it('reads the changes in one request and checkpoints each written chunk', async () => {
     expect(CONTACTS).toBeLessThan(PULL_PAGE);
-    expect(CONTACTS).toBeGreaterThan(2 * APPLY_CHUNK);
+    expect(CONTACTS).toBeGreaterThan(MAX_CHUNK);
     const db = await freshDb();
     const checkpoints: unknown[] = [];
     db.syncMeta.hook('creating', (_key, row) => {
@@ -59,15 +70,21 @@ describe('first pull in large pages, written in small transactions', { timeout: 
     expect(calls.changes).toBe(1);
     expect(await db.contacts.count()).toBe(CONTACTS);
     expect(await db.contactIndex.count()).toBe(CONTACTS);
-    // One checkpoint per transaction: after the 250th and 500th change, then the page's last_seq.
-    expect(checkpoints).toEqual([seqs[APPLY_CHUNK - 1], seqs[2 * APPLY_CHUNK - 1], seqs.at(-1)]);
+    // One checkpoint per transaction, each a change's own seq, in order, the last the page's last_seq; no
+    // transaction wrote more than MAX_CHUNK documents.
+    const at = positions(checkpoints);
+    expect(at.length).toBeGreaterThan(1);
+    expect(at.every((p) => p >= 0)).toBe(true);
+    expect(at.at(-1)).toBe(seqs.length - 1);
+    const sizes = at.map((p, i) => p - (i ? at[i - 1]! : -1));
+    expect(sizes.every((n) => n >= 1 && n <= MAX_CHUNK)).toBe(true);
   });
 
   it('resumes after the last chunk written when a write fails mid-page, with nothing twice', async () => {
     const db = await freshDb();
     const changes = (await couch.admin('GET', `${DB}/_changes`)).body as { results: { id: string }[] };
-    // A contact in the second chunk: its transaction fails once (a full disk, the worker stopped).
-    const victim = changes.results[APPLY_CHUNK + 10]!.id.split(':')[1];
+    // A contact past the first chunk: its transaction fails once (a full disk, the worker stopped).
+    const victim = changes.results[MAX_CHUNK + 10]!.id.split(':')[1];
     let failed = false;
     db.contacts.hook('creating', (_key, row) => {
       if (row.id === victim && !failed) {
@@ -77,11 +94,13 @@ describe('first pull in large pages, written in small transactions', { timeout: 
     });
     const { client, calls } = countingClient();
     await expect(pullAll(db, client)).rejects.toThrow();
-    // The first chunk is in (the server's design document is one of its changes, not a record).
-    const firstChunk = changes.results.slice(0, APPLY_CHUNK).filter((c) => c.id.startsWith('contact:')).length;
-    expect(await db.contacts.count()).toBe(firstChunk);
-    expect((await db.syncMeta.get('since'))?.value).toBe(seqs[APPLY_CHUNK - 1]);
-    expect(await pullAll(db, client)).toBe(CONTACTS - firstChunk);
+    // What the checkpoint covers is in, and nothing past it (the server's design document is one of the changes).
+    const [covered] = positions([(await db.syncMeta.get('since'))?.value]);
+    expect(covered).toBeGreaterThan(0);
+    expect(covered).toBeLessThan(MAX_CHUNK + 10);
+    const written = changes.results.slice(0, covered! + 1).filter((c) => c.id.startsWith('contact:')).length;
+    expect(await db.contacts.count()).toBe(written);
+    expect(await pullAll(db, client)).toBe(CONTACTS - written);
     expect(calls.changes).toBe(2);
     expect(await db.contacts.count()).toBe(CONTACTS);
     expect(await db.syncState.count()).toBe(CONTACTS);
