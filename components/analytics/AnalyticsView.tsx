@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { OwnerFilter } from '@/components/forecast/OwnerFilter';
 import { useReport } from '@/components/forecast/use-report';
+import { OwnerScopeControl } from '@/components/owner-scope/OwnerScopeControl';
+import { useMyOwnerNames } from '@/components/owner-scope/use-my-owner-names';
 import type { ViewProps } from '@/components/view-props';
 import type { AnalyticsParams } from '@/lib/forecast/analytics-report';
 import { dayKey } from '@/lib/forecast/calendar';
 import { t } from '@/lib/i18n';
+import { type OwnerScope, reportOwners, scopeFromParams, scopeToParams } from '@/lib/pipeline/owner-scope';
 import { PRESETS, presetRange, readRange } from './analytics-params';
 import { Funnel } from './Funnel';
 import { KpiCards } from './KpiCards';
@@ -27,14 +29,15 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
   // The first day any deal was created or closed, once a report has said (for 'All time').
   const [firstDay, setFirstDay] = useState<string | null>(null);
   const range = readRange(params, now, firstDay);
-  const owner = params.get('owner')?.trim().slice(0, 200) || null;
+  const scope = scopeFromParams(params);
+  const myNames = useMyOwnerNames(settings.owner);
   const request: AnalyticsParams = {
     firstDay: range.from,
     lastDay: range.to,
     now,
     zone: 'local',
     currency: settings.currency,
-    owner,
+    owner: reportOwners(scope, myNames),
   };
   const { report, error, busy } = useReport('analytics', request);
   const [movedToAll, setMovedToAll] = useState(false);
@@ -61,12 +64,7 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
     next.set('to', to);
     setParams(next);
   }
-  const setOwner = (o: string | null) => {
-    const next = new URLSearchParams(params);
-    if (o) next.set('owner', o);
-    else next.delete('owner');
-    setParams(next);
-  };
+  const setScope = (next: OwnerScope) => setParams(scopeToParams(next, params));
 
   return (
     <div class="report" aria-busy={busy ? 'true' : 'false'} data-testid="analytics-view">
@@ -110,7 +108,7 @@ export function AnalyticsView({ settings, params, setParams }: ViewProps) {
             ))}
           </div>
         </fieldset>
-        <OwnerFilter owners={report?.owners ?? []} value={owner} onChange={setOwner} />
+        <OwnerScopeControl scope={scope} owners={report?.owners ?? []} onChange={setScope} />
       </form>
       {error && (
         <p role="alert" class="error">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { OwnerScopeControl } from '@/components/owner-scope/OwnerScopeControl';
 import { type MessageKey, t } from '@/lib/i18n';
 import {
   BOARD_SORTS,
@@ -68,17 +69,11 @@ export function BoardFiltersBar({
           onInput={(e) => setQ(e.currentTarget.value)}
         />
       </label>
-      <label>
-        <span>{t('board_owner')}</span>
-        <select value={filters.owner} onChange={(e) => onChange({ owner: e.currentTarget.value })}>
-          <option value="">{t('board_anyOwner')}</option>
-          {withCurrent(facets.owners, filters.owner).map((o) => (
-            <option key={o} value={o}>
-              {o || t('board_noOwner')}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OwnerScopeControl
+        scope={filters.mine ? { mine: true } : { mine: false, owner: filters.owner }}
+        owners={facets.owners}
+        onChange={(scope) => onChange(scope.mine ? { mine: true, owner: '' } : { mine: false, owner: scope.owner })}
+      />
       <label>
         <span>{t('board_source')}</span>
         <select value={filters.source} onChange={(e) => onChange({ source: e.currentTarget.value })}>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useTableQuery } from '@/components/contacts/use-table-query';
 import { useStageRates } from '@/components/forecast/use-report';
+import { useMyOwnerNames } from '@/components/owner-scope/use-my-owner-names';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/components/view-props';
 import type { BoardDeal } from '@/lib/db/deal-index';
@@ -38,7 +39,8 @@ interface ColumnInfo {
  * kept in the URL, cards moved by drag and drop, by keyboard (Shift+arrows) or by their "…" menu; a cue for columns out of view.
  */
 export function BoardView({ settings, params, setParams }: ViewProps) {
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const me = useMyOwnerNames(settings.owner);
+  const filters = useMemo(() => ({ ...filtersFromParams(params), me }), [params, me]);
   const update = useCallback(
     (patch: Partial<BoardFilters>) => setParams(filtersToParams({ ...filters, ...patch })),
     [filters, setParams],

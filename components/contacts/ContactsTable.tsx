@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { OwnerScopeControl } from '@/components/owner-scope/OwnerScopeControl';
+import { useMyOwnerNames } from '@/components/owner-scope/use-my-owner-names';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { ViewProps } from '@/components/view-props';
 import { useVirtualizer } from '@/components/virtual-list/use-virtualizer';
@@ -6,6 +8,8 @@ import { type MessageKey, t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import type { Stage } from '@/lib/model';
 import { CONTACT_SORTS, type ContactSort } from '@/lib/pipeline/contact-search';
+import { contactIdsWithOwner, liveDealOwners } from '@/lib/pipeline/owned-contacts';
+import { ownerTest, scopeFromParams, scopeToParams } from '@/lib/pipeline/owner-scope';
 import { type ContactRow, contactRows, tableContactIds, tableStores } from '@/lib/read/contacts';
 import { sortedStages } from '@/lib/read/stages';
 import { formatShortDate } from '../board/format';
@@ -56,12 +60,21 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
     return () => clearTimeout(id);
   }, [text]);
 
-  const ids = useTableQuery((db) => tableContactIds(db, { q, sort, desc, leads }), tableStores(leads), [
-    q,
-    sort,
-    desc,
-    leads,
-  ]);
+  const scope = scopeFromParams(params);
+  const scoped = scope.mine || !!scope.owner;
+  const myNames = useMyOwnerNames(settings.owner);
+  const ids = useTableQuery(
+    async (db) => {
+      const [listed, owned] = await Promise.all([
+        tableContactIds(db, { q, sort, desc, leads }),
+        scoped ? contactIdsWithOwner(db, ownerTest(scope, myNames)) : null,
+      ]);
+      return owned ? listed.filter((id) => owned.has(id)) : listed;
+    },
+    [...tableStores(leads), ...(scoped ? (['dealIndex'] as const) : [])],
+    [q, sort, desc, leads, params.get('mine'), params.get('owner'), myNames],
+  );
+  const dealOwners = useTableQuery(liveDealOwners, ['dealIndex'], []);
   const stages = useLiveQuery(sortedStages, []) ?? [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // A selection only holds contacts still listed (deleted or filtered-out ones drop out).
@@ -135,6 +148,11 @@ export function ContactsTable({ settings, params, setParams }: ViewProps) {
             <option value="leads">{t('contacts_filterLeads')}</option>
           </select>
         </label>
+        <OwnerScopeControl
+          scope={scope}
+          owners={dealOwners ?? []}
+          onChange={(next) => setParams(scopeToParams(next, params))}
+        />
         <span class="muted" data-testid="contacts-count" role="status">
           {ids ? t('contacts_count', formatNumber(ids.length)) : t('board_loading')}
         </span>

@@ -1,12 +1,14 @@
+import { OwnerScopeControl } from '@/components/owner-scope/OwnerScopeControl';
 import { t } from '@/lib/i18n';
+import type { OwnerScope } from '@/lib/pipeline/owner-scope';
 import { type ForecastChoice, HORIZONS } from './forecast-params';
-import { OwnerFilter } from './OwnerFilter';
 
 export function ForecastControls({
   choice,
   today,
   set,
   owners,
+  onScope,
 }: {
   choice: ForecastChoice;
   today: string;
@@ -14,6 +16,8 @@ export function ForecastControls({
   owners: string[];
   /** Sets one URL parameter (null removes it). */
   set: (changes: Record<string, string | null>) => void;
+  /** Whose deals: kept in the URL by the view. */
+  onScope: (scope: OwnerScope) => void;
 }) {
   return (
     <form class="report-controls" aria-label={t('forecast_controls')} onSubmit={(e) => e.preventDefault()}>
@@ -42,7 +46,7 @@ export function ForecastControls({
           ))}
         </select>
       </label>
-      <OwnerFilter owners={owners} value={choice.owner} onChange={(owner) => set({ owner })} />
+      <OwnerScopeControl scope={choice.scope} owners={owners} onChange={onScope} />
       <label>
         {t('forecast_asOf')}
         <input

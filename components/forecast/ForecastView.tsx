@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMyOwnerNames } from '@/components/owner-scope/use-my-owner-names';
 import type { ViewProps } from '@/components/view-props';
 import { dayKey, dayStart } from '@/lib/forecast/calendar';
 import type { ForecastParams } from '@/lib/forecast/forecast-report';
 import { t } from '@/lib/i18n';
 import { formatDate } from '@/lib/i18n/money';
+import { reportOwners, scopeToParams } from '@/lib/pipeline/owner-scope';
 import { AsOfAccuracy, TrackRecordTable } from './Accuracy';
 import { DataQualityPanel } from './DataQualityPanel';
 import { ForecastControls } from './ForecastControls';
@@ -27,6 +29,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
   const [now] = useState(() => Date.now());
   const [qualityLimit, setQualityLimit] = useState(QUALITY_PAGE);
   const choice = readForecastParams(params, now);
+  const myNames = useMyOwnerNames(settings.owner);
   const today = dayKey(now, 'local');
   const request: ForecastParams = {
     asOf: choice.asOf,
@@ -38,7 +41,7 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
     currency: settings.currency,
     bantWeights: settings.bantWeights,
     qualityLimit,
-    owner: choice.owner,
+    owner: reportOwners(choice.scope, myNames),
   };
   const { report, trackRecord, methods, error, busy } = useReport('forecast', request);
   const stageNames = useMemo(() => new Map(report?.stages.map((s) => [s.id, s.name])), [report?.stages]);
@@ -64,7 +67,13 @@ export function ForecastView({ settings, params, setParams }: ViewProps) {
 
   return (
     <div class="report" aria-busy={busy ? 'true' : 'false'} data-testid="forecast-view">
-      <ForecastControls choice={choice} today={today} set={set} owners={report?.owners ?? []} />
+      <ForecastControls
+        choice={choice}
+        today={today}
+        set={set}
+        owners={report?.owners ?? []}
+        onScope={(scope) => setParams(scopeToParams(scope, params))}
+      />
       {error && (
         <p role="alert" class="error">
           {t('forecast_failed', error)}

@@ -1,5 +1,6 @@
 import { addDays, dayKey, dayStart } from '@/lib/forecast/calendar';
 import type { ForecastGrain } from '@/lib/forecast/forecast-report';
+import { type OwnerScope, scopeFromParams } from '@/lib/pipeline/owner-scope';
 
 export const HORIZONS: Record<ForecastGrain, number[]> = { month: [3, 6, 12], quarter: [2, 4, 8] };
 
@@ -10,8 +11,8 @@ export interface ForecastChoice {
   asOfDay: string | null;
   /** The instant the forecast is made at: the end of the chosen day, or now. */
   asOf: number;
-  /** Only this owner's deals; null: everyone's. */
-  owner: string | null;
+  /** My deals, or the team's (everyone's or one owner's). */
+  scope: OwnerScope;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,6 +30,6 @@ export function readForecastParams(params: URLSearchParams, now: number): Foreca
     horizon: HORIZONS[grain].includes(horizon) ? horizon : HORIZONS[grain][1]!,
     asOfDay,
     asOf: asOfDay ? dayStart(addDays(asOfDay, 1), 'local') - 1 : now,
-    owner: params.get('owner')?.trim().slice(0, 200) || null,
+    scope: scopeFromParams(params),
   };
 }

@@ -23,8 +23,8 @@ export interface AnalyticsParams {
   currency: string;
   minStageSample?: number;
   stuckLimit?: number;
-  /** Only this owner's deals (by name or alias); null or absent: everyone's. */
-  owner?: string | null;
+  /** Only this owner's deals, or those of any of a list ("My deals"), by name or alias; null or absent: everyone's. */
+  owner?: string | readonly string[] | null;
 }
 
 /** The headline KPIs of a range: shown for the range, and for the one just before it to compare. */
@@ -66,7 +66,7 @@ export interface AnalyticsReport {
   span: { first: string; last: string } | null;
   /** Every owner the deals name, for the owner filter, and the owner shown (null: everyone). */
   owners: string[];
-  owner: string | null;
+  owner: string | readonly string[] | null;
 }
 
 /** Win rate, won deal size, cycle, open deals and velocity for a range: the deal KPIs both periods show. */

@@ -33,8 +33,8 @@ export interface ForecastParams {
   trackRecordPeriods?: number;
   /** How many data-quality problems to list (all are counted). */
   qualityLimit?: number;
-  /** Only this owner's deals (by name or alias); null or absent: everyone's. */
-  owner?: string | null;
+  /** Only this owner's deals, or those of any of a list ("My deals"), by name or alias; null or absent: everyone's. */
+  owner?: string | readonly string[] | null;
 }
 
 /** The team: its owners list and quotas, as the database holds them (the worker reads them with the deals). */
@@ -62,7 +62,7 @@ export interface ForecastReport {
   /** Every owner the deals name, for the owner filter. */
   owners: string[];
   /** The owner shown (null: everyone). */
-  owner: string | null;
+  owner: string | readonly string[] | null;
   /** Quota attainment, gap and coverage per owner and for the team, for the first period shown. */
   quota: QuotaReport;
 }

@@ -26,13 +26,18 @@ export function ownerNames(t: DealTable, owners: readonly Owner[]): string[] {
 const cache = new WeakMap<DealTable, Map<string, DealTable>>();
 
 /**
- * The table narrowed to one owner's deals (their text means that owner, by name or alias), kept per table: a
+ * The table narrowed to one owner's deals, or to the deals of any of a list of owners ("My deals": my team user
+ * name, my name and its spellings), a text counting when it means that owner by name or alias; kept per table: a
  * change of the view's other parameters reuses it. The same table when `owner` is null.
  */
-export function tableForOwner(t: DealTable, owner: string | null, owners: readonly Owner[]): DealTable {
+export function tableForOwner(
+  t: DealTable,
+  owner: string | readonly string[] | null,
+  owners: readonly Owner[],
+): DealTable {
   if (owner === null) return t;
-  const key = ownerKey(owner);
-  const cacheKey = `${key}|${owners.map((o) => o.id).join(',')}`;
+  const keys = [...new Set((typeof owner === 'string' ? [owner] : owner).map(ownerKey))];
+  const cacheKey = `${keys.join('\u0000')}|${owners.map((o) => o.id).join(',')}`;
   let perTable = cache.get(t);
   if (!perTable) {
     perTable = new Map();
@@ -40,11 +45,14 @@ export function tableForOwner(t: DealTable, owner: string | null, owners: readon
   }
   const cached = perTable.get(cacheKey);
   if (cached) return cached;
-  const index = owners.findIndex((o) => ownerKey(o.name) === key || o.aliases.some((a) => ownerKey(a) === key));
+  const wanted = new Set(keys);
+  const indexes = new Set<number>();
+  owners.forEach((o, i) => {
+    // An owner's team user name means it too (Owner.user): a synced deal names its owner by it.
+    if ([o.name, ...o.aliases, o.user].some((n) => n && wanted.has(ownerKey(n)))) indexes.add(i);
+  });
   const codes = ownerCodes(t, owners);
-  const match = Uint8Array.from(t.owners, (text, k) =>
-    index >= 0 ? (codes[k] === index ? 1 : 0) : ownerKey(text) === key ? 1 : 0,
-  );
+  const match = Uint8Array.from(t.owners, (text, k) => (indexes.has(codes[k]!) || wanted.has(ownerKey(text)) ? 1 : 0));
   const rows: number[] = [];
   for (let i = 0; i < t.n; i++) if (match[t.owner[i]!]) rows.push(i);
   const sub = subsetTable(t, rows);

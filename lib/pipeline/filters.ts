@@ -2,6 +2,7 @@ import type { BoardDeal } from '../db/deal-index';
 import { dayKey } from '../forecast/calendar';
 import type { BantWeights } from '../model';
 import { scoreBant } from './bant';
+import { ownerTest, scopeFromParams } from './owner-scope';
 
 /** Expected-close periods the board filters by (calendar periods in the rep's local time). */
 export const CLOSE_PERIODS = [
@@ -22,6 +23,9 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 export interface BoardFilters {
   /** Words matched as prefixes against the contact's name, company and emails. */
   q: string;
+  /** "My deals" (lib/pipeline/owner-scope.ts); then `owner` is ''. */
+  mine: boolean;
+  /** One owner's deals ('' for the whole team's). */
   owner: string;
   /** The deal's source site ('linkedin', 'gmail', 'import'…). */
   source: string;
@@ -35,10 +39,13 @@ export interface BoardFilters {
   sort: BoardSort;
   /** Closed columns the rep opened (Won/Lost are collapsed by default). */
   expanded: string[];
+  /** Not in the URL: the owner texts "My deals" means here (myOwnerNames), set by the view. */
+  me: readonly string[];
 }
 
 export const DEFAULT_FILTERS: BoardFilters = {
   q: '',
+  mine: false,
   owner: '',
   source: '',
   tag: '',
@@ -47,6 +54,7 @@ export const DEFAULT_FILTERS: BoardFilters = {
   overdue: false,
   sort: 'days',
   expanded: [],
+  me: [],
 };
 
 const MAX_PARAM = 200;
@@ -57,9 +65,11 @@ export function filtersFromParams(p: URLSearchParams): BoardFilters {
   const close = p.get('close') ?? '';
   const sort = p.get('sort') ?? '';
   const bant = Number.parseInt(p.get('bant') ?? '', 10);
+  const scope = scopeFromParams(p);
   return {
     q: text('q'),
-    owner: text('owner'),
+    mine: scope.mine,
+    owner: scope.mine ? '' : scope.owner,
     source: text('source'),
     tag: text('tag'),
     close: (CLOSE_PERIODS as readonly string[]).includes(close) ? (close as ClosePeriod) : '',
@@ -67,6 +77,7 @@ export function filtersFromParams(p: URLSearchParams): BoardFilters {
     overdue: p.get('overdue') === '1',
     sort: (BOARD_SORTS as readonly string[]).includes(sort) ? (sort as BoardSort) : DEFAULT_FILTERS.sort,
     expanded: text('open').split(',').filter(Boolean),
+    me: [],
   };
 }
 
@@ -74,7 +85,8 @@ export function filtersFromParams(p: URLSearchParams): BoardFilters {
 export function filtersToParams(f: BoardFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.q.trim()) p.set('q', f.q);
-  if (f.owner) p.set('owner', f.owner);
+  if (f.mine) p.set('mine', '1');
+  else if (f.owner) p.set('owner', f.owner);
   if (f.source) p.set('source', f.source);
   if (f.tag) p.set('tag', f.tag);
   if (f.close) p.set('close', f.close);
@@ -87,7 +99,7 @@ export function filtersToParams(f: BoardFilters): URLSearchParams {
 
 /** True when any filter narrows the board (sort and expanded columns do not). */
 export function isFiltered(f: BoardFilters): boolean {
-  return !!(f.q.trim() || f.owner || f.source || f.tag || f.close || f.bantMin !== null || f.overdue);
+  return !!(f.q.trim() || f.mine || f.owner || f.source || f.tag || f.close || f.bantMin !== null || f.overdue);
 }
 
 /** The rep's calendar day of a local date. */
@@ -154,10 +166,11 @@ export interface MatchContext {
 export function dealMatcher(f: BoardFilters, ctx: MatchContext): (deal: BoardDeal) => boolean {
   const range = f.close && f.close !== 'none' ? closePeriodRange(f.close, ctx.now) : null;
   const dayStart = startOfDay(ctx.now);
+  const owned = f.mine || f.owner ? ownerTest(f.mine ? { mine: true } : { mine: false, owner: f.owner }, f.me) : null;
   return (deal) => {
     if (deal.deletedAt !== null) return false;
     if (ctx.contactIds && !ctx.contactIds.has(deal.contactId)) return false;
-    if (f.owner && deal.owner !== f.owner) return false;
+    if (owned && !owned(deal.owner)) return false;
     if (f.source && deal.source !== f.source) return false;
     if (f.close === 'none' && deal.expectedClose !== null) return false;
     if (range && (deal.expectedClose === null || deal.expectedClose < range.from || deal.expectedClose > range.to))

@@ -46,20 +46,51 @@ export async function applyRemoteDocs(
     byTable.set(parsed.table, list);
   }
   // Only the tables this page touches are locked while it is written: a page of activities leaves the contacts and
-  // deals free for the popup and the board to read. A merge of a contact or deal may add a timeline entry.
+  // deals free for the popup and the board to read, and a page of contacts or deals locks the timeline only when
+  // one of them has unpushed changes here (a merge may add a timeline entry). On a first pull none has.
   const touched = new Set<string>(byTable.keys());
-  if (touched.has('contacts') || touched.has('deals')) touched.add('activities');
-  const tables = [...touched].map((name) => db.table(name));
+  const mergeable = [...(byTable.get('contacts') ?? []), ...(byTable.get('deals') ?? [])].map((x) => x.doc._id);
+  const withTimeline = !opts.force && (await anyDirty(db, mergeable));
+  let written: ApplyResult;
+  try {
+    written = await writeDocs(db, byTable, touched, withTimeline, opts);
+  } catch (err) {
+    // A local edit came in between the check and the write: write again, with the timeline in the transaction.
+    if (!(err instanceof NeedsTimeline)) throw err;
+    written = await writeDocs(db, byTable, touched, true, opts);
+  }
+  return { ...written, skipped: written.skipped + result.skipped };
+}
+
+/** Thrown (aborting the transaction) when a merge needs a timeline entry the transaction cannot write. */
+class NeedsTimeline extends Error {}
+
+async function anyDirty(db: ProspectorDb, docIds: string[]): Promise<boolean> {
+  if (!docIds.length) return false;
+  return (await db.syncState.bulkGet(docIds)).some((row) => row?.dirty === 1);
+}
+
+async function writeDocs(
+  db: ProspectorDb,
+  byTable: Map<SyncedTable, { id: string; doc: IncomingDoc }[]>,
+  touched: Set<string>,
+  withTimeline: boolean,
+  opts: ApplyOptions,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { written: 0, merged: 0, skipped: 0 };
+  const scope = new Set(touched);
+  if (withTimeline) scope.add('activities');
+  const tables = [...scope].map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
     markRemoteTransaction();
     const states: SyncStateRow[] = [];
     const conflictNotes: Activity[] = [];
     for (const [table, items] of byTable) {
-      const docIds = items.map((x) => x.doc._id);
-      const [locals, olds] = await Promise.all([
-        db.table(table).bulkGet(items.map((x) => x.id)) as Promise<(Row | undefined)[]>,
-        db.syncState.bulkGet(docIds),
-      ]);
+      const olds = await db.syncState.bulkGet(items.map((x) => x.doc._id));
+      // The local records are read only where a merge may be needed (unpushed changes here): on a first pull, none.
+      const toMerge = opts.force || table === 'activities' ? [] : items.filter((_, i) => olds[i]?.dirty);
+      const found = toMerge.length ? await db.table(table).bulkGet(toMerge.map((x) => x.id)) : [];
+      const localOf = new Map(toMerge.map((x, k) => [x.id, found[k] as Row | undefined]));
       const puts: Row[] = [];
       const deletes: string[] = [];
       items.forEach(({ id, doc }, i) => {
@@ -80,7 +111,7 @@ export async function applyRemoteDocs(
           result.skipped++;
           return;
         }
-        const local = locals[i];
+        const local = localOf.get(id);
         if (!local || !old?.dirty || opts.force || table === 'activities') {
           puts.push(remote);
           states.push({ docId: doc._id, rev: doc._rev, dirty: 0, times, base: times, deleted: 0 });
@@ -109,6 +140,7 @@ export async function applyRemoteDocs(
       if (deletes.length) await db.table(table).bulkDelete(deletes);
     }
     if (conflictNotes.length) {
+      if (!scope.has('activities')) throw new NeedsTimeline();
       await db.activities.bulkAdd(conflictNotes);
       const now = Date.now();
       for (const a of conflictNotes) {

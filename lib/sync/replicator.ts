@@ -8,10 +8,31 @@ import type { SyncStateRow } from './sync-middleware';
 /** Documents per _bulk_docs: few round trips for a first push. */
 export const BATCH = 1000;
 /**
- * Documents per _changes page: each page is written in one transaction, which the popup's and the board's reads
- * of the same tables wait for, so pages stay small enough to keep that wait short.
+ * Changes per _changes request. The server's cost is mostly per request (pouchdb-server took twice as long to
+ * serve 55,000 changes in pages of 250 as in pages of 5,000), so pages are large; they are written locally in
+ * smaller transactions (CHUNK_BUDGET_MS).
  */
-export const PULL_PAGE = 250;
+export const PULL_PAGE = 2000;
+/**
+ * How long one local write transaction should hold its tables: the popup's and the board's reads of the same
+ * tables wait for it. Chunks are sized to it from the time the previous ones took per document (a busy machine
+ * writes fewer per transaction), between MIN_CHUNK and MAX_CHUNK documents.
+ */
+export const CHUNK_BUDGET_MS = 60;
+export const MIN_CHUNK = 50;
+export const MAX_CHUNK = 500;
+const FIRST_CHUNK = 100;
+
+/** The size of the next write transaction of a pull, learned from the ones before. */
+export interface Pace {
+  size: number;
+}
+
+export function nextChunkSize(docs: number, ms: number): number {
+  const perDoc = ms / Math.max(1, docs);
+  const size = perDoc > 0 ? Math.round(CHUNK_BUDGET_MS / perDoc) : MAX_CHUNK;
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, size));
+}
 
 /** A change the server refused (403 from the design document's validate_doc_update). */
 export interface Refusal {
@@ -198,12 +219,13 @@ function seqText(seq: unknown): string {
 }
 
 interface FetchedPage {
-  docs: IncomingDoc[];
+  /** The changes as received, checked chunk by chunk when written (the worker's loop stays free meanwhile). */
+  results: ChangesPage['results'];
   since: string;
   full: boolean;
 }
 
-/** One page of _changes after `since`, its documents checked (IncomingDoc) but not yet applied. */
+/** One page of _changes after `since`, not yet checked nor applied. */
 async function fetchPage(
   client: CouchClient,
   since: string,
@@ -213,14 +235,48 @@ async function fetchPage(
   const query: Record<string, string | number | boolean> = { since, include_docs: true, limit };
   if (opts.live) Object.assign(query, { feed: 'longpoll', timeout: opts.timeoutMs ?? 25_000 });
   const page = await client.request<ChangesPage>('GET', client.dbPath('_changes'), { query, signal: opts.signal });
+  const results = Array.isArray(page.results) ? page.results : [];
+  return { results, since: seqText(page.last_seq), full: results.length >= limit };
+}
+
+/** The documents of some changes, checked (IncomingDoc); a deletion without its document becomes a tombstone. */
+function docsOf(results: ChangesPage['results']): IncomingDoc[] {
   const docs: IncomingDoc[] = [];
-  for (const change of page.results ?? []) {
+  for (const change of results) {
     const rev = change.changes?.[0]?.rev;
     const doc = change.doc ?? (change.deleted && rev ? { _id: change.id, _rev: rev, _deleted: true } : undefined);
     const parsed = IncomingDoc.safeParse(doc);
     if (parsed.success) docs.push(parsed.data);
   }
-  return { docs, since: seqText(page.last_seq), full: (page.results?.length ?? 0) >= limit };
+  return docs;
+}
+
+/** Lets the worker answer the popup and the pages between two write transactions. */
+const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes a fetched page in short transactions (CHUNK_BUDGET_MS), each storing as checkpoint the sequence of its
+ * last change (any change's `seq` is a valid `since`, on CouchDB 2+ as on 1.x), so a stop between two chunks
+ * resumes after the last one written. The page's own last_seq closes it. The worker yields between chunks.
+ */
+async function applyPage(db: ProspectorDb, page: FetchedPage, pace: Pace = { size: FIRST_CHUNK }): Promise<number> {
+  let applied = 0;
+  const { results } = page;
+  if (!results.length) {
+    await applyRemoteDocs(db, [], { since: page.since });
+    return 0;
+  }
+  for (let from = 0; from < results.length; ) {
+    if (from) await yieldToOthers();
+    const chunk = results.slice(from, from + pace.size);
+    from += chunk.length;
+    const since = from >= results.length ? page.since : seqText(chunk[chunk.length - 1]!.seq);
+    const started = performance.now();
+    const done = await applyRemoteDocs(db, docsOf(chunk), { since });
+    pace.size = nextChunkSize(chunk.length, performance.now() - started);
+    applied += done.written + done.merged;
+  }
+  return applied;
 }
 
 async function storedSince(db: ProspectorDb): Promise<string> {
@@ -237,24 +293,24 @@ export async function pullPage(
   opts: { live?: boolean; timeoutMs?: number; signal?: AbortSignal; limit?: number } = {},
 ): Promise<PullResult> {
   const page = await fetchPage(client, await storedSince(db), opts);
-  const applied = await applyRemoteDocs(db, page.docs, { since: page.since });
-  return { applied: applied.written + applied.merged, since: page.since, more: page.full };
+  const applied = await applyPage(db, page);
+  return { applied, since: page.since, more: page.full };
 }
 
 /**
  * Pulls until the local copy has caught up with the server. The next page is fetched while the current one is
  * written (the server's work and ours overlap, rather than taking turns); pages
- * are applied in order, each with its checkpoint, so a stop at any moment resumes where the rows stop.
+ * are applied in order, each chunk with its checkpoint, so a stop at any moment resumes where the rows stop.
  */
 export async function pullAll(db: ProspectorDb, client: CouchClient, signal?: AbortSignal): Promise<number> {
   let applied = 0;
+  const pace: Pace = { size: FIRST_CHUNK };
   let page = await fetchPage(client, await storedSince(db), { signal });
   for (;;) {
     const next = page.full ? fetchPage(client, page.since, { signal }) : undefined;
     // A failed prefetch is seen when awaited below, not as an unhandled rejection meanwhile.
     next?.catch(() => undefined);
-    const done = await applyRemoteDocs(db, page.docs, { since: page.since });
-    applied += done.written + done.merged;
+    applied += await applyPage(db, page, pace);
     if (!next) return applied;
     page = await next;
   }

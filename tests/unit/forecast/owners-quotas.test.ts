@@ -147,6 +147,14 @@ describe('quota attainment and coverage', () => {
     expect(tableForOwner(t, 'Citra', owners).ids).toEqual(['x']);
     expect(tableForOwner(t, null, owners)).toBe(t);
   });
+
+  it('"My deals" keeps the deals of any of my names, each under every spelling', () => {
+    expect([...tableForOwner(t, ['ben tan', 'Citra'], owners).ids].sort()).toEqual(['o1', 'w1', 'x']);
+    expect([...tableForOwner(t, ['Citra'], owners).ids]).toEqual(['x']);
+    expect(tableForOwner(t, [], owners).n).toBe(0);
+    // An owner's team user name means that owner (synced deals name their owner by it).
+    expect([...tableForOwner(t, ['BenTan'], owners).ids].sort()).toEqual(['o1', 'w1']);
+  });
 });
 
 describe('where closed deals start', () => {
