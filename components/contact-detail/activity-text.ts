@@ -1,6 +1,7 @@
 import { getLocale, type MessageKey, t } from '@/lib/i18n';
 import type { Activity } from '@/lib/model';
 import { formatAmount, formatDateTime } from '../board/format';
+import { sourceWords } from '../review/provenance-words';
 import { sourceLabel } from '../source-label';
 
 const FIELDS: Record<string, MessageKey> = {
@@ -97,6 +98,20 @@ export function threadLink(a: Activity): string | undefined {
     return undefined;
   }
 }
+interface Change {
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** Where a page's new value was read (a known person updated from a page): "from the email signature". */
+  source?: string;
+  detail?: string;
+}
+type Added = Omit<Change, 'from' | 'to'> & { values: unknown[] };
+
+const whereFrom = (c: { source?: unknown; detail?: unknown }) =>
+  typeof c.source === 'string' && c.source
+    ? ` ${t('provenanceFrom', sourceWords(c.source, typeof c.detail === 'string' ? c.detail : ''))}`
+    : '';
 
 /** The sentences for one timeline entry, in the rep's language: what happened, never field keys or site ids. */
 export function activityText(a: Activity, stageName: (id: string) => string): string[] {
@@ -108,18 +123,25 @@ export function activityText(a: Activity, stageName: (id: string) => string): st
       return [t(a.type === 'captured' ? 'tl_captured' : 'tl_imported', where || str(p.file))];
     }
     case 'updated': {
-      const changes = Array.isArray(p.changes) ? (p.changes as { field: string; from: unknown; to: unknown }[]) : null;
-      if (changes?.length)
-        return changes
-          .filter((c) => fieldName(c.field))
-          .map((c) =>
-            t(
-              'tl_changed',
-              capitalised(fieldName(c.field)),
-              valueText(c.field, c.from, str(p.currency), stageName),
-              valueText(c.field, c.to, str(p.currency), stageName),
+      const changes = Array.isArray(p.changes) ? (p.changes as Change[]) : null;
+      const added = Array.isArray(p.added) ? (p.added as Added[]) : [];
+      if (changes?.length || added.length)
+        return [
+          ...(changes ?? [])
+            .filter((c) => fieldName(c.field))
+            .map(
+              (c) =>
+                t(
+                  'tl_changed',
+                  capitalised(fieldName(c.field)),
+                  valueText(c.field, c.from, str(p.currency), stageName),
+                  valueText(c.field, c.to, str(p.currency), stageName),
+                ) + whereFrom(c),
             ),
-          );
+          ...added
+            .filter((c) => fieldName(c.field) && Array.isArray(c.values))
+            .map((c) => t('tl_added', capitalised(fieldName(c.field)), c.values.map(String).join(', ')) + whereFrom(c)),
+        ];
       const names = (Array.isArray(p.fields) ? p.fields.map(String) : []).map(fieldName).filter(Boolean);
       if (!names.length) return [t('detail_actUpdated')];
       return [

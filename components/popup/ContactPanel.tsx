@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
-import type { Contact, Stage } from '@/lib/model';
-import { type ContactView, loadContactView } from '@/lib/popup/contact-view';
+import type { Candidate, Contact, PageCapture, Stage } from '@/lib/model';
+import type { ContactView } from '@/lib/popup/contact-view';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { MatchKind } from '@/lib/popup/rank-people';
+import { contactViewRead } from '@/lib/popup/reads';
 import { sendLazy } from '@/lib/popup/send-lazy';
 import { useLiveQuery } from '../use-live-query';
 import { DealPanel, EditForm } from './DealPanel';
 import { focusTaken } from './focus';
+import { UpdateOffer } from './UpdateOffer';
 import { useTeamUser } from './use-team-user';
 
 /** The options page's view of one contact (built by the options page: #contacts?id=…). */
@@ -29,7 +30,9 @@ export interface ContactPanelProps {
   /** Called once the contact's stage and BANT are on screen. */
   onShown: () => void;
   /** A name-and-company match: the rep confirms it ("Same person") or saves the page's person apart. */
-  weakMatch?: { onSame: () => Promise<void>; onDifferent: () => Promise<void> };
+  weakMatch?: { onDifferent: () => Promise<void> };
+  /** The person as this page shows them: what it adds to the contact is offered as an update. */
+  page?: { candidate: Candidate; capture: Pick<PageCapture, 'url' | 'site'> };
 }
 
 /** A known contact: who they are, each of their deals (open ones first), and what to do next. */
@@ -43,8 +46,11 @@ export function ContactPanel({
   initialView,
   onShown,
   weakMatch,
+  page,
 }: ContactPanelProps) {
-  const view = useLiveQuery(() => loadContactView(getDb(), contactId), [contactId], initialView);
+  const view = useLiveQuery(contactViewRead(contactId), [contactId], initialView);
+  // A name-and-company match is only updated from the page once the rep says it is the same person.
+  const [same, setSame] = useState(false);
   const me = useTeamUser();
   useEffect(() => {
     if (view !== undefined) onShown();
@@ -73,7 +79,16 @@ export function ContactPanel({
   );
   return (
     <section class="contact" data-testid="contact" aria-labelledby="contact-name">
-      <ContactHeader contact={view.contact} match={match} weakMatch={weakMatch} />
+      <ContactHeader
+        contact={view.contact}
+        match={match}
+        weakMatch={weakMatch}
+        same={same}
+        onSame={() => setSame(true)}
+      />
+      {page && (match !== 'name' || same) && (
+        <UpdateOffer contact={view.contact} candidate={page.candidate} capture={page.capture} />
+      )}
       {teammateLine(open[0] ?? view.deals[0], me, stageMap)}
       {open.length === 0 && (
         <NoOpenDeal contact={view.contact} lead={view.deals.length === 0} main={view.deals.length === 0} />
@@ -112,23 +127,28 @@ function ContactHeader({
   contact,
   match,
   weakMatch,
+  same,
+  onSame,
 }: {
   contact: Contact;
   match: MatchKind | null;
   weakMatch?: ContactPanelProps['weakMatch'];
+  /** The rep said "Same person": what the page adds is offered below. */
+  same: boolean;
+  onSame: () => void;
 }) {
   const role = [contact.jobTitle, contact.company].filter(Boolean).join(' · ');
   const url = contactPageUrl(contact.id);
-  const [answer, setAnswer] = useState<'' | 'busy' | 'same'>('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const choose = (run: () => Promise<void>, after: '' | 'same') => {
-    setAnswer('busy');
+  const different = (run: () => Promise<void>) => {
+    setBusy(true);
     setError('');
     run().then(
-      () => setAnswer(after),
+      () => setBusy(false),
       (err) => {
-        setAnswer('');
-        setError(t('popup_saveFailed', err instanceof Error ? err.message : String(err)));
+        setBusy(false);
+        setError(t('popup_saveFailed', describeError(err)));
       },
     );
   };
@@ -138,24 +158,19 @@ function ContactHeader({
         {contact.name || contact.emails[0] || t('unnamed')}
       </h1>
       {role && <p class="muted role">{role}</p>}
-      {match === 'name' && answer !== 'same' && (
+      {match === 'name' && !same && (
         <div class="hint" data-testid="name-match">
           <p>{t('popup_matchedByName')}</p>
           {weakMatch && (
             <div class="actions">
-              <button
-                type="button"
-                data-testid="same-person"
-                disabled={answer === 'busy'}
-                onClick={() => choose(weakMatch.onSame, 'same')}
-              >
+              <button type="button" data-testid="same-person" disabled={busy} onClick={onSame}>
                 {t('popup_samePerson')}
               </button>
               <button
                 type="button"
                 data-testid="different-person"
-                disabled={answer === 'busy'}
-                onClick={() => choose(weakMatch.onDifferent, '')}
+                disabled={busy}
+                onClick={() => different(weakMatch.onDifferent)}
               >
                 {t('popup_differentPerson')}
               </button>
@@ -163,7 +178,7 @@ function ContactHeader({
           )}
         </div>
       )}
-      {answer === 'same' && (
+      {same && (
         <p class="muted small" role="status" data-testid="same-confirmed">
           {t('popup_confirmedSame')}
         </p>

@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import type { PageCapture, Stage } from '@/lib/model';
+import { offeredUpdate, type UpdateField } from '@/lib/pipeline/known-update';
 import type { PagePerson } from '@/lib/popup/rank-people';
+import { currentStagesRead } from '@/lib/popup/reads';
 import { sendLazy } from '@/lib/popup/send-lazy';
 import { useLiveQuery } from '../use-live-query';
+import { tickedFields } from './UpdateOffer';
+import { useUpdateChoices } from './update-choices';
 
 const SHOWN = 6;
 
@@ -18,10 +21,18 @@ function personRole(p: PagePerson): string {
   return c ? [c.jobTitle, c.company].filter(Boolean).join(' · ') : '';
 }
 
+/** The fields "Save all" would update on a known person: what the page adds, as ticked on their card. */
+function updateOf(p: PagePerson): UpdateField[] {
+  // A name-and-company match is updated only once the rep says it is the same person, on its own card.
+  if (!p.contact || !p.candidate || p.match === 'name') return [];
+  return tickedFields(p.contact.id, offeredUpdate(p.contact, p.candidate));
+}
+
 /**
  * The other people on the page, most likely first: a short list (more on request), each known one marked as
  * known with their stage (or "Lead" when they have no deal), a name-only match said so. Picking one shows them
- * above. New people can be saved in one go, each with a tick the rep can take off; once saved they read "Saved".
+ * above. New people, and known ones the page has new details for, can be saved in one go, each with a tick the
+ * rep can take off; once saved they read "Saved" (or "Updated").
  */
 export function PeopleList({
   people,
@@ -42,19 +53,22 @@ export function PeopleList({
   // New people the rep took out of "Save all", by key; and the contacts the last "Save all" stored.
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [justSaved, setJustSaved] = useState<ReadonlySet<string>>(new Set());
+  const [justUpdated, setJustUpdated] = useState<ReadonlySet<string>>(new Set());
+  useUpdateChoices();
   const others = people.filter((p) => p.key !== selectedKey);
   const shown = all ? others : others.slice(0, SHOWN);
   const knownIds = shown.flatMap((p) => (p.contact ? [p.contact.id] : []));
   // Each known person's current stage: their deals by the contactId index, never a scan.
-  const stageOf = useLiveQuery(async () => {
-    const deals = await getDb().deals.where('contactId').anyOf(knownIds).toArray();
-    const out = new Map<string, string>();
-    for (const d of deals.sort((a, b) => Number(a.outcome !== null) - Number(b.outcome !== null)))
-      if (d.deletedAt === null && !out.has(d.contactId)) out.set(d.contactId, d.stageId);
-    return out;
-  }, [knownIds.join(',')]);
+  const stageOf = useLiveQuery(currentStagesRead(knownIds), [knownIds.join(',')]);
   const unknown = people.filter((p) => !p.contact && p.candidate);
+  // Known people (not the one shown above, whose card has its own update) the page has something new for.
+  const updates = others.flatMap((p) => {
+    const fields = updateOf(p);
+    return fields.length ? [{ person: p, fields }] : [];
+  });
+  const offered = new Set([...unknown, ...updates.map((u) => u.person)].map((p) => p.key));
   const ticked = unknown.filter((p) => !unticked.has(p.key));
+  const tickedUpdates = updates.filter((u) => !unticked.has(u.person.key));
   if (!others.length) return null;
 
   async function saveAll() {
@@ -62,15 +76,28 @@ export function PeopleList({
     setBusy(true);
     setError('');
     try {
-      const { saved } = await sendLazy('capture.save', {
-        capture: {
-          url: capture.url,
-          title: capture.title,
-          site: capture.site,
-          candidates: ticked.map((p) => p.candidate!),
-        },
-      });
-      setJustSaved(new Set(saved.map((s) => s.contactId)));
+      if (tickedUpdates.length) {
+        const { updated } = await sendLazy('contact.applyUpdates', {
+          source: { url: capture.url, site: capture.site },
+          updates: tickedUpdates.map((u) => ({
+            contactId: u.person.contact!.id,
+            candidate: u.person.candidate!,
+            fields: u.fields,
+          })),
+        });
+        setJustUpdated(new Set(updated.filter((u) => u.changed.length).map((u) => u.contactId)));
+      }
+      if (ticked.length) {
+        const { saved } = await sendLazy('capture.save', {
+          capture: {
+            url: capture.url,
+            title: capture.title,
+            site: capture.site,
+            candidates: ticked.map((p) => p.candidate!),
+          },
+        });
+        setJustSaved(new Set(saved.map((s) => s.contactId)));
+      }
     } catch (err) {
       setError(t('saveFailed', describeError(err)));
     } finally {
@@ -84,15 +111,16 @@ export function PeopleList({
       <ul>
         {shown.map((p) => {
           const stage = p.contact ? stageMap.get(stageOf?.get(p.contact.id) ?? '') : undefined;
-          const offered = !p.contact && !!p.candidate && unknown.length > 1;
+          const tickable = offered.has(p.key) && offered.size > 1;
+          const update = p.contact ? updates.find((u) => u.person.key === p.key) : undefined;
           return (
             <li key={p.key} class="person-item">
-              {offered && (
+              {tickable && (
                 <input
                   type="checkbox"
                   class="person-tick"
-                  data-testid="person-tick"
-                  aria-label={t('popup_includeInSave', personName(p))}
+                  data-testid={update ? 'person-update-tick' : 'person-tick'}
+                  aria-label={t(update ? 'popup_includeUpdate' : 'popup_includeInSave', personName(p))}
                   checked={!unticked.has(p.key)}
                   onChange={(e) => {
                     const on = e.currentTarget.checked;
@@ -108,7 +136,13 @@ export function PeopleList({
               <button type="button" class="person-row" data-testid="person-row" onClick={() => onSelect(p.key)}>
                 <span class="person-name">{personName(p)}</span>
                 <span class="muted person-role">{personRole(p)}</span>
-                <PersonPill person={p} stage={stage} saved={!!p.contact && justSaved.has(p.contact.id)} />
+                <PersonPill
+                  person={p}
+                  stage={stage}
+                  saved={!!p.contact && justSaved.has(p.contact.id)}
+                  updated={!!p.contact && justUpdated.has(p.contact.id)}
+                  hasUpdate={!!update}
+                />
               </button>
             </li>
           );
@@ -120,9 +154,18 @@ export function PeopleList({
             {all ? t('popup_showFewer') : t('popup_showAll', others.length)}
           </button>
         )}
-        {unknown.length > 1 && capture && (
-          <button type="button" disabled={busy || !ticked.length} data-testid="save-all" onClick={saveAll}>
-            {t('popup_saveAllNew', ticked.length)}
+        {offered.size > 1 && capture && (
+          <button
+            type="button"
+            disabled={busy || !(ticked.length + tickedUpdates.length)}
+            data-testid="save-all"
+            onClick={saveAll}
+          >
+            {!tickedUpdates.length
+              ? t('popup_saveAllNew', ticked.length)
+              : !ticked.length
+                ? t('popup_updateAll', tickedUpdates.length)
+                : t('popup_saveAllAndUpdate', ticked.length, tickedUpdates.length)}
           </button>
         )}
       </div>
@@ -135,8 +178,23 @@ export function PeopleList({
   );
 }
 
-/** Where a listed person stands: just saved, known (their stage, or a lead), a name-only match, or new. */
-function PersonPill({ person, stage, saved }: { person: PagePerson; stage: Stage | undefined; saved: boolean }) {
+/**
+ * Where a listed person stands: just saved, known (their stage, or a lead; "new details" when the page adds to
+ * them, "Updated" once saved), a name-only match, or new.
+ */
+function PersonPill({
+  person,
+  stage,
+  saved,
+  updated,
+  hasUpdate,
+}: {
+  person: PagePerson;
+  stage: Stage | undefined;
+  saved: boolean;
+  updated: boolean;
+  hasUpdate: boolean;
+}) {
   if (saved)
     return (
       <span class="new-pill saved-pill" data-testid="person-saved">
@@ -149,7 +207,14 @@ function PersonPill({ person, stage, saved }: { person: PagePerson; stage: Stage
         {t('popup_new')}
       </span>
     );
-  const weak = person.match === 'name' ? ` · ${t('popup_maybeKnown')}` : '';
+  const weak =
+    person.match === 'name'
+      ? ` · ${t('popup_maybeKnown')}`
+      : updated
+        ? ` · ${t('popup_updated')}`
+        : hasUpdate
+          ? ` · ${t('popup_hasUpdate')}`
+          : '';
   if (stage)
     return (
       <span class="stage-pill" data-testid="person-known">

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { focusTaken } from '@/components/popup/focus';
 import { Field } from '@/components/popup/forms/form-parts';
-import { getDb } from '@/lib/db/database';
 import { describeError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { Candidate, PageCapture } from '@/lib/model';
 import { MAX_TEXT } from '@/lib/model/limits';
 import { invalidEmails } from '@/lib/popup/edits';
+import { storedContact } from '@/lib/popup/reads';
 import {
   editedCandidate,
   editedFields,
@@ -93,7 +93,7 @@ export default function ReviewForm({
       const contactId = saved[0]?.contactId;
       const changed = editedFields(initial, values);
       if (contactId && changed.length) {
-        const contact = await getDb().contacts.get(contactId);
+        const contact = await storedContact(contactId);
         const typed = reviewContactPatch(changed, values, contact?.urls ?? { other: [] });
         // Someone already stored: the rep's edits add to them, an emptied field erases nothing.
         const patch = saved[0]!.created || !contact ? typed : patchForKnown(typed, contact);

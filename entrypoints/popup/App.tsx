@@ -275,12 +275,10 @@ function PersonView({
 }) {
   const { candidate } = person;
   // A name-and-company match is the rep's call: the same person (the page's details are added to them) or not.
+  // "Same person" shows what the page adds as an update to tick (ContactPanel); "Different person" saves apart.
   const weakMatch =
     person.match === 'name' && candidate && capture
       ? {
-          onSame: async () => {
-            await sendLazy('capture.save', { capture: { ...capture, candidates: [candidate] }, startDeal: false });
-          },
           onDifferent: async () => {
             const { saved } = await sendLazy('capture.save', {
               capture: { ...capture, candidates: [candidate] },
@@ -302,6 +300,7 @@ function PersonView({
         initialView={initialView?.contact.id === person.contact.id ? initialView : undefined}
         onShown={onShown}
         weakMatch={weakMatch}
+        page={candidate && capture ? { candidate, capture } : undefined}
       />
     );
   if (person.candidate && capture)

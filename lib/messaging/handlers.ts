@@ -7,6 +7,7 @@ import { removeDemo } from '../demo/remove';
 import { AppError } from '../errors/app-error';
 import { applyRestoreStep, wipeData } from '../io/restore-db';
 import type { Settings } from '../model';
+import { applyKnownUpdates } from '../pipeline/apply-update';
 import { moveContactsToStage, tagContacts } from '../pipeline/bulk';
 import { saveCapture } from '../pipeline/capture';
 import { deleteContacts, restoreContacts } from '../pipeline/delete-restore';
@@ -63,6 +64,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!saved.length) throw new AppError('errorNothingToSave');
       return { saved };
     },
+    'contact.applyUpdates': async ({ source, updates }) => ({
+      updated: await applyKnownUpdates(ctx.db, updates, { ...source, at: ctx.now() }),
+    }),
     'deal.move': async ({ dealId, stageId, lostReason }) => {
       const deal = await moveDeal(ctx.db, dealId, stageId, ctx.now(), lostReason);
       return { dealId: deal.id, stageId: deal.stageId };

@@ -6,6 +6,7 @@ import type { ErrorPart } from '../errors/app-error';
 import { ImportChunk, ImportChunkResult } from '../io/import-row';
 import { RestoreStep } from '../io/restore-db';
 import {
+  Candidate,
   ContactPatch,
   Currency,
   DealPatch,
@@ -19,6 +20,7 @@ import {
   Timestamp,
 } from '../model';
 import { RawThread, ThreadLogResult } from '../model/email-thread';
+import { UPDATE_FIELDS } from '../pipeline/known-update';
 import { TeamTarget } from '../sync/config';
 
 const OwnerName = z.string().trim().min(1).max(200);
@@ -60,6 +62,21 @@ export const protocol = {
         }),
       ),
     }),
+  },
+  /**
+   * Apply the fields the rep ticked of what a page adds to known people (the popup's update, or "Save all"). The
+   * background works the changes out again on the stored contacts; a field edited by hand is never overwritten.
+   */
+  'contact.applyUpdates': {
+    from: ['extension'],
+    request: z.object({
+      source: PageCapture.pick({ url: true, site: true }),
+      updates: z
+        .array(z.object({ contactId: Id, candidate: Candidate, fields: z.array(z.enum(UPDATE_FIELDS)).min(1) }))
+        .min(1)
+        .max(200),
+    }),
+    response: z.object({ updated: z.array(z.object({ contactId: Id, changed: z.array(z.string()) })) }),
   },
   /** Move a deal to a stage (recorded as a stage-changed activity). */
   'deal.move': {

@@ -3,6 +3,7 @@ import { linkedinKey, nameKey, phoneIdentity } from '../identity/keys';
 import { lowerCase, unionBy } from '../identity/union';
 import type { Candidate, Contact, ContactField, Provenance } from '../model';
 import { MAX_LIST } from '../model';
+import { INFERRED } from './known-update';
 import { classifyUrls, mergeUrls, sameProfileUrls } from './profile-urls';
 
 export interface CaptureSource {
@@ -28,12 +29,6 @@ function emailDomain(emails: readonly string[]): string {
   }
   return '';
 }
-
-/**
- * Below this, a value was inferred rather than read (a company guessed from an email domain): it fills an empty
- * field but never replaces what a page said before.
- */
-const INFERRED = 0.35;
 
 /** Recomputes the dedupe keys a contact is found by. Call on every write. */
 export function withKeys(c: Contact): Contact {

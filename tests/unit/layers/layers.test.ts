@@ -85,9 +85,6 @@ describe('layers', { timeout: 60_000 }, () => {
     const STILL_DIRECT = [
       'components/board/prefetch.ts',
       'components/board/use-board-deals.ts',
-      'components/popup/ContactPanel.tsx',
-      'components/popup/PeopleList.tsx',
-      'components/review/ReviewForm.tsx',
     ];
     const direct = filesUnder('components').filter((f) =>
       importsOf(f).some((e) => !e.typeOnly && (e.to === 'dexie' || e.to.startsWith('lib/db/'))),
