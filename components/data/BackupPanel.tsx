@@ -4,12 +4,14 @@ import { t } from '@/lib/i18n';
 import { formatDate, formatNumber } from '@/lib/i18n/money';
 import { BACKUP_TABLES } from '@/lib/io/backup-format';
 import { backupFileName, backupParts } from '@/lib/io/backup-write';
+import { sniffFile } from '@/lib/io/file-kind';
 import { RESTORE_PORT } from '@/lib/io/restore-db';
 import { commitBackup, discardBackup, type SendStep, type StagedBackup, stageBackup } from '@/lib/io/restore-send';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/model';
 import { readNow } from '@/lib/read/watch';
 import { download, errorText } from './download';
+import { restoreRefusal } from './file-refusal';
 
 type State =
   | { kind: 'idle'; message?: string; error?: string }
@@ -64,6 +66,9 @@ export function BackupPanel({ settings }: { settings: Settings }) {
 
   /** Reads and checks the file once, its rows staged in the background as they are read (lib/io/restore-send.ts). */
   async function check(file: File) {
+    // Only a Prospector backup is read: anything else is named and refused before it is parsed.
+    const kind = await sniffFile(file);
+    if (kind.kind !== 'backup') return setState({ kind: 'idle', error: restoreRefusal(file.name, kind) });
     const controller = new AbortController();
     abort.current = controller;
     setState({ kind: 'working', label: t('io_restoreChecking'), done: 0, total: file.size, restore: true });

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/money';
 import { CsvEncodingError, CsvFileError, type CsvFormat, sniffCsv } from '@/lib/io/csv-read';
 import { type DateCensus, dateCensus } from '@/lib/io/date-census';
+import { sniffFile } from '@/lib/io/file-kind';
 import { guessClosedStart } from '@/lib/io/guess-stages';
 import {
   DEFAULT_HISTORY,
@@ -22,6 +23,7 @@ import { sortedStages } from '@/lib/read/stages';
 import { CsvSetup, type CsvStart } from './CsvSetup';
 import { errorText } from './download';
 import { EncodingChoice } from './EncodingChoice';
+import { importRefusal } from './file-refusal';
 import { HistoryChoice, MatchChoice, NewContactStage } from './ImportOptions';
 import { ImportReport } from './ImportReport';
 import { createStore, guardUnload } from './wizard-store';
@@ -48,10 +50,6 @@ function setStep(step: Step): void {
 
 const sendChunk = (chunk: Parameters<typeof send<'import.chunk'>>[1]) => send('import.chunk', chunk);
 
-function isVcard(file: File): boolean {
-  return /\.(vcf|vcard)$/i.test(file.name) || /vcard/i.test(file.type);
-}
-
 /**
  * The import: pick a file (CSV or vCard), set it up (columns, stage values, what to do with people already
  * stored) with a preview, then import with progress and cancel, and read the report. Reading and importing run
@@ -72,7 +70,13 @@ export function ImportWizard({ settings }: { settings: Settings }) {
     abort.current = controller;
     setStep({ kind: 'reading', fileName: file.name, done: 0, total: file.size });
     try {
-      if (isVcard(file)) {
+      // What the file is, from its first bytes, before any parsing: anything but CSV or vCard is refused in words.
+      const kind = await sniffFile(file);
+      if (kind.kind === 'refused' || kind.kind === 'backup') {
+        setStep({ kind: 'pick', error: importRefusal(file.name, kind) });
+        return;
+      }
+      if (kind.kind === 'vcard') {
         const cards = await readVcardFile(file, controller.signal);
         if (!cards.length) throw new Error(t('io_errorNoCards'));
         const open = stages?.find((s) => s.kind === 'open') ?? null;
@@ -165,7 +169,7 @@ export function ImportWizard({ settings }: { settings: Settings }) {
             <input
               type="file"
               data-testid="import-file"
-              accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/vcard,text/x-vcard"
+              accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/plain,text/vcard,text/x-vcard"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 e.currentTarget.value = '';
