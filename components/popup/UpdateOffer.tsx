@@ -51,13 +51,15 @@ export function UpdateOffer({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [applied, setApplied] = useState(false);
-  const changes = offeredUpdate(contact, candidate);
-  if (!changes.length)
-    return applied ? (
+  // Once applied, what the rep left unticked is not offered again until the popup opens anew.
+  if (applied)
+    return (
       <p class="muted small" role="status" data-testid="update-applied">
         {t('upd_applied')}
       </p>
-    ) : null;
+    );
+  const changes = offeredUpdate(contact, candidate);
+  if (!changes.length) return null;
   const ticked = tickedFields(contact.id, changes);
 
   async function apply() {
