@@ -29,6 +29,8 @@ ${tel ? `<p class="p-tel">${tel}</p>` : ''}</div>`;
 
 const SARI_PAGE = `<!doctype html><html lang="en"><head><title>Sari</title></head><body>
 ${card('Sari Dewi', 'Head of Sales', 'PT Acme', ['sari.dewi@acme.test', 'sari@acme.co.id'], '+62 812 5550 1234')}</body></html>`;
+const WULAN_PAGE = `<!doctype html><html lang="en"><head><title>Wulan</title></head><body>
+${card('Wulan Sari', 'Procurement Lead', 'PT Kopi', ['wulan@kopi.test'])}</body></html>`;
 const TEAM_PAGE = `<!doctype html><html lang="en"><head><title>Team</title></head><body><h1>Team</h1>
 ${card('Agus Wijaya', 'CEO', 'PT Laut', ['agus@laut.test'])}
 ${card('Maya Lestari', 'Direktur Keuangan', 'PT Laut', ['maya@laut.test', 'maya.l@laut.co.id'])}
@@ -63,7 +65,11 @@ describe('known people updated field by field, in real Chromium', () => {
   let admin: Page;
 
   beforeAll(async () => {
-    const served = await serve(`${ROOT}/tests/fixtures`, { '/sari.html': SARI_PAGE, '/team.html': TEAM_PAGE });
+    const served = await serve(`${ROOT}/tests/fixtures`, {
+      '/sari.html': SARI_PAGE,
+      '/team.html': TEAM_PAGE,
+      '/wulan.html': WULAN_PAGE,
+    });
     origin = served.origin;
     close = () => served.server.close();
     ext = await launchExtension();
@@ -202,6 +208,34 @@ describe('known people updated field by field, in real Chromium', () => {
       ],
     ]);
     await setLocale(admin, 'en');
+    await popup.close();
+    await page.close();
+  });
+
+  it('a name-and-company match is updated only after "Same person"', async () => {
+    await sendFrom(admin, 'capture.save', {
+      capture: { url: '', site: 'manual', candidates: [{ name: 'Wulan Sari', company: 'PT Kopi' }] },
+    });
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/wulan.html`);
+    const popup = await openPopupFor(ext, page);
+    await popup.bringToFront();
+    await popup.getByTestId('name-match').waitFor();
+    // She may be someone else: nothing from the page is offered yet.
+    expect(await popup.getByTestId('update-offer').count()).toBe(0);
+    await popup.getByTestId('same-person').click();
+    await popup.getByTestId('update-offer').waitFor();
+    expect(await popup.getByTestId('update-change').allTextContents()).toEqual([
+      'Job title: Procurement Leadfrom a contact card on the page',
+      // Where the email was read depends on which of the page's readers found it first.
+      expect.stringMatching(/^\+ email wulan@kopi\.testfrom /),
+    ]);
+    expect(await axeViolations(popup, 'main')).toEqual([]);
+    await popup.getByTestId('apply-update').click();
+    await popup.getByTestId('update-applied').waitFor();
+    const wulan = await contactNamed(admin, 'Wulan Sari');
+    expect([wulan.jobTitle, wulan.emails]).toEqual(['Procurement Lead', ['wulan@kopi.test']]);
+    expect((await readStore<ContactRow>(admin, 'contacts')).filter((c) => c.name === 'Wulan Sari')).toHaveLength(1);
     await popup.close();
     await page.close();
   });
