@@ -7,7 +7,6 @@ import { send } from '@/lib/messaging/client';
 import type { Candidate, PageCapture } from '@/lib/model';
 import { MAX_TEXT } from '@/lib/model/limits';
 import { invalidEmails } from '@/lib/popup/edits';
-import { storedContact } from '@/lib/popup/reads';
 import {
   editedCandidate,
   editedFields,
@@ -17,6 +16,8 @@ import {
   reviewContactPatch,
   reviewValues,
 } from '@/lib/popup/review';
+import { contactById } from '@/lib/read/contacts';
+import { readNow } from '@/lib/read/watch';
 import { ProvenanceLine } from './ProvenanceLine';
 
 const FIELDS: { field: ReviewField; label: () => string; multiline?: boolean }[] = [
@@ -93,7 +94,7 @@ export default function ReviewForm({
       const contactId = saved[0]?.contactId;
       const changed = editedFields(initial, values);
       if (contactId && changed.length) {
-        const contact = await storedContact(contactId);
+        const contact = await readNow((db) => contactById(db, contactId));
         const typed = reviewContactPatch(changed, values, contact?.urls ?? { other: [] });
         // Someone already stored: the rep's edits add to them, an emptied field erases nothing.
         const patch = saved[0]!.created || !contact ? typed : patchForKnown(typed, contact);

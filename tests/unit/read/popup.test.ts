@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Candidate, type PageCapture } from '@/lib/model';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { moveDeal } from '@/lib/pipeline/move-deal';
-import { contactViewRead, currentStagesRead, storedContact } from '@/lib/popup/reads';
+import { contactViewRead, currentStagesRead } from '@/lib/read/popup';
 import { freshDb } from '../helpers';
 
 const now = Date.UTC(2026, 10, 1);
@@ -33,12 +33,10 @@ describe("the popup's reads", () => {
     expect(await currentStagesRead([])(db)).toEqual(new Map());
   });
 
-  it('a contact view and a stored contact, by id; nothing for an unknown id', async () => {
+  it('a contact view by id; nothing for an unknown id', async () => {
     const db = await freshDb();
     const [s] = await saveCapture(db, page('Eka Putri'), { now, currency: 'IDR', owner: 'rep' });
     expect((await contactViewRead(s!.contactId)(db))?.contact.name).toBe('Eka Putri');
     expect(await contactViewRead('nobody')(db)).toBeNull();
-    expect((await storedContact(s!.contactId, db))?.name).toBe('Eka Putri');
-    expect(await storedContact('nobody', db)).toBeUndefined();
   });
 });
