@@ -125,7 +125,7 @@ export function CsvSetup(props: {
     <div class="io-setup" data-testid="csv-setup">
       <p>
         <strong>{props.fileName}</strong> — <span data-testid="csv-format">{formatLabel(format)}</span>,{' '}
-        {t('io_rowsInFile', formatNumber(scan.records))}
+        {scan.records === 1 ? t('io_rowsInFileOne') : t('io_rowsInFile', formatNumber(scan.records))}
       </p>
 
       <fieldset>
@@ -296,7 +296,7 @@ export function CsvSetup(props: {
           data-testid="import-start"
           onClick={() => props.onStart({ context, onMatch, fieldSources })}
         >
-          {t('io_importRows', formatNumber(scan.records))}
+          {scan.records === 1 ? t('io_importRowsOne') : t('io_importRows', formatNumber(scan.records))}
         </button>
         <button type="button" onClick={props.onBack}>
           {t('io_chooseAnother')}

@@ -86,6 +86,20 @@ describe('files that are not CSV, vCard or a backup', () => {
     expect(await readStore(page, 'contacts')).toEqual([]);
   });
 
+  it('a tab-separated .txt from Excel is a table, and one row reads "1 row"', async () => {
+    await page
+      .getByTestId('import-file')
+      .setInputFiles(
+        file('Book1.txt', 'Name\tCompany\tEmail\r\nAyu Lestari\tPT Maju\tayu@maju.test\r\n', 'text/plain'),
+      );
+    const setup = page.getByTestId('csv-setup');
+    await setup.waitFor();
+    expect(await setup.locator('p').first().textContent()).toMatch(/, 1 row$/);
+    expect(await page.getByTestId('import-start').textContent()).toBe('Import 1 row');
+    await setup.getByRole('button', { name: 'Choose another file' }).click();
+    await page.getByTestId('import-file').waitFor();
+  });
+
   it('the restore takes only a backup, and points a list of contacts to the import; in Indonesian too', async () => {
     await page.getByTestId('restore-file').setInputFiles(file('contacts.csv', 'Name,Email\nAyu,ayu@maju.test\n'));
     const error = page.getByRole('alert').filter({ hasText: 'contacts.csv' });
