@@ -82,10 +82,7 @@ describe('layers', { timeout: 60_000 }, () => {
   it('no new component reads the database directly (the list only shrinks)', () => {
     // Reads belong in lib/ read functions that components call through one live-query hook (issue #14.3). These
     // still reach Dexie or lib/db themselves: move one out and delete its line; never add one.
-    const STILL_DIRECT = [
-      'components/board/prefetch.ts',
-      'components/board/use-board-deals.ts',
-    ];
+    const STILL_DIRECT = ['components/board/prefetch.ts', 'components/board/use-board-deals.ts'];
     const direct = filesUnder('components').filter((f) =>
       importsOf(f).some((e) => !e.typeOnly && (e.to === 'dexie' || e.to.startsWith('lib/db/'))),
     );
