@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { PageReadTimeout, READ_TIMEOUT_MS, runReader, withTimeout } from '../capture/run-reader';
 import type { Reply } from '../messaging/protocol';
 import type { PageCapture } from '../model';
+import { nativeBrowser } from '../native-browser';
 
 /** The browser calls readPage makes (the real browser in the popup; a fake in unit tests). */
 export interface PageReaderApi {
@@ -11,7 +11,7 @@ export interface PageReaderApi {
 
 const realApi: PageReaderApi = {
   executeScript: runReader,
-  sendMessage: (message) => browser.runtime.sendMessage(message),
+  sendMessage: (message) => nativeBrowser().runtime.sendMessage(message),
 };
 
 /**
