@@ -37,6 +37,9 @@ export async function readPage(
     if (err instanceof PageReadTimeout) throw err;
     return null; // the browser refused to run the reader there: nothing to report but "cannot read"
   }
+  // A step of the open for the benchmark's breakdown (npm run bench -- popup-open): the page has answered, the
+  // background has yet to prepare its answer.
+  performance.mark('popup:page-answered');
   const raw = results[0]?.result;
   if (raw === undefined || raw === null) return null;
   let reply: Reply<PageCapture> | undefined;
