@@ -103,6 +103,16 @@ export function pageChunks(): Plugin {
 }
 
 /**
+ * The popup's stylesheets as preloads, which its first module applies (lib/popup/preloaded-styles.ts): a
+ * `<link rel="stylesheet">` in the HTML holds back every module script until it has loaded (in a trace of the
+ * open, the first module ran only once the sheet had arrived), and the popup draws nothing before its data is
+ * read anyway, by when the sheet is in.
+ */
+function unblockStylesheets(html: string): string {
+  return html.replace(/<link rel="stylesheet"/g, '<link rel="preload" as="style" data-apply');
+}
+
+/**
  * Tells each page to fetch and compile its next chunk while its HTML is still being parsed: the first module
  * imports it dynamically (so its own calls to the browser start before that code runs), and without the hint
  * the download would only begin once the first module runs.
@@ -112,16 +122,32 @@ export function preloadPageChunks(): Plugin {
     name: 'prospector:preload-page-chunks',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const page = /(popup|options)(?:[\\/]index)?\.html$/.exec(ctx.filename)?.[1];
         const wanted = page ? PRELOADS[page] : undefined;
         if (!ctx.bundle || !wanted) return;
-        const chunks = Object.values(ctx.bundle).filter((c) => c.type === 'chunk' && wanted.includes(c.name));
-        return chunks.map((chunk) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
-          injectTo: 'head' as const,
-        }));
+        const bundle = ctx.bundle;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk' && wanted.includes(c.name));
+        // With what they import statically (the bundler's runtime, a shared chunk): each would otherwise be a
+        // round trip discovered only once the chunk importing it has loaded.
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (files.has(fileName) || chunk?.type !== 'chunk') return;
+          files.add(fileName);
+          for (const next of chunk.imports) add(next);
+        };
+        for (const chunk of chunks) add(chunk.fileName);
+        if (page === 'popup') html = unblockStylesheets(html);
+        // Those the page's own tags already bring in are not hinted twice.
+        const tags = [...files]
+          .filter((fileName) => !html.includes(`/${fileName}"`))
+          .map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head' as const,
+          }));
+        return { html, tags };
       },
     },
   };

@@ -20,12 +20,15 @@ export async function start(
   storedSettings: Promise<unknown>,
   capture: Promise<PageCapture | null>,
   remembered: Promise<RememberedPerson[]>,
+  /** The stylesheet applied: nothing is drawn unstyled. */
+  styled: Promise<void> = Promise.resolve(),
 ): Promise<void> {
   const db = getDb();
   const firstScreen = tab.then(({ url }) => loadFirstScreen(db, url, capture, remembered));
-  const [stored, target, first] = await Promise.all([
+  const [stored, target, , first] = await Promise.all([
     storedSettings,
     tab,
+    styled,
     Promise.race([
       firstScreen.catch(() => null),
       new Promise<null>((ok) => setTimeout(() => ok(null), FIRST_SCREEN_WAIT_MS)),

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../native-browser';
 
 /** The address of the practice page the welcome page offers (entrypoints/practice/). */
 export const PRACTICE_PAGE = '/practice.html' as const;
@@ -10,6 +10,7 @@ type PracticeWindow = Window & { prospectorReadPage?: () => unknown; prospectorT
  * it carries the reader itself. Only extension pages with a DOM (the popup) can reach it; elsewhere, null.
  */
 function readPracticePage(tabId: number): { result?: unknown }[] | null {
+  const browser = nativeBrowser();
   const ext = browser.extension as unknown as { getViews?: (o: { type: 'tab' }) => Window[] } | undefined;
   const views = ext?.getViews?.({ type: 'tab' });
   const practice = browser.runtime.getURL(PRACTICE_PAGE);
@@ -51,12 +52,16 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * Runs the page reader (entrypoints/capture.ts, built as /capture.js) in a tab and gives back the browser's
  * results, the reader's raw answer first: untrusted, to be validated where it lands. Rejects with
  * PageReadTimeout when the page does not answer in `timeoutMs`. Loads nothing else, so the popup's open path
- * can use it (lib/popup/read-page.ts) as the background does (lib/capture/inject.ts). Where the browser refuses
+ * can use it (lib/popup/read-page.ts) as the background does (lib/capture/inject.ts), through the browser's own
+ * API rather than the polyfill (lib/native-browser.ts). Where the browser refuses
  * to inject — the bundled practice page is the one case we can still read — it asks the page.
  */
 export async function runReader(tabId: number, timeoutMs = READ_TIMEOUT_MS): Promise<{ result?: unknown }[]> {
   try {
-    return await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }), timeoutMs);
+    return await withTimeout(
+      nativeBrowser().scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }),
+      timeoutMs,
+    );
   } catch (err) {
     if (err instanceof PageReadTimeout) throw err;
     const practice = readPracticePage(tabId);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '../native-browser';
 import type { MatchKind } from './rank-people';
 
 /**
@@ -43,7 +43,8 @@ export function recalled(memory: unknown, tabId: number, url: string): Remembere
   );
 }
 
-const session = () => browser.storage?.session;
+// The browser's own API: recall runs on the popup's open path, before the polyfill has loaded.
+const session = () => nativeBrowser().storage?.session;
 
 export async function recall(tabId: number | undefined, url: string): Promise<RememberedPerson[]> {
   const store = session();

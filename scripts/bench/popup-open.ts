@@ -21,10 +21,18 @@ async function send(page: Page, type: string, payload: unknown): Promise<unknown
 }
 
 /**
- * The popup's own marks of its open (entrypoints/popup/main.tsx, render.tsx): its first module running, the
- * tab known, the page read and prepared, the UI's code loaded, the first screen's data read.
+ * The popup's own marks of its open (entrypoints/popup/main.tsx, lib/popup/read-page.ts, render.tsx): its first
+ * module running, the tab known, the page's reader answered, its answer prepared by the background, the UI's code
+ * loaded, the first screen's data read.
  */
-const STEPS = ['popup:start', 'popup:tab', 'popup:page-read', 'popup:code', 'popup:first-screen'] as const;
+const STEPS = [
+  'popup:start',
+  'popup:tab',
+  'popup:page-answered',
+  'popup:page-read',
+  'popup:code',
+  'popup:first-screen',
+] as const;
 interface Timed {
   at: number;
   steps: number[];
