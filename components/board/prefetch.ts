@@ -1,13 +1,12 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
-import { DB_NAME, getDb } from '@/lib/db/database';
-import { type BoardDeal, boardDeal } from '@/lib/db/deal-index';
+import type { BoardDeal } from '@/lib/db/deal-index';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import type { Stage } from '@/lib/model';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { namesBoard, splitHash } from '@/lib/options/address';
-import { sortStages } from '@/lib/pipeline/default-stages';
 import { filtersFromParams, isFiltered, sortDeals } from '@/lib/pipeline/filters';
+import { boardColumns, boardDealsFromRows, boardStages, contactsById, watchBoardDeals } from '@/lib/read/board-deals';
 import type { EarlyBoard } from '@/lib/read/board-early';
+import { readNow } from '@/lib/read/watch';
 import { contactCache } from './contact-cache';
 import { firstCards } from './first-cards';
 
@@ -51,36 +50,28 @@ export function shownStages(stages: readonly Stage[], expanded: readonly string[
 export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | null>): Promise<void> {
   const { view, params } = splitHash(hash);
   if (!namesBoard(view)) return;
-  const part = `idb://${DB_NAME}/dealIndex/`;
-  const onChange = (parts: ObservabilitySet) => {
-    if (parts[part]) state.changed = true;
-  };
-  const state: Started = {
-    data: undefined,
-    changed: false,
-    stop: () => Dexie.on('storagemutated').unsubscribe(onChange),
-  };
+  const state: Started = { data: undefined, changed: false, stop: () => {} };
+  state.stop = watchBoardDeals(() => {
+    state.changed = true;
+  });
   started = state;
-  Dexie.on('storagemutated', onChange);
   try {
     // Read already, straight from IndexedDB, by the page's first module (lib/read/board-early.ts).
     const read = await early;
     if (read) {
       const totals = new Map(read.totals.map((t) => [t.stageId, t]));
-      const byStage = new Map([...read.byStage].map(([id, rows]) => [id, rows.map(boardDeal)]));
+      const byStage = boardDealsFromRows(read.byStage);
       state.data = { stages: read.stages, byStage, preview: new Map(read.stages.map((s) => [s.id, totals.get(s.id)])) };
       contactCache.seed([...read.contacts.keys()], [...read.contacts.values()]);
       return;
     }
-    const db = getDb();
     const filters = filtersFromParams(params);
-    const stages = sortStages(await db.stages.toArray());
+    const stages = await readNow(boardStages);
     const shown = shownStages(stages, filters.expanded);
-    const entries = await db.transaction('r', db.dealIndex, () =>
-      Promise.all(
-        shown.map(
-          async (s) => [s.id, (await db.dealIndex.where('stageId').equals(s.id).toArray()).map(boardDeal)] as const,
-        ),
+    const entries = await readNow((db) =>
+      boardColumns(
+        db,
+        shown.map((s) => s.id),
       ),
     );
     state.data = { stages, byStage: new Map(entries) };
@@ -91,7 +82,7 @@ export async function prefetchBoard(hash: string, early?: Promise<EarlyBoard | n
           .slice(0, firstCards())
           .map((d) => d.contactId),
       );
-      contactCache.seed(ids, await db.contacts.bulkGet(ids));
+      contactCache.seed(ids, await readNow((db) => contactsById(db, ids)));
     }
   } catch (err) {
     state.stop();

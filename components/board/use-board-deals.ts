@@ -1,24 +1,9 @@
-import Dexie, { cmp, type ObservabilitySet, RangeSet } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DB_NAME, getDb } from '@/lib/db/database';
-import { boardDeal } from '@/lib/db/deal-index';
 import type { StageTotalsRow } from '@/lib/db/stage-totals';
 import { type BoardState, boardStateFrom, patchBoard } from '@/lib/pipeline/board-columns';
+import { boardColumns, boardDealsById, watchBoardDeals } from '@/lib/read/board-deals';
+import { readNow } from '@/lib/read/watch';
 import type { Prefetched } from './prefetch';
-
-const CHANGED_DEALS = `idb://${DB_NAME}/dealIndex/`;
-/** More changed deals than this at once (an import, a bulk move): read the columns again instead. */
-const MAX_PATCH = 500;
-
-/** The changed primary keys of a change set, or null when it is a range (or too many to patch one by one). */
-function changedKeys(tree: ObservabilitySet[string]): string[] | null {
-  const keys: string[] = [];
-  for (const node of RangeSet(tree)) {
-    if (cmp(node.from, node.to) !== 0 || typeof node.from !== 'string' || keys.length >= MAX_PATCH) return null;
-    keys.push(node.from);
-  }
-  return keys;
-}
 
 export interface BoardDeals {
   state: BoardState | undefined;
@@ -48,7 +33,6 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
   );
   const first = useRef(usable);
   useEffect(() => {
-    const db = getDb();
     let cancelled = false;
     let loading = false;
     let stale = false;
@@ -57,11 +41,7 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
     const load = async () => {
       loading = true;
       stale = false;
-      const entries = await Promise.all(
-        stageIds.map(
-          async (id) => [id, (await db.dealIndex.where('stageId').equals(id).toArray()).map(boardDeal)] as const,
-        ),
-      );
+      const entries = await readNow((db) => boardColumns(db, stageIds));
       if (cancelled) return;
       setDeals({ state: boardStateFrom(new Map(entries)), preview: null });
       complete = true;
@@ -71,28 +51,22 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
     };
     const reload = () =>
       void load().catch((err) => console.error('Prospector: the board could not read its deals', err));
-    const onChange = (parts: ObservabilitySet) => {
-      const tree = parts[CHANGED_DEALS];
-      if (!tree || cancelled) return;
+    const stopWatching = watchBoardDeals((keys) => {
+      if (cancelled) return;
       if (loading) {
         stale = true;
         return;
       }
-      const keys = changedKeys(tree);
       if (!keys || !complete) {
         reload();
         return;
       }
-      void db.dealIndex.bulkGet(keys).then((rows) => {
+      void readNow((db) => boardDealsById(db, keys)).then((rows) => {
         if (cancelled) return;
-        const changes = keys.map((id, i) => {
-          const row = rows[i];
-          return { id, deal: row?.stageId === undefined ? undefined : boardDeal(row) };
-        });
+        const changes = keys.map((id, i) => ({ id, deal: rows[i] }));
         setDeals((s) => (s.state ? { ...s, state: patchBoard(s.state, changes) } : s));
       });
-    };
-    Dexie.on('storagemutated', onChange);
+    });
     const fresh = first.current && !prefetched!.changedSince();
     first.current = false;
     prefetched?.release();
@@ -111,7 +85,7 @@ export function useBoardDeals(stageIds: readonly string[], prefetched?: Prefetch
       cancelled = true;
       cancelAnimationFrame(frame);
       clearTimeout(timer);
-      Dexie.on('storagemutated').unsubscribe(onChange);
+      stopWatching();
     };
   }, [key]);
   return deals;
