@@ -35,10 +35,6 @@ export const IMPORT_FIELD_IDS = Object.keys(IMPORT_FIELDS) as ImportField[];
 /** Per column of the file (by position): the field it feeds, or null to ignore it. */
 export type ColumnMapping = (ImportField | null)[];
 
-export function isImportField(value: string): value is ImportField {
-  return Object.hasOwn(IMPORT_FIELDS, value);
-}
-
 /** Whether the mapping makes deal rows (a deal per row) rather than contact rows. */
 export function mapsDeals(mapping: ColumnMapping): boolean {
   return mapping.some((f) => f !== null && IMPORT_FIELDS[f].deal);

@@ -109,9 +109,3 @@ export async function scanCsv(
   }
   return scan ?? blankScan(format, []);
 }
-
-/** Column index by header key, for tests and the bench ("deal_stage" → its column). */
-export function columnOf(scan: Pick<CsvScan, 'header'>, header: string): number {
-  const key = headerKey(header);
-  return scan.header.findIndex((h) => headerKey(h) === key);
-}

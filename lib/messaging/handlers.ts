@@ -31,8 +31,6 @@ export interface HandlerContext {
   db: ProspectorDb;
   settings: () => Promise<Settings>;
   now: () => number;
-  /** Shows a count on the toolbar for the tab that sent it. */
-  setBadgeCount?: (tabId: number, count: number) => Promise<void>;
   /** The team sync (entrypoints/background/sync.ts); absent where there is none (unit tests). */
   team?: TeamSync;
 }
@@ -187,10 +185,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'team.syncNow': async () => {
       await teamCall(() => needTeam(ctx).syncNow());
-      return { ok: true as const };
-    },
-    'page.detected': async ({ count }, sender) => {
-      if (sender.tab?.id !== undefined) await ctx.setBadgeCount?.(sender.tab.id, count);
       return { ok: true as const };
     },
   };

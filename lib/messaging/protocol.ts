@@ -302,12 +302,6 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ ok: z.literal(true) }),
   },
-  /** A content script on an opted-in site found people: the toolbar badge shows how many. */
-  'page.detected': {
-    from: ['content'],
-    request: z.object({ count: z.number().int().min(0).max(1000) }),
-    response: z.object({ ok: z.literal(true) }),
-  },
 } as const satisfies Record<string, MessageDef>;
 
 export interface MessageDef {

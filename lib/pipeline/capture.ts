@@ -1,15 +1,6 @@
 import type { ProspectorDb } from '../db/database';
 import { AppError } from '../errors/app-error';
-import {
-  type Activity,
-  type Candidate,
-  type Contact,
-  type Deal,
-  newActivity,
-  newId,
-  type PageCapture,
-  type Stage,
-} from '../model';
+import { type Candidate, type Contact, type Deal, newActivity, newId, type PageCapture, type Stage } from '../model';
 import { firstOpenStage } from './default-stages';
 import { findContact } from './find-contact';
 import { type CaptureSource, contactFromCandidate, isIdentifiable, mergeCandidate } from './merge';

@@ -21,7 +21,7 @@ export const MAX_STALE_DAYS = 3650;
 
 /** The stage's stale limit in days, or null for Won and Lost (a closed deal is not waiting on anyone). */
 export function staleLimit(stage: Pick<Stage, 'id' | 'kind' | 'staleAfterDays'> | undefined): number | null {
-  if (!stage || stage.kind !== 'open') return null;
+  if (stage?.kind !== 'open') return null;
   return stage.staleAfterDays ?? DEFAULT_STALE_DAYS[stage.id] ?? GENERAL_STALE_DAYS;
 }
 

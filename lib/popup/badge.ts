@@ -2,7 +2,7 @@ import type { ProspectorDb } from '../db/database';
 import { type AutoSiteId, SITES } from '../extract/site-list';
 import { t } from '../i18n';
 import { linkedinKey } from '../identity/keys';
-import type { Contact, Deal, Settings, Stage } from '../model';
+import type { Contact, Deal, Stage } from '../model';
 import { findContacts } from '../pipeline/find-contact';
 import { daysInStage } from '../pipeline/probability';
 import type { PersonLookup } from './rank-people';

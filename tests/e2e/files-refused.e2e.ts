@@ -3,7 +3,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Extension, launchExtension, ROOT, readStore, seriousA11yViolations } from './harness';
+import { type Extension, launchExtension, readStore, seriousA11yViolations } from './harness';
 
 const file = (name: string, content: string | Uint8Array, mimeType = 'application/octet-stream') => ({
   name,

@@ -3,8 +3,8 @@ import { describe, pick } from '../dom';
 import { Budget } from '../limits';
 import { linkedinCards } from '../linkedin-cards';
 import { siteOf } from '../site-list';
-import { cleanText, splitTitleCompany } from '../text';
-import type { Extractor, RawCandidate } from '../types';
+import { cleanText } from '../text';
+import type { Extractor } from '../types';
 
 const COMPANY_NAME = ['h1.org-top-card-summary__title', 'h1.top-card-layout__title', 'main h1'];
 const MAX_PEOPLE = 200;

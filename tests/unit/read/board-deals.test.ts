@@ -13,7 +13,12 @@ describe('the board’s deal reads (lib/read/board-deals.ts)', () => {
     await seedPeople(db, ['c'], 'demo');
     expect((await boardStages(db)).map((s) => s.id).slice(0, 2)).toEqual(['prospecting', 'initial_contact']);
     const columns = new Map(await boardColumns(db, ['prospecting', 'demo', 'proposal']));
-    expect(columns.get('prospecting')!.map((d) => d.id).sort()).toEqual(['da', 'db']);
+    expect(
+      columns
+        .get('prospecting')!
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['da', 'db']);
     expect(columns.get('demo')!.map((d) => d.contactId)).toEqual(['c']);
     expect(columns.get('proposal')).toEqual([]);
     await db.deals.update('db', { deletedAt: AT + 1 });
