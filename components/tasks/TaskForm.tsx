@@ -32,7 +32,9 @@ export function TaskForm({ contactId, deals, settings }: { contactId: string; de
         setInvalid(!Number.isFinite(dueAt));
         if (!Number.isFinite(dueAt)) return;
         const task = { contactId, dealId: dealId || null, type, title: title.trim(), dueAt };
-        if (await run(() => send('task.add', { task }))) setTitle('');
+        // Cleared once saved, unless the rep has already typed the next one meanwhile (it would be lost).
+        const typed = title;
+        if (await run(() => send('task.add', { task }))) setTitle((now) => (now === typed ? '' : now));
       }}
     >
       <div class="deal-fields">
