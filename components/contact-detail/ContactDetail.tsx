@@ -42,6 +42,16 @@ export function ContactDetail({ contactId, settings }: { contactId: string; sett
         <h2 id="contact-title" data-testid="contact-name">
           {name}
         </h2>
+        {(contact.honorificPrefix || contact.honorificSuffix) && (
+          <p class="muted" data-testid="contact-formal-name">
+            {t(
+              'detail_formalName',
+              [contact.honorificPrefix, [name, contact.honorificSuffix].filter(Boolean).join(', ')]
+                .filter(Boolean)
+                .join(' '),
+            )}
+          </p>
+        )}
         <p class="muted">{[contact.jobTitle, contact.company].filter(Boolean).join(' · ')}</p>
       </header>
       {contact.demo && (

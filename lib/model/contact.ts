@@ -49,6 +49,10 @@ export const Contact = z.object({
   phones: z.array(Text).max(MAX_LIST).default([]),
   urls: ProfileUrls.default({ other: [] }),
   location: Text.default(''),
+  /** "Dr.", "Ir.": read apart from the name (so search and dedupe see the name alone), kept for the rep. */
+  honorificPrefix: Text.optional(),
+  /** Degrees and post-nominals: "Ph.D.", "S.E.", "MBA". */
+  honorificSuffix: Text.optional(),
   tags: z.array(Text).max(MAX_LIST).default([]),
   notes: z.string().max(MAX_NOTE).default(''),
   source: ContactSource,

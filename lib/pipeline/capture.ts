@@ -130,6 +130,12 @@ async function saveOne(
           previous,
         }),
       );
+    } else if (
+      contact.honorificPrefix !== existing.honorificPrefix ||
+      contact.honorificSuffix !== existing.honorificSuffix
+    ) {
+      // Only a title or degree the contact lacked: kept, without a timeline entry of its own.
+      await db.contacts.put(contact);
     }
     return { contactId: contact.id, dealId: deal?.id ?? null, created: false, dealStarted, changed };
   }

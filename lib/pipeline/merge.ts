@@ -35,6 +35,14 @@ export function withKeys(c: Contact): Contact {
   return { ...c, nameKey: nameKey(c.name, c.company), linkedinKey: linkedinKey(c.urls.linkedin ?? '') };
 }
 
+/** The candidate's title and degrees, where the page gave them. */
+function honorifics(cand: Candidate): { honorificPrefix?: string; honorificSuffix?: string } {
+  return {
+    ...(cand.honorificPrefix ? { honorificPrefix: cand.honorificPrefix } : {}),
+    ...(cand.honorificSuffix ? { honorificSuffix: cand.honorificSuffix } : {}),
+  };
+}
+
 /** A new contact from a captured candidate. */
 export function contactFromCandidate(cand: Candidate, src: CaptureSource, id: string): Contact {
   const provenance: Record<string, Provenance> = {};
@@ -51,6 +59,7 @@ export function contactFromCandidate(cand: Candidate, src: CaptureSource, id: st
     phones: union(cand.phones, [], phoneIdentity),
     urls: classifyUrls(cand.urls, cand.linkedinUrl),
     location: cand.location,
+    ...honorifics(cand),
     tags: [],
     notes: '',
     source: { url: src.url, site: src.site, capturedAt: src.at },
@@ -108,6 +117,9 @@ export function mergeCandidate(
     changed.push('urls');
   }
   if (!next.companyDomain) next.companyDomain = emailDomain(next.emails);
+  // Titles and degrees the contact lacks are kept from the page (they never replace what is stored).
+  for (const [key, value] of Object.entries(honorifics(cand)) as [keyof ReturnType<typeof honorifics>, string][])
+    if (!next[key]) next[key] = value;
   if (changed.length) next.updatedAt = src.at;
   return { contact: withKeys(next), changed, previous };
 }

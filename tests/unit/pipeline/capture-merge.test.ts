@@ -20,6 +20,19 @@ function fixture(path: string): PageCapture {
 }
 
 describe('capture dedupe and merge', () => {
+  it('keeps the title and degrees read apart from the name, and adds them to a contact that lacks them', async () => {
+    const db = await freshDb();
+    await saveCapture(db, page({ name: 'Sari Wulandari', company: 'Maju', emails: ['sari@maju.example'] }), opts);
+    await saveCapture(
+      db,
+      page({ name: 'Sari Wulandari', honorificPrefix: 'Dr.', honorificSuffix: 'S.E.', emails: ['sari@maju.example'] }),
+      later(1000),
+    );
+    const [sari, ...others] = await db.contacts.toArray();
+    expect(others).toEqual([]);
+    expect([sari!.name, sari!.honorificPrefix, sari!.honorificSuffix]).toEqual(['Sari Wulandari', 'Dr.', 'S.E.']);
+  });
+
   it('keeps one copy of a phone number however it was written', async () => {
     const db = await freshDb();
     await saveCapture(db, page({ name: 'Ann Lee', emails: ['ann@lee.example'], phones: ['+14155550132'] }), opts);
