@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { localeText } from './build/locale-text';
 import { pageChunks, preloadPageChunks } from './build/page-chunks';
 import { autoDetectOrigins, SITES } from './lib/extract/site-list';
 
@@ -42,7 +43,12 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), pageChunks(), preloadPageChunks()],
+    plugins: [
+      preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      pageChunks(),
+      preloadPageChunks(),
+      localeText(),
+    ],
     build: {
       sourcemap: false,
       // PROSPECTOR_NO_MINIFY=1: readable function names in a CPU profile of the built extension.

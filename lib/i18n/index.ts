@@ -1,12 +1,23 @@
-import en from '../../public/_locales/en/messages.json';
-import id from '../../public/_locales/id/messages.json';
+import enText from '../../public/_locales/en/messages.json?raw';
+import idText from '../../public/_locales/id/messages.json?raw';
 
+type EnglishCatalog = typeof import('../../public/_locales/en/messages.json');
 /** Every UI string's key. Both locale files must have all of them (tests/unit/i18n.test.ts). */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof EnglishCatalog;
 export type Locale = 'en' | 'id';
-type Catalog = Record<string, { message: string }>;
+type Catalog = Record<string, { message: string } | undefined>;
 
-const catalogs: Record<Locale, Catalog> = { en, id };
+/**
+ * The catalogs come in as text and only the one in use is parsed, on its first string. Imported as JSON they
+ * were two object literals of a thousand entries each, compiled and built on every page open (the popup's, the
+ * board's) whatever the rep's language: a string is skimmed at load, and JSON.parse builds one catalog fast.
+ */
+const texts: Record<Locale, string> = { en: enText, id: idText };
+const parsed: Partial<Record<Locale, Catalog>> = {};
+const catalog = (locale: Locale): Catalog => {
+  parsed[locale] ??= JSON.parse(texts[locale]) as Catalog;
+  return parsed[locale];
+};
 let current: Locale = 'en';
 
 /** Picks our locale for a BCP 47 tag ('id', 'id-ID', 'in' → Bahasa Indonesia; anything else → English). */
@@ -26,7 +37,7 @@ export function getLocale(): Locale {
 
 /** The message for `key` in the current locale, `$1`…`$9` replaced by `subs`. Falls back to English. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const entry = catalogs[current][key] ?? catalogs.en[key];
+  const entry = catalog(current)[key] ?? (current === 'en' ? undefined : catalog('en')[key]);
   const text = entry?.message ?? key;
   return subs.length ? text.replace(/\$(\d)/g, (m, n: string) => String(subs[Number(n) - 1] ?? m)) : text;
 }
