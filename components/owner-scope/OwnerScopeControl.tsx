@@ -1,6 +1,5 @@
 import { t } from '@/lib/i18n';
 import { type OwnerScope, TEAM_SCOPE } from '@/lib/pipeline/owner-scope';
-import './owner-scope.css';
 
 /**
  * "My deals | Team", and with Team an owner picker: the one control for whose deals the board, contacts, forecast

@@ -1,5 +1,8 @@
 import '@/components/theme.css';
 import './options.css';
+// Here rather than beside its control: imported by a view, it became a stylesheet of the board's chunk, which the
+// board's dynamic import then waited to fetch before drawing anything.
+import '@/components/owner-scope/owner-scope.css';
 import { firstCards } from '@/components/board/first-cards';
 import { readBoardEarly } from '@/lib/read/board-early';
 
