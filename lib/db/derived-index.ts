@@ -76,6 +76,18 @@ async function readTotals(
   return new Map(ids.map((id, i) => [id, rows[i]]));
 }
 
+/** `read` and the totals of any of `stages` it lacks. */
+async function withTotalsOf(
+  totals: DBCoreTable,
+  trans: DBCoreTransaction,
+  read: Map<string, StageTotalsRow | undefined>,
+  stages: readonly string[],
+): Promise<Map<string, StageTotalsRow | undefined>> {
+  const missing = stages.filter((id) => !read.has(id));
+  if (!missing.length) return read;
+  return new Map([...read, ...(await readTotals(totals, trans, missing))]);
+}
+
 /** Every stage's totals again, from the board rows as they are (after a range of deals was deleted). */
 async function rebuildTotals(rows: DBCoreTable, totals: DBCoreTable, trans: DBCoreTransaction): Promise<void> {
   const { result } = await rows.query({
@@ -131,22 +143,24 @@ export const derivedIndexMiddleware: Middleware<DBCore> = {
                 : req.type === 'add' || req.type === 'put'
                   ? req.values.map((v) => (v as { id: string }).id)
                   : [];
-            const before =
-              boardRows && keys.length
-                ? ((await boardRows.getMany({ trans, keys })) as (DealIndexRow | undefined)[])
-                : [];
             // Each derived table's rows for the values written, worked out once (the board's rows also feed the
             // totals); a value that then fails to be written is left out below.
             const values = req.type === 'add' || req.type === 'put' ? req.values : [];
             const derivedRows = indexes.map(({ row }) => values.map((v) => row(v as never)));
             const boardAt = indexes.findIndex((d) => d.target === TOTALS.rows);
             const incoming = boardRows && boardAt >= 0 ? (derivedRows[boardAt] as DealIndexRow[]) : [];
-            // The totals of every stage the write touches, read while the write itself goes on (each await in a
-            // transaction is a round trip to the database); a stage only a failed value touched is read for
-            // nothing.
-            const current =
-              totals && req.type !== 'deleteRange' ? readTotals(totals, trans, stagesOf(before, incoming)) : undefined;
-            const res = await table.mutate(req);
+            // The old board rows, the totals of the stages the new rows land in, and the write itself, all asked
+            // for at once: each await in a transaction is a round trip to the database, and a save waits for every
+            // one in a row. The old rows are in the derived table, which this write only changes below, after it.
+            const [before, landing, res] = await Promise.all([
+              boardRows && keys.length
+                ? (boardRows.getMany({ trans, keys }) as Promise<(DealIndexRow | undefined)[]>)
+                : [],
+              totals && req.type !== 'deleteRange' ? readTotals(totals, trans, stagesOf(incoming)) : undefined,
+              table.mutate(req),
+            ]);
+            // A deal leaving a stage none of the new rows is in: that stage's totals too (one more read, on a move).
+            const current = landing && withTotalsOf(totals!, trans, landing, stagesOf(before));
             const written = (i: number) => !res.failures[i];
             // The derived rows and the totals, written together.
             await Promise.all([
