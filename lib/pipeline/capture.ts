@@ -77,14 +77,27 @@ export function newDeal(
 export async function saveCapture(db: ProspectorDb, capture: PageCapture, opts: SaveOptions): Promise<SavedContact[]> {
   const src: CaptureSource = { url: capture.url, site: capture.site, at: opts.now };
   return db.transaction('rw', [db.contacts, db.deals, db.stages, db.activities, db.contactIndex], async () => {
-    const stageId = opts.startDeal ? dealStage(await db.stages.toArray(), opts.stageId) : null;
+    const people = capture.candidates.filter(isIdentifiable);
+    // The stages (for a deal) are read alongside the first person's look-up: every await in the transaction is a
+    // round trip to the database, and the rep waits for each one in a row.
+    const [stages, firstMatch] = await Promise.all([
+      opts.startDeal ? db.stages.toArray() : null,
+      people[0] ? lookUp(db, people[0], opts) : undefined,
+    ]);
+    const stageId = stages ? dealStage(stages, opts.stageId) : null;
     const results: SavedContact[] = [];
-    for (const cand of capture.candidates) {
-      if (!isIdentifiable(cand)) continue;
-      results.push(await saveOne(db, cand, src, stageId, opts));
+    // One after another: a person twice on a page is found the second time as the contact the first made.
+    for (const [i, cand] of people.entries()) {
+      const existing = i === 0 ? firstMatch : await lookUp(db, cand, opts);
+      results.push(await saveOne(db, cand, existing, src, stageId, opts));
     }
     return results;
   });
+}
+
+/** The stored contact a candidate is, unless the rep said it is someone new. */
+function lookUp(db: ProspectorDb, cand: Candidate, opts: SaveOptions): Promise<Contact | undefined> {
+  return opts.asNew ? Promise.resolve(undefined) : findContact(db, cand);
 }
 
 /** Where a started deal lands: the stage asked for if it is an open one, else the first open stage. */
@@ -105,47 +118,52 @@ export async function openDealOf(db: ProspectorDb, contactId: string): Promise<D
 async function saveOne(
   db: ProspectorDb,
   cand: Candidate,
+  existing: Contact | undefined,
   src: CaptureSource,
   stageId: string | null,
   opts: SaveOptions,
 ): Promise<SavedContact> {
-  const existing = opts.asNew ? undefined : await findContact(db, cand);
   if (existing) {
     const { contact, changed, previous } = mergeCandidate(existing, cand, src);
-    let deal = await openDealOf(db, existing.id);
-    const dealStarted = !deal && stageId !== null;
-    if (dealStarted) {
-      deal = newDeal(contact.id, dealTitle(contact), stageId, src, opts);
-      await db.deals.add(deal);
-      await db.activities.add(newActivity(contact.id, deal.id, 'deal-started', src.at, { stageId }));
-    }
-    if (changed.length) {
-      await db.contacts.put(contact);
-      // The activity says what the capture changed and what it replaced, so the rep can see (and undo by hand).
-      await db.activities.add(
-        newActivity(contact.id, deal?.id ?? null, 'updated', src.at, {
-          url: src.url,
-          site: src.site,
-          fields: changed,
-          previous,
-        }),
-      );
-    } else if (
+    // A title or degree the contact lacked is kept too, without a timeline entry of its own.
+    const write =
+      changed.length > 0 ||
       contact.honorificPrefix !== existing.honorificPrefix ||
-      contact.honorificSuffix !== existing.honorificSuffix
-    ) {
-      // Only a title or degree the contact lacked: kept, without a timeline entry of its own.
-      await db.contacts.put(contact);
-    }
+      contact.honorificSuffix !== existing.honorificSuffix;
+    // The contact is written while its open deal is looked up, and before a deal is started, so the new deal's
+    // BANT suggestions read the contact as it now is (lib/pipeline/bant-on-write.ts).
+    let [deal] = await Promise.all([openDealOf(db, existing.id), write ? db.contacts.put(contact) : undefined]);
+    const dealStarted = !deal && stageId !== null;
+    if (dealStarted) deal = newDeal(contact.id, dealTitle(contact), stageId, src, opts);
+    const activities = [
+      ...(dealStarted ? [newActivity(contact.id, deal!.id, 'deal-started', src.at, { stageId })] : []),
+      // The activity says what the capture changed and what it replaced, so the rep can see (and undo by hand).
+      ...(changed.length
+        ? [
+            newActivity(contact.id, deal?.id ?? null, 'updated', src.at, {
+              url: src.url,
+              site: src.site,
+              fields: changed,
+              previous,
+            }),
+          ]
+        : []),
+    ];
+    await Promise.all([
+      dealStarted ? db.deals.add(deal!) : undefined,
+      activities.length ? db.activities.bulkAdd(activities) : undefined,
+    ]);
     return { contactId: contact.id, dealId: deal?.id ?? null, created: false, dealStarted, changed };
   }
   const contact = contactFromCandidate(cand, src, newId());
   const deal = stageId === null ? null : newDeal(contact.id, dealTitle(contact), stageId, src, opts);
-  await db.contacts.add(contact);
-  if (deal) await db.deals.add(deal);
-  await db.activities.add(
-    newActivity(contact.id, deal?.id ?? null, 'captured', src.at, { url: src.url, site: src.site }),
-  );
+  // Asked for together, in this order: a transaction answers its requests in the order they were made, so the
+  // deal's BANT suggestions (lib/pipeline/bant-on-write.ts reads the deal's contact) find the contact written.
+  await Promise.all([
+    db.contacts.add(contact),
+    deal ? db.deals.add(deal) : undefined,
+    db.activities.add(newActivity(contact.id, deal?.id ?? null, 'captured', src.at, { url: src.url, site: src.site })),
+  ]);
   return { contactId: contact.id, dealId: deal?.id ?? null, created: true, dealStarted: !!deal, changed: [] };
 }
 
