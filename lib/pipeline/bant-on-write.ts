@@ -16,6 +16,7 @@ import {
   emailTexts,
   isBantEvidence,
   NOTES_READ,
+  sameBantInputs,
   suggestBant,
   suggestionPatch,
 } from './suggest-bant';
@@ -164,7 +165,8 @@ async function withSuggestions(
 
 /**
  * Re-suggests the open deals of some contacts whose record (`known`: as being written) or notes (`added`) are
- * being written; writes the deals that change.
+ * being written; writes the deals that change. `moved`, when given, says which of the contacts changed what the
+ * suggestions read (it is worked out while their deals are read): the others' deals are left as they are.
  */
 async function refreshContactsDeals(
   core: Core,
@@ -172,18 +174,22 @@ async function refreshContactsDeals(
   contactIds: readonly string[],
   known: ReadonlyMap<string, Contact | undefined> = new Map(),
   added: ReadonlyMap<string, Activity[]> = new Map(),
+  moved?: Promise<ReadonlySet<string>>,
 ): Promise<void> {
   const index = core.deals.schema.getIndexByKeyPath('contactId');
   if (!index || !contactIds.length) return;
-  const found = await Promise.all(
-    contactIds.map(
-      (id) =>
-        core
-          .zone(() => core.deals.query({ trans, values: true, query: { index, range: equal(id) } }))
-          .then((r) => r.result) as Promise<Deal[]>,
+  const [found, relevant] = await Promise.all([
+    Promise.all(
+      contactIds.map(
+        (id) =>
+          core
+            .zone(() => core.deals.query({ trans, values: true, query: { index, range: equal(id) } }))
+            .then((r) => r.result) as Promise<Deal[]>,
+      ),
     ),
-  );
-  const deals = found.flat().filter(isOpen);
+    moved,
+  ]);
+  const deals = found.flat().filter((d) => isOpen(d) && (!relevant || relevant.has(d.contactId)));
   if (!deals.length) return;
   const next = await withSuggestions(core, trans, deals, known, added);
   const changed = next.filter((d, i) => d !== deals[i]);
@@ -232,11 +238,23 @@ export const bantOnWriteMiddleware: Middleware<DBCore> = {
             let refreshing: Promise<void>;
             if (name === 'contacts') {
               const contacts = req.values as Contact[];
+              const ids = contacts.map((c) => c.id);
+              // Only a change to what the suggestions read from a contact (its title, tags, notes) can change its
+              // deals' suggestions: a capture adding a phone re-suggests nothing. The contacts as stored are asked
+              // for ahead of the write below (a transaction answers its requests in the order they were made).
+              const stored = core.zone(() => core.contacts.getMany({ trans, keys: ids })) as Promise<
+                (Contact | undefined)[]
+              >;
+              const moved = stored.then(
+                (old) => new Set(contacts.filter((c, i) => !sameBantInputs(old[i], c)).map((c) => c.id)),
+              );
               refreshing = refreshContactsDeals(
                 core,
                 trans,
-                contacts.map((c) => c.id),
+                ids,
                 new Map(contacts.map((c) => [c.id, c])),
+                new Map(),
+                moved,
               );
             } else {
               const added = new Map<string, Activity[]>();

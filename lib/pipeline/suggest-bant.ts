@@ -173,6 +173,22 @@ export function bantEvidence(
   };
 }
 
+const NO_DEAL = { amount: null, expectedClose: null, forecastCategory: null } as const;
+
+/**
+ * Whether two versions of a contact give its deals the same evidence (the same title, tags and notes field), so
+ * the same suggestions: a write that changes only what the suggestions never read can leave its deals alone.
+ * Compared through bantEvidence itself, so a field it comes to read is compared too. No stored version: differs.
+ */
+export function sameBantInputs(
+  a: Pick<Contact, 'jobTitle' | 'tags' | 'notes'> | undefined,
+  b: Pick<Contact, 'jobTitle' | 'tags' | 'notes'> | undefined,
+): boolean {
+  if (!a || !b) return false;
+  const inputs = (c: typeof a) => JSON.stringify(bantEvidence(NO_DEAL, c, [], undefined, ''));
+  return inputs(a) === inputs(b);
+}
+
 /** How many of a contact's newest notes the Need suggestion reads. */
 export const NOTES_READ = 20;
 
