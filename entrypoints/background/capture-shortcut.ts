@@ -26,10 +26,10 @@ export const captureShortcut: BackgroundFeature = {
   register(ctx) {
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command !== CAPTURE_COMMAND) return;
-      void (async () => {
+      void ctx.work.run(async () => {
         const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
         await runCaptureCommand(ctx, id);
-      })();
+      });
     });
     // The e2e build only (its manifest carries the 127.0.0.1 host permission): headless Chromium can neither press
     // a shortcut nor click a context menu, so tests call what those listeners call, through the service worker.
@@ -37,8 +37,9 @@ export const captureShortcut: BackgroundFeature = {
       Object.assign(globalThis, {
         prospectorCaptureTest: {
           read: (tabId: number) => captureTab(tabId),
-          command: (tabId: number) => runCaptureCommand(ctx, tabId),
-          menu: (info: MenuClick, tab: { id?: number; title?: string }) => runMenuClick(ctx, info, tab),
+          command: (tabId: number) => ctx.work.run(() => runCaptureCommand(ctx, tabId)),
+          menu: (info: MenuClick, tab: { id?: number; title?: string }) =>
+            ctx.work.run(() => runMenuClick(ctx, info, tab)),
         },
       });
     }

@@ -101,7 +101,7 @@ export const contextMenu: BackgroundFeature = {
     void ctx.ready.then(createMenus);
     const menus = browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus;
     menus?.onClicked.addListener((info, tab) => {
-      void runMenuClick(ctx, info, tab);
+      void ctx.work.run(() => runMenuClick(ctx, info, tab));
     });
   },
 };

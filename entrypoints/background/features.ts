@@ -1,3 +1,4 @@
+import type { WorkGate } from '@/lib/background/work-gate';
 import type { ProspectorDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/model';
 import { badge } from './badge';
@@ -14,6 +15,8 @@ export interface BackgroundContext {
   now: () => number;
   /** Resolves once the database is seeded; wait for it before writing. */
   ready: Promise<void>;
+  /** A rep's work runs through it; housekeeping waits for its quiet and steps aside when work starts. */
+  work: WorkGate;
 }
 
 /**

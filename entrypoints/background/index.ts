@@ -1,5 +1,6 @@
 // First: zod is set jitless before any module builds a schema (lib/zod-setup.ts).
 import '@/lib/zod-setup';
+import { createWorkGate } from '@/lib/background/work-gate';
 import { getDb } from '@/lib/db/database';
 import { applyLocale } from '@/lib/i18n/init';
 import { createHandlers } from '@/lib/messaging/handlers';
@@ -22,7 +23,10 @@ export default defineBackground(() => {
   );
   // In a team, deals are owned by the rep's team user name.
   const settings = () => loadSettings().then((s) => (syncIdentity.user ? { ...s, owner: syncIdentity.user } : s));
-  const ctx: BackgroundContext = { db, settings, now: Date.now, ready };
+  // A rep's work (every message, a capture by shortcut or menu) marks the background busy: the daily catch-up
+  // runs only in the gaps and steps aside when work arrives (lib/background/work-gate.ts).
+  const work = createWorkGate();
+  const ctx: BackgroundContext = { db, settings, now: Date.now, ready, work };
 
   const router = createRouter(
     createHandlers({
@@ -34,7 +38,7 @@ export default defineBackground(() => {
     { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
   );
   // Answer only after the database is seeded: a capture arriving in the first instant still finds a stage.
-  browser.runtime.onMessage.addListener((message, sender) => ready.then(() => router(message, sender)));
+  browser.runtime.onMessage.addListener((message, sender) => work.run(() => ready.then(() => router(message, sender))));
 
   // The background speaks the rep's language too (menus, notifications, the badge's title): follow the setting
   // when it changes, not only at start.
