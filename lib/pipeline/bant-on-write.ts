@@ -241,10 +241,12 @@ export const bantOnWriteMiddleware: Middleware<DBCore> = {
               const ids = contacts.map((c) => c.id);
               // Only a change to what the suggestions read from a contact (its title, tags, notes) can change its
               // deals' suggestions: a capture adding a phone re-suggests nothing. The contacts as stored are asked
-              // for ahead of the write below (a transaction answers its requests in the order they were made).
-              const stored = core.zone(() => core.contacts.getMany({ trans, keys: ids })) as Promise<
-                (Contact | undefined)[]
-              >;
+              // for ahead of the write below (a transaction answers its requests in the order they were made); a
+              // contact added was not stored before (an add over a stored one fails and changes nothing).
+              const stored =
+                req.type === 'add'
+                  ? Promise.resolve([])
+                  : (core.zone(() => core.contacts.getMany({ trans, keys: ids })) as Promise<(Contact | undefined)[]>);
               const moved = stored.then(
                 (old) => new Set(contacts.filter((c, i) => !sameBantInputs(old[i], c)).map((c) => c.id)),
               );
