@@ -50,13 +50,13 @@ export function contactIdentity(c: Contact) {
 
 /**
  * Live contacts with any of these phone keys and this name (the contact index lists live contacts' phones and
- * name words only). A switchboard number shared by a whole team would read every contact on it: past a few,
- * the ids are narrowed to those whose name has the same words before any contact is read.
+ * name words only). A phone matches only with the same name (isSamePerson), and a contact with the same name
+ * has every word of it in its index row: so only the rows on the number holding all the name's words are read
+ * as contacts. On a switchboard number shared by a whole team that is the one person, or nobody.
  *
  * The index rows on the number are read whole (one request per key; Dexie's anyOf walks a cursor, one round
- * trip to the database per entry: 4 ms for a line shared by 60), so their words narrow them here, without a
- * round trip per word. A line on more rows than that is narrowed through the words' index instead, the words
- * read together.
+ * trip to the database per entry: 4 ms for a line shared by 60). A line on more rows than that is narrowed
+ * through the words' index instead, the words read together.
  */
 async function contactsByPhone(db: ProspectorDb, phoneKeys: string[], name: string): Promise<(Contact | undefined)[]> {
   const lines = await Promise.all(
@@ -71,18 +71,19 @@ async function contactsByPhone(db: ProspectorDb, phoneKeys: string[], name: stri
   const words = searchWords(name);
   let ids: Set<string>;
   if (lines.every((rows) => rows.length <= LINE_ROWS)) {
-    let rows = lines.flat();
-    for (const word of words) {
-      if (new Set(rows.map((r) => r.id)).size <= FEW) break;
-      rows = rows.filter((r) => r.words.includes(word));
-    }
-    ids = new Set(rows.map((r) => r.id));
+    ids = new Set(
+      lines
+        .flat()
+        .filter((row) => words.every((w) => row.words.includes(w)))
+        .map((row) => row.id),
+    );
   } else {
-    const onLine = await Promise.all(phoneKeys.map((k) => db.contactIndex.where('phones').equals(k).primaryKeys()));
+    const [onLine, named] = await Promise.all([
+      Promise.all(phoneKeys.map((k) => db.contactIndex.where('phones').equals(k).primaryKeys())),
+      Promise.all(words.map((word) => db.contactIndex.where('words').equals(word).primaryKeys())),
+    ]);
     ids = new Set<string>(onLine.flat());
-    const named = await Promise.all(words.map((word) => db.contactIndex.where('words').equals(word).primaryKeys()));
     for (const keys of named) {
-      if (ids.size <= FEW) break;
       const withWord = new Set<string>(keys);
       ids = new Set([...ids].filter((id) => withWord.has(id)));
     }
@@ -91,5 +92,4 @@ async function contactsByPhone(db: ProspectorDb, phoneKeys: string[], name: stri
 }
 /** Index rows read whole for one number; a line on more is narrowed through the words' index. */
 const LINE_ROWS = 500;
-const FEW = 20;
 const MAX_BY_PHONE = 200;
