@@ -1,5 +1,6 @@
 import type { ProspectorDb } from '@/lib/db/database';
 import { TeamSync } from '@/lib/sync/controller';
+import { giveWayToRep } from '@/lib/sync/give-way';
 
 const ALARM = 'team-sync';
 
@@ -10,6 +11,11 @@ const ALARM = 'team-sync';
  */
 export function teamSync(db: ProspectorDb): TeamSync {
   const team = new TeamSync(db);
+  // A rep opening the popup goes before a running pull (lib/sync/give-way.ts). Only looks: the router answers.
+  browser.runtime.onMessage.addListener((_message, sender) => {
+    if (sender.url?.startsWith(browser.runtime.getURL('/popup.html'))) giveWayToRep();
+    return undefined;
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void team.ensureRunning();
   });

@@ -9,6 +9,7 @@ import Dexie, {
 } from 'dexie';
 import { dayKey } from '../forecast/calendar';
 import type { Activity, Contact, Deal, Stage } from '../model';
+import { isWritingAsPulled } from '../sync/sync-middleware';
 import type { EmailText } from './bant-from-text';
 import {
   bantEvidence,
@@ -226,6 +227,9 @@ export const bantOnWriteMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
             if ((req.type !== 'add' && req.type !== 'put') || upgrading(req.trans)) return table.mutate(req);
+            // Team sync: records pulled as the server holds them carry the suggestions their writers computed
+            // (lib/sync/apply-remote.ts refreshes the rep's own unpushed deals itself).
+            if (isWritingAsPulled(req.trans)) return table.mutate(req);
             const { trans } = req;
             const psd = zones.PSD;
             const core: Core = { ...tables, zone: (fn) => zones.usePSD(psd, fn) };

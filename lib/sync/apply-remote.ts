@@ -5,7 +5,7 @@ import { recordOf } from './documents';
 import { sameValue } from './field-times';
 import { docIdOf, parseDocId, type SyncedTable } from './kinds';
 import { type FieldConflict, mergeRecords } from './merge';
-import { markRemoteTransaction, type SyncStateRow } from './sync-middleware';
+import { markRemoteTransaction, type SyncStateRow, writingAsPulled } from './sync-middleware';
 
 type Row = Record<string, unknown>;
 
@@ -20,6 +20,33 @@ export interface ApplyOptions {
   force?: boolean;
   /** Stored in syncMeta in the same transaction: the pull's checkpoint moves with the rows it covers. */
   since?: string;
+  /** Shared by the chunks of one pull: how their sync rows are looked up (syncRowsOf). */
+  lookup?: SyncRowLookup;
+}
+
+/**
+ * How a large pull finds the sync rows of the documents it writes. IndexedDB's cost is per request, and on a first
+ * pull almost no pulled document has a row yet: `known` holds every document id that may have one (the rows there
+ * were when the pull started, the ones it wrote since, and `markedHere`, the ones local writes marked meanwhile,
+ * lib/sync/sync-middleware.ts watchLocalMarks), and only those are read.
+ */
+export interface SyncRowLookup {
+  known: Set<string>;
+  markedHere: ReadonlySet<string>;
+}
+
+/** The sync rows of some documents, in their order (undefined: none). */
+async function syncRowsOf(
+  db: ProspectorDb,
+  docIds: readonly string[],
+  lookup: SyncRowLookup | undefined,
+): Promise<(SyncStateRow | undefined)[]> {
+  if (!lookup) return db.syncState.bulkGet([...docIds]);
+  const mayHave = docIds.filter((id) => lookup.known.has(id) || lookup.markedHere.has(id));
+  if (!mayHave.length) return docIds.map(() => undefined);
+  const rows = await db.syncState.bulkGet(mayHave);
+  const byId = new Map(mayHave.map((id, i) => [id, rows[i]]));
+  return docIds.map((id) => byId.get(id));
 }
 
 /**
@@ -45,53 +72,43 @@ export async function applyRemoteDocs(
     list.push({ id: parsed.id, doc });
     byTable.set(parsed.table, list);
   }
-  // Only the tables this page touches are locked while it is written: a page of activities leaves the contacts and
-  // deals free for the popup and the board to read, and a page of contacts or deals locks the timeline only when
-  // one of them has unpushed changes here (a merge may add a timeline entry). On a first pull none has.
-  const touched = new Set<string>(byTable.keys());
-  const mergeable = [...(byTable.get('contacts') ?? []), ...(byTable.get('deals') ?? [])].map((x) => x.doc._id);
-  const withTimeline = !opts.force && (await anyDirty(db, mergeable));
-  let written: ApplyResult;
-  try {
-    written = await writeDocs(db, byTable, touched, withTimeline, opts);
-  } catch (err) {
-    // A local edit came in between the check and the write: write again, with the timeline in the transaction.
-    if (!(err instanceof NeedsTimeline)) throw err;
-    written = await writeDocs(db, byTable, touched, true, opts);
-  }
+  const written = await writeDocs(db, byTable, opts);
   return { ...written, skipped: written.skipped + result.skipped };
-}
-
-/** Thrown (aborting the transaction) when a merge needs a timeline entry the transaction cannot write. */
-class NeedsTimeline extends Error {}
-
-async function anyDirty(db: ProspectorDb, docIds: string[]): Promise<boolean> {
-  if (!docIds.length) return false;
-  return (await db.syncState.bulkGet(docIds)).some((row) => row?.dirty === 1);
 }
 
 async function writeDocs(
   db: ProspectorDb,
   byTable: Map<SyncedTable, { id: string; doc: IncomingDoc }[]>,
-  touched: Set<string>,
-  withTimeline: boolean,
   opts: ApplyOptions,
 ): Promise<ApplyResult> {
   const result: ApplyResult = { written: 0, merged: 0, skipped: 0 };
-  const scope = new Set(touched);
-  if (withTimeline) scope.add('activities');
+  // The tables this page touches. A merged contact or deal may add a timeline entry, and a pulled contact or note
+  // may change the suggestions of the rep's own unpushed deals (refreshUnpushedDeals): lib/pipeline/bant-on-write.ts
+  // adds deals, contacts, stages and activities to every write of contacts, deals or activities anyway, so naming
+  // them here locks nothing more.
+  const scope = new Set<string>(byTable.keys());
+  if (scope.has('contacts') || scope.has('deals') || scope.has('activities'))
+    for (const name of ['contacts', 'deals', 'activities']) scope.add(name);
   const tables = [...scope].map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
     markRemoteTransaction();
     const states: SyncStateRow[] = [];
     const conflictNotes: Activity[] = [];
+    /** Contacts whose record or activities were written as pulled: their unpushed deals are suggested afresh. */
+    const evidenceOf = new Set<string>();
     for (const [table, items] of byTable) {
-      const olds = await db.syncState.bulkGet(items.map((x) => x.doc._id));
+      const olds = await syncRowsOf(
+        db,
+        items.map((x) => x.doc._id),
+        opts.lookup,
+      );
       // The local records are read only where a merge may be needed (unpushed changes here): on a first pull, none.
       const toMerge = opts.force || table === 'activities' ? [] : items.filter((_, i) => olds[i]?.dirty);
       const found = toMerge.length ? await db.table(table).bulkGet(toMerge.map((x) => x.id)) : [];
       const localOf = new Map(toMerge.map((x, k) => [x.id, found[k] as Row | undefined]));
+      // As the server holds them (their writers' suggestions in them), and merged here (suggested afresh).
       const puts: Row[] = [];
+      const merges: Row[] = [];
       const deletes: string[] = [];
       items.forEach(({ id, doc }, i) => {
         const old = olds[i];
@@ -114,12 +131,14 @@ async function writeDocs(
         const local = localOf.get(id);
         if (!local || !old?.dirty || opts.force || table === 'activities') {
           puts.push(remote);
+          if (table === 'contacts') evidenceOf.add(id);
+          if (table === 'activities') evidenceOf.add(String(remote.contactId));
           states.push({ docId: doc._id, rev: doc._rev, dirty: 0, times, base: times, deleted: 0 });
           result.written++;
           return;
         }
         const merged = mergeRecords(table, { record: local, times: old.times }, { record: remote, times }, old.base);
-        puts.push(merged.record);
+        merges.push(merged.record);
         // The server already holds what the merge gives (the same edit made on both sides, a record queued on
         // connecting that the team has as is): nothing to send back.
         const same = sameValue(merged.record, remote);
@@ -136,11 +155,12 @@ async function writeDocs(
         if (merged.conflicts.length && (table === 'contacts' || table === 'deals'))
           conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
       });
-      if (puts.length) await db.table(table).bulkPut(puts);
+      if (puts.length) await writingAsPulled(() => db.table(table).bulkPut(puts));
+      if (merges.length) await db.table(table).bulkPut(merges);
       if (deletes.length) await db.table(table).bulkDelete(deletes);
     }
+    if (evidenceOf.size) await refreshUnpushedDeals(db, evidenceOf);
     if (conflictNotes.length) {
-      if (!scope.has('activities')) throw new NeedsTimeline();
       await db.activities.bulkAdd(conflictNotes);
       const now = Date.now();
       for (const a of conflictNotes) {
@@ -149,9 +169,28 @@ async function writeDocs(
       }
     }
     if (states.length) await db.syncState.bulkPut(states);
+    if (opts.lookup) for (const row of states) opts.lookup.known.add(row.docId);
     if (opts.since !== undefined) await db.syncMeta.put({ key: 'since', value: opts.since });
   });
   return result;
+}
+
+/**
+ * A pulled deal carries the suggestions its writer computed, and a teammate's note or contact edit reached the
+ * team with the deal changes it caused (their writer's lib/pipeline/bant-on-write.ts wrote them in the same
+ * transaction, and they sync too). What no teammate could see is this rep's own unpushed deals: those of the
+ * given contacts are written again here, so the middleware suggests them from the evidence now stored. On a first
+ * pull there are none, and this is one read of the dirty index.
+ */
+async function refreshUnpushedDeals(db: ProspectorDb, contactIds: ReadonlySet<string>): Promise<void> {
+  const dirty = (await db.syncState.where('dirty').equals(1).primaryKeys()) as string[];
+  const ids = dirty
+    .map((docId) => parseDocId(docId))
+    .filter((p) => p?.table === 'deals')
+    .map((p) => p!.id);
+  if (!ids.length) return;
+  const deals = (await db.deals.bulkGet(ids)).filter((d) => d !== undefined && contactIds.has(d.contactId));
+  if (deals.length) await db.deals.bulkPut(deals as NonNullable<(typeof deals)[number]>[]);
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { ProspectorDb } from '../db/database';
-import { applyRemoteDocs } from './apply-remote';
+import { applyRemoteDocs, type SyncRowLookup } from './apply-remote';
 import { type CouchClient, CouchError } from './couch';
 import { IncomingDoc, type TeamDoc } from './documents';
+import { giveWayLeft } from './give-way';
 import { parseDocId, type SyncedTable } from './kinds';
-import type { SyncStateRow } from './sync-middleware';
+import { type SyncStateRow, watchLocalMarks } from './sync-middleware';
 
 /** Documents per _bulk_docs: few round trips for a first push. */
 export const BATCH = 1000;
@@ -22,11 +23,19 @@ export const CHUNK_BUDGET_MS = 60;
 export const MIN_CHUNK = 50;
 export const MAX_CHUNK = 500;
 const FIRST_CHUNK = 100;
+/** From this many changes in a pull's first page, its chunks look up only the sync rows known to exist (Pace). */
+export const LARGE_PULL = 500;
 
-/** The size of the next write transaction of a pull, learned from the ones before. */
+/** How one pull writes: the size of its next write transaction, learned from the ones before, and more. */
 export interface Pace {
   size: number;
+  /** A large pull's view of which documents have sync rows (lib/sync/apply-remote.ts); none: one get each. */
+  lookup?: SyncRowLookup;
+  /** The last chunk waited for the rep (giveWayLeft): this one goes first. */
+  waited: boolean;
 }
+
+const newPace = (): Pace => ({ size: FIRST_CHUNK, waited: false });
 
 export function nextChunkSize(docs: number, ms: number): number {
   const perDoc = ms / Math.max(1, docs);
@@ -254,12 +263,19 @@ function docsOf(results: ChangesPage['results']): IncomingDoc[] {
 /** Lets the worker answer the popup and the pages between two write transactions. */
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Before a write transaction: waits while the rep's popup opens (lib/sync/give-way.ts), at most every other one. */
+async function waitForRep(pace: Pace): Promise<void> {
+  const left = pace.waited ? 0 : giveWayLeft();
+  pace.waited = left > 0;
+  if (left > 0) await new Promise<void>((resolve) => setTimeout(resolve, left));
+}
+
 /**
  * Writes a fetched page in short transactions (CHUNK_BUDGET_MS), each storing as checkpoint the sequence of its
  * last change (any change's `seq` is a valid `since`, on CouchDB 2+ as on 1.x), so a stop between two chunks
  * resumes after the last one written. The page's own last_seq closes it. The worker yields between chunks.
  */
-async function applyPage(db: ProspectorDb, page: FetchedPage, pace: Pace = { size: FIRST_CHUNK }): Promise<number> {
+async function applyPage(db: ProspectorDb, page: FetchedPage, pace: Pace = newPace()): Promise<number> {
   let applied = 0;
   const { results } = page;
   if (!results.length) {
@@ -268,11 +284,12 @@ async function applyPage(db: ProspectorDb, page: FetchedPage, pace: Pace = { siz
   }
   for (let from = 0; from < results.length; ) {
     if (from) await yieldToOthers();
+    await waitForRep(pace);
     const chunk = results.slice(from, from + pace.size);
     from += chunk.length;
     const since = from >= results.length ? page.since : seqText(chunk[chunk.length - 1]!.seq);
     const started = performance.now();
-    const done = await applyRemoteDocs(db, docsOf(chunk), { since });
+    const done = await applyRemoteDocs(db, docsOf(chunk), { since, lookup: pace.lookup });
     pace.size = nextChunkSize(chunk.length, performance.now() - started);
     applied += done.written + done.merged;
   }
@@ -304,15 +321,27 @@ export async function pullPage(
  */
 export async function pullAll(db: ProspectorDb, client: CouchClient, signal?: AbortSignal): Promise<number> {
   let applied = 0;
-  const pace: Pace = { size: FIRST_CHUNK };
+  const pace = newPace();
   let page = await fetchPage(client, await storedSince(db), { signal });
-  for (;;) {
-    const next = page.full ? fetchPage(client, page.since, { signal }) : undefined;
-    // A failed prefetch is seen when awaited below, not as an unhandled rejection meanwhile.
-    next?.catch(() => undefined);
-    applied += await applyPage(db, page, pace);
-    if (!next) return applied;
-    page = await next;
+  // A large pull (a first one, or one after long offline): which documents have sync rows is read once, in one
+  // request, instead of one get per pulled document (on a first pull, most have none yet).
+  const marks = page.results.length >= LARGE_PULL ? watchLocalMarks() : undefined;
+  try {
+    if (marks)
+      pace.lookup = {
+        known: new Set((await db.syncState.toCollection().primaryKeys()) as string[]),
+        markedHere: marks.ids,
+      };
+    for (;;) {
+      const next = page.full ? fetchPage(client, page.since, { signal }) : undefined;
+      // A failed prefetch is seen when awaited below, not as an unhandled rejection meanwhile.
+      next?.catch(() => undefined);
+      applied += await applyPage(db, page, pace);
+      if (!next) return applied;
+      page = await next;
+    }
+  } finally {
+    marks?.stop();
   }
 }
 

@@ -29,10 +29,37 @@ const tracked = new WeakSet<object>();
 /** Written by the replicator when it applies pulled documents: those writes are not local changes to push. */
 const remoteTransactions = new WeakSet<object>();
 
+/** Remote transactions currently writing records exactly as the server holds them (see writingAsPulled). */
+const asPulled = new WeakSet<object>();
+
+const currentIdbTransaction = () => (Dexie.currentTransaction as unknown as { idbtrans?: object } | null)?.idbtrans;
+
 /** Marks the current Dexie transaction as applying the server's changes (call inside db.transaction). */
 export function markRemoteTransaction(): void {
-  const tx = Dexie.currentTransaction as unknown as { idbtrans?: object } | null;
-  if (tx?.idbtrans) remoteTransactions.add(tx.idbtrans);
+  const tx = currentIdbTransaction();
+  if (tx) remoteTransactions.add(tx);
+}
+
+/**
+ * Runs `write` (one bulk write, inside a remote transaction) flagged as writing records exactly as the server
+ * holds them: a pulled deal carries the BANT suggestions its writer's own write computed, so
+ * lib/pipeline/bant-on-write.ts need not read its contact, stage and notes again (isWritingAsPulled). Merged
+ * records are written without the flag, and are suggested afresh.
+ */
+export async function writingAsPulled<T>(write: () => Promise<T>): Promise<T> {
+  const tx = currentIdbTransaction();
+  if (!tx || !remoteTransactions.has(tx)) return write();
+  asPulled.add(tx);
+  try {
+    return await write();
+  } finally {
+    asPulled.delete(tx);
+  }
+}
+
+/** True while a remote transaction writes records as the server holds them (writingAsPulled). */
+export function isWritingAsPulled(trans: object): boolean {
+  return asPulled.has(trans);
 }
 
 /**
@@ -52,6 +79,19 @@ function kindRange(table: SyncedTable): DBCoreKeyRange {
   return { type: 2, lower: prefix, upper: `${prefix}\uffff`, lowerOpen: false, upperOpen: false } as DBCoreKeyRange;
 }
 
+/** Sets filled with the document ids local writes mark, while someone watches (watchLocalMarks). */
+const watchers = new Set<Set<string>>();
+
+/**
+ * The document ids local writes in this context mark from now on, until `stop()`: a large pull that read the sync
+ * rows' ids once at its start learns of rows made since (lib/sync/apply-remote.ts SyncRowLookup).
+ */
+export function watchLocalMarks(): { ids: ReadonlySet<string>; stop: () => void } {
+  const ids = new Set<string>();
+  watchers.add(ids);
+  return { ids, stop: () => watchers.delete(ids) };
+}
+
 async function markChanged(
   state: DBCoreTable,
   trans: DBCoreTransaction,
@@ -59,6 +99,7 @@ async function markChanged(
   change: (old: SyncStateRow | undefined, i: number) => SyncStateRow | null,
 ): Promise<void> {
   if (!docIds.length) return;
+  for (const watcher of watchers) for (const id of docIds) watcher.add(id);
   const old = (await state.getMany({ trans, keys: docIds })) as (SyncStateRow | undefined)[];
   const values = docIds.map((_, i) => change(old[i], i)).filter((r): r is SyncStateRow => r !== null);
   if (values.length) await state.mutate({ type: 'put', trans, values });

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
+import type { Contact } from '@/lib/model';
 import { DEFAULT_PIPELINE, stagesFromTemplate } from '@/lib/pipeline/default-stages';
 import { CouchClient } from '@/lib/sync/couch';
+import { GIVE_WAY_MS, giveWayToRep, resetGiveWay } from '@/lib/sync/give-way';
 import { docIdOf } from '@/lib/sync/kinds';
 import { CHUNK_BUDGET_MS, MAX_CHUNK, MIN_CHUNK, nextChunkSize, PULL_PAGE, pullAll } from '@/lib/sync/replicator';
+import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
 
@@ -105,4 +108,86 @@ describe('first pull in large pages, written in short transactions', { timeout: 
     expect(await db.contacts.count()).toBe(CONTACTS);
     expect(await db.syncState.count()).toBe(CONTACTS);
   });
+
+  it('reads no sync row a first pull knows is not there: one read of their ids, not one per document', async () => {
+    const db = await freshDb();
+    const gets = countSyncStateGets();
+    try {
+      expect(await pullAll(db, countingClient().client)).toBe(CONTACTS);
+    } finally {
+      gets.stop();
+    }
+    expect(await db.syncState.count()).toBe(CONTACTS);
+    // Before: one get per pulled document, twice for contacts and deals (600 contacts: 1,200).
+    expect(gets.count).toBe(0);
+  });
+
+  it("merges a rep's edit made while a large pull runs, instead of overwriting it", async () => {
+    const db = await freshDb();
+    const changes = (await couch.admin('GET', `${DB}/_changes?include_docs=true`)).body as {
+      results: { id: string; doc?: { data?: Contact } }[];
+    };
+    // A contact near the end of the page: written by the pull well after it read which rows exist.
+    const theirs = changes.results.findLast((c) => c.id.startsWith('contact:'))!.doc!.data!;
+    let edited = false;
+    db.syncMeta.hook('creating', () => {
+      // After the first chunk is written, the rep saves this person here (a capture, an edit), tracked for the team.
+      if (edited) return;
+      edited = true;
+      setTimeout(() => {
+        syncIdentity.tracking = true;
+        void db.contacts.put({ ...theirs, jobTitle: 'Head of Procurement', updatedAt: Date.now() + 60_000 });
+      }, 0);
+    });
+    await pullAll(db, countingClient().client);
+    expect(edited).toBe(true);
+    const kept = await db.contacts.get(theirs.id);
+    expect(kept?.jobTitle).toBe('Head of Procurement');
+    // Still to be sent: the rep's edit reaches the team on the next push.
+    expect((await db.syncState.get(docIdOf('contacts', theirs.id)))?.dirty).toBe(1);
+  });
 });
+
+afterEach(() => {
+  syncIdentity.tracking = false;
+  resetGiveWay();
+});
+
+describe('the rep first', { timeout: 30_000 }, () => {
+  it('waits while the popup opens, and still moves when the popup opens again and again', async () => {
+    const db = await freshDb();
+    let chunks = 0;
+    // A popup opening during every write (each writes its checkpoint): the pull must still end.
+    const popupOpens = () => {
+      chunks++;
+      giveWayToRep();
+    };
+    db.syncMeta.hook('creating', popupOpens);
+    db.syncMeta.hook('updating', popupOpens);
+    giveWayToRep();
+    const started = performance.now();
+    expect(await pullAll(db, countingClient().client)).toBe(CONTACTS);
+    const took = performance.now() - started;
+    expect(chunks).toBeGreaterThan(1);
+    // It waited before its first write, and before at most every other one after.
+    expect(took).toBeGreaterThanOrEqual(GIVE_WAY_MS - 5);
+    expect(took).toBeLessThan(GIVE_WAY_MS * (Math.ceil(chunks / 2) + 1) + 10_000);
+  });
+});
+
+/** Counts IndexedDB get requests on the syncState store (fake-indexeddb's IDBObjectStore) until stopped. */
+function countSyncStateGets() {
+  const proto = IDBObjectStore.prototype;
+  const original = proto.get;
+  const counter = {
+    count: 0,
+    stop: () => {
+      proto.get = original;
+    },
+  };
+  proto.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    if (this.name === 'syncState') counter.count++;
+    return original.call(this, key);
+  };
+  return counter;
+}
