@@ -96,6 +96,11 @@ async function writeDocs(
     const conflictNotes: Activity[] = [];
     /** Contacts whose record or activities were written as pulled: their unpushed deals are suggested afresh. */
     const evidenceOf = new Set<string>();
+    // Read while the rows are written, not after (each wait on IndexedDB leaves it idle for a round trip).
+    // (Dexie's own promises only, never a native async function left running: its transaction zone would be lost.)
+    const unpushed = scope.has('activities') ? unpushedDealIds(db) : undefined;
+    // A failed write aborts the transaction, and this read with it: the write's error is the one reported.
+    unpushed?.catch(() => undefined);
     for (const [table, items] of byTable) {
       const olds = await syncRowsOf(
         db,
@@ -159,7 +164,8 @@ async function writeDocs(
       if (merges.length) await db.table(table).bulkPut(merges);
       if (deletes.length) await db.table(table).bulkDelete(deletes);
     }
-    if (evidenceOf.size) await refreshUnpushedDeals(db, evidenceOf);
+    const ownDeals = unpushed ? await unpushed : [];
+    if (evidenceOf.size && ownDeals.length) await refreshUnpushedDeals(db, ownDeals, evidenceOf);
     if (conflictNotes.length) {
       await db.activities.bulkAdd(conflictNotes);
       const now = Date.now();
@@ -168,9 +174,11 @@ async function writeDocs(
         states.push({ docId: docIdOf('activities', a.id), rev: null, dirty: 1, times, deleted: 0 });
       }
     }
-    if (states.length) await db.syncState.bulkPut(states);
-    if (opts.lookup) for (const row of states) opts.lookup.known.add(row.docId);
+    // Both issued before either is waited for.
+    const writingStates = states.length ? db.syncState.bulkPut(states) : undefined;
     if (opts.since !== undefined) await db.syncMeta.put({ key: 'since', value: opts.since });
+    await writingStates;
+    if (opts.lookup) for (const row of states) opts.lookup.known.add(row.docId);
   });
   return result;
 }
@@ -182,15 +190,27 @@ async function writeDocs(
  * given contacts are written again here, so the middleware suggests them from the evidence now stored. On a first
  * pull there are none, and this is one read of the dirty index.
  */
-async function refreshUnpushedDeals(db: ProspectorDb, contactIds: ReadonlySet<string>): Promise<void> {
-  const dirty = (await db.syncState.where('dirty').equals(1).primaryKeys()) as string[];
-  const ids = dirty
-    .map((docId) => parseDocId(docId))
-    .filter((p) => p?.table === 'deals')
-    .map((p) => p!.id);
-  if (!ids.length) return;
-  const deals = (await db.deals.bulkGet(ids)).filter((d) => d !== undefined && contactIds.has(d.contactId));
+async function refreshUnpushedDeals(
+  db: ProspectorDb,
+  ids: readonly string[],
+  contactIds: ReadonlySet<string>,
+): Promise<void> {
+  const deals = (await db.deals.bulkGet([...ids])).filter((d) => d !== undefined && contactIds.has(d.contactId));
   if (deals.length) await db.deals.bulkPut(deals as NonNullable<(typeof deals)[number]>[]);
+}
+
+/** The deals with unpushed changes here (one read of the sync rows' dirty index: on a first pull, empty). */
+function unpushedDealIds(db: ProspectorDb) {
+  return db.syncState
+    .where('dirty')
+    .equals(1)
+    .primaryKeys()
+    .then((dirty) =>
+      (dirty as string[]).flatMap((docId) => {
+        const p = parseDocId(docId);
+        return p?.table === 'deals' ? [p.id] : [];
+      }),
+    );
 }
 
 /**
