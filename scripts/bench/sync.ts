@@ -29,6 +29,27 @@ async function extensionPage(ext: Extension): Promise<Page> {
   return page;
 }
 
+/**
+ * Whether the background has reported a finished sync since `since` (its status in extension storage, as the
+ * settings page reads it). Read there rather than by counting rows: a count every 200 ms is a read transaction
+ * over a growing store that the pull's writes queue behind, which slowed the very pull it timed.
+ */
+async function syncedSince(page: Page, since: number): Promise<boolean> {
+  return page.evaluate(async (since) => {
+    const { teamStatus } = await chrome.storage.local.get('teamStatus');
+    const status = teamStatus as { state?: string; lastSyncedAt?: number | null } | undefined;
+    return status?.state === 'ok' && (status.lastSyncedAt ?? 0) >= since;
+  }, since);
+}
+
+/** Every document the server holds, in the rep's database (derived tables built), after a pull said it was done. */
+async function checkPulled(page: Page, expected: Record<string, number>): Promise<void> {
+  for (const [store, n] of Object.entries(expected)) {
+    const found = await storeCount(page, store);
+    if (found < n) throw new Error(`The pull reported done with ${found} of ${n} rows in ${store}`);
+  }
+}
+
 /** The popup's open time on a page whose person is stored (navigation start → 'popup-ready'). */
 async function popupOpen(ext: Extension, target: Page): Promise<number> {
   await ext.worker.evaluate(() => chrome.storage.session.clear());
@@ -43,8 +64,8 @@ async function popupOpen(ext: Extension, target: Page): Promise<number> {
 
 /**
  * Team sync (issue 16), against pouchdb-server in memory on 127.0.0.1. `sync.initial-pull`: a new rep (B) connects
- * to a team whose server holds DEALS deals with their contacts and activities, timed alone until all are in B's
- * IndexedDB (derived tables built). `popup.open-while-syncing` vs `popup.open-idle`: a second rep (A) opens the
+ * to a team whose server holds DEALS deals with their contacts and activities, timed alone until B's background reports the
+ * sync done (then every row is checked to be in B's IndexedDB, derived tables built). `popup.open-while-syncing` vs `popup.open-idle`: a second rep (A) opens the
  * popup on a page whose person is stored, before, during (every half second) and after A's own first pull.
  * `sync.trip`: a change made in browser A until it is in browser B's database, both live.
  */
@@ -82,13 +103,20 @@ export async function benchSync(_shared: Extension, origin: string): Promise<Fig
     const bPage = await extensionPage(b);
     const start = Date.now();
     await send(bPage, 'team.connect', { ...team, user: 'budi', password: 'budi-pw' });
-    // Done when the last documents on the server (the activities, written last) are all in B's database.
-    const activities = demo.activities.length;
-    while ((await storeCount(bPage, 'activities')) < activities) {
+    // Done when the background reports its first sync finished (pushed, pulled to the end), checked below.
+    while (!(await syncedSince(bPage, start))) {
       if (Date.now() - start > 600_000) throw new Error('Initial pull stuck');
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 100));
     }
     const pullMs = Date.now() - start;
+    const activities = demo.activities.length;
+    const pulled = {
+      contacts: demo.contacts.length,
+      deals: demo.deals.length,
+      activities,
+      dealIndex: demo.deals.length,
+    };
+    await checkPulled(bPage, pulled);
     const counts = {
       deals: await storeCount(bPage, 'deals'),
       contacts: await storeCount(bPage, 'contacts'),
@@ -119,11 +147,12 @@ export async function benchSync(_shared: Extension, origin: string): Promise<Fig
     const aStart = Date.now();
     await send(aPage, 'team.connect', { ...team, user: 'ana', password: 'ana-pw' });
     const during: number[] = [];
-    while ((await storeCount(aPage, 'activities')) < activities + 1) {
+    while (!(await syncedSince(aPage, aStart))) {
       if (Date.now() - aStart > 600_000) throw new Error("A's first pull stuck");
       during.push(await popupOpen(a, target));
       await new Promise((r) => setTimeout(r, 500));
     }
+    await checkPulled(aPage, { ...pulled, activities: activities + 1 });
     const idleAfter: number[] = [];
     for (let i = 0; i < 5; i++) idleAfter.push(await popupOpen(a, target));
     const contactId = demo.contacts[0]!.id;
