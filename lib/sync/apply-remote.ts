@@ -28,7 +28,9 @@ export interface ApplyOptions {
  * How a large pull finds the sync rows of the documents it writes. IndexedDB's cost is per request, and on a first
  * pull almost no pulled document has a row yet: `known` holds every document id that may have one (the rows there
  * were when the pull started, the ones it wrote since, and `markedHere`, the ones local writes marked meanwhile,
- * lib/sync/sync-middleware.ts watchLocalMarks), and only those are read.
+ * lib/sync/sync-middleware.ts watchLocalMarks), and only those are read. A rep's write to a record the pull has not
+ * reached yet needs that record here already, so it has a row the pull knows of (a record pulled or queued on
+ * connecting), or it is a new record with an id of its own; `markedHere` covers the rest.
  */
 export interface SyncRowLookup {
   known: Set<string>;

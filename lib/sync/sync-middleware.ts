@@ -99,7 +99,6 @@ async function markChanged(
   change: (old: SyncStateRow | undefined, i: number) => SyncStateRow | null,
 ): Promise<void> {
   if (!docIds.length) return;
-  for (const watcher of watchers) for (const id of docIds) watcher.add(id);
   const old = (await state.getMany({ trans, keys: docIds })) as (SyncStateRow | undefined)[];
   const values = docIds.map((_, i) => change(old[i], i)).filter((r): r is SyncStateRow => r !== null);
   if (values.length) await state.mutate({ type: 'put', trans, values });
@@ -137,6 +136,11 @@ export const syncMiddleware: Middleware<DBCore> = {
           async mutate(req: DBCoreMutateRequest) {
             const { trans } = req;
             if (!tracked.has(trans) || remoteTransactions.has(trans)) return table.mutate(req);
+            // Told at once, before this write's own reads: a pull deciding meanwhile which rows exist hears of it.
+            if (watchers.size && req.type !== 'deleteRange') {
+              const keys = req.type === 'delete' ? req.keys : req.values.map((v) => (v as { id: string }).id);
+              for (const watcher of watchers) for (const key of keys) watcher.add(docIdOf(name, key as string));
+            }
             const now = syncIdentity.now();
             if (req.type === 'deleteRange') {
               // Emptying a table (restore, "delete all data") is this browser's business: it never deletes the
