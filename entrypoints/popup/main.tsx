@@ -22,9 +22,14 @@ const tabId = Number.isInteger(asked) && asked > 0 ? asked : undefined;
 // One id for both messages: the background reads the page once for the two.
 const openId = crypto.randomUUID();
 const opened = askBackground('popup.open', { openId, tabId });
-const fromBackground = askBackground('popup.read', { openId, tabId });
+const backgroundRead = askBackground('popup.read', { openId, tabId });
 // The popup's own view of its tab, for the UI, and to check the background answered about the same one.
 const tab = targetTab(api, tabId);
+// The background found the active tab itself: its read is used only if that is the popup's own tab (the two
+// messages share one tab and one read); otherwise the popup reads its tab itself.
+const fromBackground = Promise.all([backgroundRead, opened, tab]).then(([read, answer, own]) =>
+  answer?.tab.id === own.id ? read : undefined,
+);
 const read = pageRead(
   fromBackground,
   tab.then(({ id }) => id),

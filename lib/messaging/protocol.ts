@@ -151,8 +151,9 @@ export const protocol = {
     response: z.object({ started: z.number(), already: z.number() }),
   },
   /**
-   * Wakes the background as the popup opens (an MV3 worker sleeps when idle), so it is up by the time the page's
-   * capture needs it (capture.prepare) instead of starting then, on the popup's open path.
+   * Answers once the background is up, its database open and seeded (an MV3 worker sleeps when idle): what tools
+   * wait on before reading the store (scripts/bench/store-count.ts). The popup's own first message, 'popup.open',
+   * wakes it as the popup opens.
    */
   'popup.wake': {
     from: ['extension'],
