@@ -14,8 +14,9 @@ const at = (path: string) => resolve(import.meta.dirname, '..', path);
  * - popup-first: what the popup's tiny first module needs (it starts the tab, settings and page reads);
  * - options-first: what the options page's small first module needs (it starts the board's first reads); the
  *   few small modules it shares with the popup's first screen stay here, so it never waits on that screen's code;
- * - popup-open: the popup's first screen, render.tsx on, with Preact, Dexie and the strings, which the options
- *   page shares;
+ * - popup-open: the popup's first screen, render.tsx on, with Preact and the strings, which the options page
+ *   shares;
+ * - store: the database and its live reads (Dexie), which the popup loads after its first screen;
  * - options-open: the rest of the options page's start (settings, the board's prefetch, the page's frame);
  * - client: the message client, its protocol and the model (the popup loads it lazily; every view sends);
  * - board-lib: the logic the board shares with other views and the popup's forms;
@@ -30,6 +31,10 @@ const GROUPS = [
   { name: 'popup-first', from: at('entrypoints/popup/main.tsx'), entry: true },
   { name: 'options-first', from: at('entrypoints/options/main.tsx'), entry: true },
   { name: 'popup-open', from: at('entrypoints/popup/render.tsx'), entry: false },
+  // The database and its live reads (Dexie, the schema, the middlewares): the popup draws its first screen from
+  // the background's answer and loads these after it, for its live queries; apart from the options page's start,
+  // which the popup does not need.
+  { name: 'store', from: at('lib/read/watch.ts'), entry: false },
   { name: 'options-open', from: at('entrypoints/options/start.tsx'), entry: false },
   // The message client and what it needs (the protocol, the model): loaded lazily by the popup and used by every
   // view. Left to the board's group, opening the popup loaded the whole board and its stylesheet to send a message.

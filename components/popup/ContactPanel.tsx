@@ -10,6 +10,7 @@ import { contactViewRead } from '@/lib/read/popup';
 import { useLiveQuery } from '../use-live-query';
 import { DealPanel, EditForm } from './DealPanel';
 import { focusTaken } from './focus';
+import { Shown } from './Shown';
 import { UpdateOffer } from './UpdateOffer';
 import { useTeamUser } from './use-team-user';
 
@@ -52,13 +53,11 @@ export function ContactPanel({
   // A name-and-company match is only updated from the page once the rep says it is the same person.
   const [same, setSame] = useState(false);
   const me = useTeamUser();
-  useEffect(() => {
-    if (view !== undefined) onShown();
-  }, [view === undefined]);
   if (view === undefined) return <p class="muted">{t('popup_loading')}</p>;
   if (view === null)
     return (
       <p class="muted" role="status">
+        <Shown onShown={onShown} />
         {t('popup_contactGone')}
       </p>
     );
@@ -79,6 +78,7 @@ export function ContactPanel({
   );
   return (
     <section class="contact" data-testid="contact" aria-labelledby="contact-name">
+      <Shown onShown={onShown} />
       <ContactHeader
         contact={view.contact}
         match={match}

@@ -3,30 +3,25 @@ import { ContactPanel } from '@/components/popup/ContactPanel';
 import { lazyComponent } from '@/components/popup/lazy';
 import { PeopleList } from '@/components/popup/PeopleList';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import type { PageCapture } from '@/lib/model';
 import { sortStages } from '@/lib/pipeline/default-stages';
 import type { ContactView } from '@/lib/popup/contact-view';
-import type { FirstScreen } from '@/lib/popup/first-screen';
+import type { FirstScreen, PageRead } from '@/lib/popup/first-screen';
 import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
 import { canLogThread } from '@/lib/popup/read-thread';
 import { preloadSend, sendLazy } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
+import type { PopupTab } from '@/lib/popup/target-tab';
 
 const ReviewForm = lazyComponent(() => import('@/components/review/ReviewForm').then((m) => m.default));
 const AddByHand = lazyComponent(() => import('@/components/popup/AddByHand').then((m) => m.default));
 const LogThread = lazyComponent(() => import('@/components/popup/LogThread').then((m) => m.default));
 
 /** 'stuck': the page did not answer in time (lib/capture/run-reader.ts), as against one that cannot be read. */
-type Reading = { state: 'reading' } | { state: 'read'; capture: PageCapture } | { state: 'failed' | 'stuck' };
-
-export interface PopupTab {
-  id: number | undefined;
-  url: string;
-}
+type Reading = { state: 'reading' } | PageRead;
 
 /**
  * The popup: who is on this tab, where they stand, what to do next. The tab's URL can name a known contact at
@@ -36,23 +31,17 @@ export interface PopupTab {
 export function App({
   tab,
   settings,
-  capture: reader,
+  reading: reader,
   first,
 }: {
   tab: PopupTab;
   settings: PopupSettings;
-  /** The page being read (started before the first render); null when it cannot be read. */
-  capture: Promise<PageCapture | null>;
+  /** The page being read (started before the first render). */
+  reading: Promise<PageRead>;
   /** The first screen's data, read before rendering; null when it took too long (the live queries fill in). */
   first: FirstScreen | null;
 }) {
-  const [reading, setReading] = useState<Reading>(() =>
-    first?.capture === undefined
-      ? { state: 'reading' }
-      : first.capture
-        ? { state: 'read', capture: first.capture }
-        : { state: 'failed' },
-  );
+  const [reading, setReading] = useState<Reading>(() => first?.read ?? { state: 'reading' });
   const [chosen, setChosen] = useState<string | null>(null);
   // "Add a person by hand": the form while open, then the contact it saved (who may not be on the page).
   const [adding, setAdding] = useState(false);
@@ -66,23 +55,20 @@ export function App({
 
   useEffect(() => {
     if (reading.state !== 'reading') return;
-    reader.then(
-      (capture) => setReading(capture ? { state: 'read', capture } : { state: 'failed' }),
-      (err) => setReading({ state: err instanceof Error && err.name === 'PageReadTimeout' ? 'stuck' : 'failed' }),
-    );
+    reader.then(setReading, () => setReading({ state: 'failed' }));
   }, [reader]);
 
   const capture = reading.state === 'read' ? reading.capture : null;
-  const stages = useLiveQuery(async () => sortStages(await getDb().stages.toArray()), [], first?.stages);
+  const stages = useLiveQuery(async (db) => sortStages(await db.stages.toArray()), [], first?.stages);
   // Tagged with the capture it answers: until the query re-runs for a newly read page, the previous answer
   // (from the URL alone) must not be taken for "nobody on this page".
   const identified = useLiveQuery(
-    async () => ({
+    async (db) => ({
       capture,
-      people: await identifyPeople(getDb(), capture?.candidates ?? null, tab.url, first?.remembered),
+      people: await identifyPeople(db, capture?.candidates ?? null, tab.url, first?.remembered),
     }),
     [capture, tab.url],
-    first ? { capture: first.capture ?? null, people: first.people } : undefined,
+    first ? { capture: first.read?.state === 'read' ? first.read.capture : null, people: first.people } : undefined,
   );
   const people = identified?.people;
   // Who is known on this page, for the next time the popup opens on it (shown before the page is read again).

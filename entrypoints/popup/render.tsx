@@ -1,30 +1,44 @@
 import { render } from 'preact';
-import { getDb } from '@/lib/db/database';
+import type { PopupOpened } from '@/lib/background/popup-open';
 import { applyLocale } from '@/lib/i18n/init';
-import type { PageCapture } from '@/lib/model';
-import { type FirstScreen, loadFirstScreen } from '@/lib/popup/first-screen';
+import { type FirstScreen, fromWire, type PageRead } from '@/lib/popup/first-screen';
 import { popupSettingsFrom } from '@/lib/popup/quick-settings';
-import type { RememberedPerson } from '@/lib/popup/tab-memory';
-import { App, type PopupTab } from './App';
+import { readsHere } from '@/lib/popup/read-page';
+import type { PopupTab } from '@/lib/popup/target-tab';
+import { App } from './App';
 
 /** How long the popup waits for its first screen's data before showing a "reading the page" state instead. */
 const FIRST_SCREEN_WAIT_MS = 300;
 
+/** A background step's time (epoch ms) as a mark on the popup's own timeline, for the benchmark's breakdown. */
+function markAt(name: string, epochMs: number | undefined): void {
+  if (epochMs) performance.mark(name, { startTime: epochMs - performance.timeOrigin });
+}
+
 /**
- * Reads the first screen (the store is queried as soon as the page is read) and renders the popup once with it;
- * live queries take over from there. A slow page (huge, or busy) must not leave the popup blank: past the wait,
- * it renders and fills in live.
+ * Renders the popup once with its first screen, as the background answered it ('popup.open': read from its
+ * database, open and warm); live queries take over from there. A slow page (huge, or busy) or a background
+ * that does not answer must not leave the popup blank: past the wait, it renders and fills in live.
  */
 export async function start(
   tab: Promise<PopupTab>,
   storedSettings: Promise<unknown>,
-  capture: Promise<PageCapture | null>,
-  remembered: Promise<RememberedPerson[]>,
+  opened: Promise<PopupOpened | undefined>,
+  reading: Promise<PageRead>,
   /** The stylesheet applied: nothing is drawn unstyled. */
   styled: Promise<void> = Promise.resolve(),
 ): Promise<void> {
-  const db = getDb();
-  const firstScreen = tab.then(({ url }) => loadFirstScreen(db, url, capture, remembered));
+  const firstScreen = Promise.all([opened, tab]).then(([answer, target]): FirstScreen | null => {
+    if (!answer) return null;
+    markAt('popup:bg-tab', answer.at.tab);
+    markAt('popup:bg-read', answer.at.read);
+    markAt('popup:bg-store', answer.at.store);
+    // The background found the active tab itself: only its answer about the popup's own tab is used.
+    if (answer.tab.id !== target.id) return null;
+    const first = fromWire(answer.first);
+    // A page only the popup can read (the practice page): its own read is still to come (main.tsx, pageRead).
+    return first.read && readsHere(first.read) ? { ...first, read: undefined } : first;
+  });
   const [stored, target, , first] = await Promise.all([
     storedSettings,
     tab,
@@ -32,10 +46,10 @@ export async function start(
     Promise.race([
       firstScreen.catch(() => null),
       new Promise<null>((ok) => setTimeout(() => ok(null), FIRST_SCREEN_WAIT_MS)),
-    ]) as Promise<FirstScreen | null>,
+    ]),
   ]);
   performance.mark('popup:first-screen');
   const settings = popupSettingsFrom(stored);
   applyLocale(settings);
-  render(<App tab={target} settings={settings} capture={capture} first={first} />, document.getElementById('app')!);
+  render(<App tab={target} settings={settings} reading={reading} first={first} />, document.getElementById('app')!);
 }

@@ -1,4 +1,5 @@
 import { createDealFor, startDeals } from '../background/create-deal';
+import { popupOpens } from '../background/popup-open';
 import { prepareCapture } from '../capture/prepare';
 import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
@@ -47,6 +48,8 @@ async function teamCall<T>(run: () => Promise<T>): Promise<T> {
 
 /** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
 export function createHandlers(ctx: HandlerContext): Handlers {
+  // The popup's first screen and page read, which share one read of the page per popup opening.
+  const popup = popupOpens(ctx.db);
   return {
     'capture.prepare': async ({ raw }) => prepareCapture(raw),
     'capture.save': async ({ capture, startDeal, stageId, asNew }) => {
@@ -109,6 +112,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'thread.log': async ({ thread }) => logThread(ctx.db, thread, ctx.now()),
     'popup.wake': async () => ({ ok: true as const }),
+    'popup.open': (request) => popup.open(request),
+    'popup.read': (request) => popup.read(request),
     'deal.refreshBant': async ({ dealId }) => ({ changed: await refreshBantSuggestions(ctx.db, dealId, ctx.now()) }),
     'demo.remove': async () => removeDemo(ctx.db),
     'demo.load': async ({ contacts, seed, notesPerDeal }) => {

@@ -1,6 +1,7 @@
 // Jitless before this module builds its schemas (lib/zod-setup.ts says why).
 import '../zod-setup';
 import { z } from 'zod';
+import type { PopupOpened } from '../background/popup-open';
 import { RawPageCapture } from '../capture/raw';
 import type { ErrorPart } from '../errors/app-error';
 import { ImportChunk, ImportChunkResult } from '../io/import-row';
@@ -21,6 +22,7 @@ import {
 } from '../model';
 import { RawThread, ThreadLogResult } from '../model/email-thread';
 import { UPDATE_FIELDS } from '../pipeline/known-update';
+import type { PageRead } from '../popup/first-screen';
 import { TeamTarget } from '../sync/config';
 
 const OwnerName = z.string().trim().min(1).max(200);
@@ -149,13 +151,31 @@ export const protocol = {
     response: z.object({ started: z.number(), already: z.number() }),
   },
   /**
-   * Wakes the background as the popup opens (an MV3 worker sleeps when idle), so it is up by the time the page's
-   * capture needs it (capture.prepare) instead of starting then, on the popup's open path.
+   * Answers once the background is up, its database open and seeded (an MV3 worker sleeps when idle): what tools
+   * wait on before reading the store (scripts/bench/store-count.ts). The popup's own first message, 'popup.open',
+   * wakes it as the popup opens.
    */
   'popup.wake': {
     from: ['extension'],
     request: z.object({}),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * The popup's first screen, answered from the background's open database (lib/background/popup-open.ts): the
+   * tab, the stages, who is on it and the most likely person's deals. Sent as the popup starts, with
+   * 'popup.read' under the same `openId`: the page is read once for both. Not parsed by the popup, whose open
+   * path carries no zod: it is the background's own data, read from its own database.
+   */
+  'popup.open': {
+    from: ['extension'],
+    request: z.object({ openId: z.string().min(1).max(64), tabId: z.number().int().nonnegative().optional() }),
+    response: z.custom<PopupOpened>(),
+  },
+  /** The page as read for the popup opening `openId` (read once with 'popup.open'), checked and prepared. */
+  'popup.read': {
+    from: ['extension'],
+    request: z.object({ openId: z.string().min(1).max(64), tabId: z.number().int().nonnegative().optional() }),
+    response: z.custom<PageRead>(),
   },
   /**
    * "Log this thread": the thread reader's answer (lib/extract/thread/), logged on each participant in the pipeline

@@ -29,30 +29,47 @@ export function orderDeals(deals: readonly Deal[]): Deal[] {
 
 const NOTES_READ = 20;
 
+/**
+ * The contact's newest activity, newest notes and newest logged emails, in one pass over their timeline (an index
+ * range, newest first, never the whole table) that stops once it holds enough of both: three passes (one per
+ * kind) each paid the index's round trips again, on the popup's open path.
+ */
+async function newestActivities(db: ProspectorDb, contactId: string) {
+  const notes: Activity[] = [];
+  const emails: Activity[] = [];
+  let last: Activity | null = null;
+  await db.activities
+    .where('[contactId+at]')
+    .between([contactId, -Infinity], [contactId, Infinity])
+    .reverse()
+    .until(() => notes.length >= NOTES_READ && emails.length >= EMAILS_READ)
+    .each((a) => {
+      last ??= a;
+      if (a.type === 'note' && notes.length < NOTES_READ) notes.push(a);
+      if (a.type === 'email-logged' && emails.length < EMAILS_READ) emails.push(a);
+    });
+  return { last, notes, emails };
+}
+
 export async function loadContactView(db: ProspectorDb, contactId: string, hops = 0): Promise<ContactView | null> {
-  // The contact's own activities, newest first: an index range, never the whole table.
-  const timeline = () =>
-    db.activities.where('[contactId+at]').between([contactId, -Infinity], [contactId, Infinity]).reverse();
-  const [contact, deals, lastActivity, notes, emails] = await Promise.all([
-    db.contacts.get(contactId),
-    db.deals.where('contactId').equals(contactId).toArray(),
-    timeline().first(),
-    timeline()
-      .filter((a) => a.type === 'note')
-      .limit(NOTES_READ)
-      .toArray(),
-    timeline()
-      .filter((a) => a.type === 'email-logged')
-      .limit(EMAILS_READ)
-      .toArray(),
-  ]);
+  // One read transaction for the three reads instead of one each.
+  const [contact, deals, { last, notes, emails }] = await db.transaction(
+    'r',
+    [db.contacts, db.deals, db.activities],
+    () =>
+      Promise.all([
+        db.contacts.get(contactId),
+        db.deals.where('contactId').equals(contactId).toArray(),
+        newestActivities(db, contactId),
+      ]),
+  );
   // A contact merged into another (while the popup was open) is shown as the one it became.
   if (contact?.mergedInto && hops < 3) return loadContactView(db, contact.mergedInto, hops + 1);
   if (!contact || contact.deletedAt !== null) return null;
   return {
     contact,
     deals: orderDeals(deals.filter((d) => d.deletedAt === null)),
-    lastActivity: lastActivity ?? null,
+    lastActivity: last,
     latestNote: notes[0] ?? null,
     noteTexts: notes.map((a) => (typeof a.payload.text === 'string' ? a.payload.text : '')).filter(Boolean),
     emailTexts: emails.flatMap(emailTexts),

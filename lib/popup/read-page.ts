@@ -2,6 +2,7 @@ import { PageReadTimeout, READ_TIMEOUT_MS, runReader, withTimeout } from '../cap
 import type { Reply } from '../messaging/protocol';
 import type { PageCapture } from '../model';
 import { nativeBrowser } from '../native-browser';
+import type { PageRead } from './first-screen';
 
 /** The browser calls readPage makes (the real browser in the popup; a fake in unit tests). */
 export interface PageReaderApi {
@@ -58,4 +59,27 @@ export async function readPage(
     return null;
   }
   return reply.data;
+}
+
+/** The browser would not run the reader from the background: the popup reads the tab itself (pageRead). */
+export const readsHere = (read: PageRead): boolean => read.state === 'failed' && read.refused === true;
+
+/**
+ * The page as the popup shows it: the background's read (`fromBackground`, 'popup.read'), or, where the browser
+ * would not run the reader from there or the background did not answer, the popup's own read of its tab
+ * (readPage): the bundled practice page can only be read through its own window, which only the popup reaches.
+ */
+export async function pageRead(
+  fromBackground: Promise<PageRead | undefined>,
+  tabId: Promise<number | undefined>,
+  read: (tabId: number | undefined) => Promise<PageCapture | null> = readPage,
+): Promise<PageRead> {
+  const answer = await fromBackground;
+  if (answer && !readsHere(answer)) return answer;
+  try {
+    const capture = await read(await tabId);
+    return capture ? { state: 'read', capture } : { state: 'failed' };
+  } catch (err) {
+    return err instanceof PageReadTimeout ? { state: 'stuck' } : { state: 'failed' };
+  }
 }

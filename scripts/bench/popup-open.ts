@@ -21,16 +21,20 @@ async function send(page: Page, type: string, payload: unknown): Promise<unknown
 }
 
 /**
- * The popup's own marks of its open (entrypoints/popup/main.tsx, lib/popup/read-page.ts, render.tsx): its first
- * module running, the tab known, the page's reader answered, its answer prepared by the background, the UI's code
- * loaded, the first screen's data read.
+ * The popup's own marks of its open (entrypoints/popup/main.tsx, render.tsx), in the order they usually come: its
+ * first module running; the background's answer to 'popup.open' (lib/background/popup-open.ts), step by step on
+ * the popup's timeline: the tab known, the page read by the reader and prepared, the first screen read from the
+ * store; the popup's own view of its tab; the UI's code loaded; the page read as the popup received it; the first
+ * screen's data in the popup, which then renders it.
  */
 const STEPS = [
   'popup:start',
+  'popup:bg-tab',
+  'popup:bg-read',
+  'popup:bg-store',
   'popup:tab',
-  'popup:page-answered',
-  'popup:page-read',
   'popup:code',
+  'popup:page-read',
   'popup:first-screen',
 ] as const;
 interface Timed {

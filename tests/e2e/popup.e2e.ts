@@ -345,7 +345,7 @@ describe('the popup in real Chromium', () => {
     await page.close();
   });
 
-  it('answers without the message table: no code on the open path carries zod', async () => {
+  it('answers without the message table or the database: no code on the open path carries zod or Dexie', async () => {
     // The open path as built: popup.html's scripts and preloads, the render chunk the first module imports, and
     // everything those import statically. (Chromium keeps no resource timing for extension files to read instead.)
     const html = await readFile(join(EXTENSION_DIR, 'popup.html'), 'utf8');
@@ -358,6 +358,9 @@ describe('the popup in real Chromium', () => {
       const code = await readFile(join(EXTENSION_DIR, file), 'utf8');
       // zod's error class: the mark of the message table's schemas (lib/messaging/protocol.ts).
       expect(code.includes('ZodError'), `${file} carries zod`).toBe(false);
+      // Dexie's error class: the first screen comes from the background's database ('popup.open'); the popup's
+      // own live queries load Dexie after it is drawn (components/use-live-query.ts).
+      expect(code.includes('DexieError'), `${file} carries Dexie`).toBe(false);
       const next = [...code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"|import\(`\.\/(render-[^`]+\.js)`\)/g)];
       for (const m of next) queue.push(`chunks/${m[1] ?? m[2]}`);
     }

@@ -42,8 +42,9 @@ describe('first run', () => {
     const popup = await openPopupFor(ext, practice);
     // The first person opens for review, the others are listed under it.
     await expect.poll(() => popup.getByTestId('person-row').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-    const text = await popup.locator('body').textContent();
-    for (const name of ['Ayu Pratiwi', 'Daniel Hartanto', 'Rina Kusuma']) expect(text).toContain(name);
+    // The review form's code loads on first use ("Loading…" until then).
+    for (const name of ['Ayu Pratiwi', 'Daniel Hartanto', 'Rina Kusuma'])
+      await expect.poll(() => popup.locator('body').textContent()).toContain(name);
     await popup.getByTestId('save-all').click();
     await expect
       .poll(async () => (await readStore<{ name: string }>(popup, 'contacts')).map((c) => c.name).sort())

@@ -54,6 +54,29 @@ describe('loadContactView', () => {
     expect(await loadContactView(db, 'nobody')).toBeNull();
   });
 
+  it('reads the newest 20 notes and the logged emails older than them, the newest activity first', async () => {
+    const db = await seed();
+    const at = (n: number) => ({ contactId: 'c1', dealId: null, at: n });
+    await db.activities.add({
+      id: 'mail',
+      ...at(100),
+      type: 'email-logged',
+      payload: {
+        subject: 'Budget',
+        from: 'd@acme.test',
+        messages: [{ from: 'd@acme.test', text: 'I own the budget.' }],
+      },
+    });
+    for (let i = 1; i <= 25; i++) await addNote(db, 'c1', null, `note ${i}`, 1000 + i);
+    await db.activities.add({ id: 'other', ...at(5000), type: 'captured', payload: { url: 'x', site: 'web' } });
+    const view = (await loadContactView(db, 'c1'))!;
+    expect(view.lastActivity?.id).toBe('other');
+    expect(view.latestNote?.payload).toEqual({ text: 'note 25' });
+    expect(view.noteTexts).toHaveLength(20);
+    expect(view.noteTexts.at(-1)).toBe('note 6');
+    expect(view.emailTexts.length).toBeGreaterThan(0);
+  });
+
   it('follows a merge and hides a deleted contact', async () => {
     const db = await seed();
     await db.contacts.update('c2', { mergedInto: 'c1' });

@@ -1,0 +1,115 @@
+import { browser } from 'wxt/browser';
+import { prepareCapture } from '../capture/prepare';
+import { RawPageCapture } from '../capture/raw';
+import { PageReadTimeout, runReader } from '../capture/run-reader';
+import type { ProspectorDb } from '../db/database';
+import { type FirstScreenWire, loadFirstScreen, type PageRead, toWire } from '../popup/first-screen';
+import { type RememberedPerson, recall } from '../popup/tab-memory';
+import type { PopupTab } from '../popup/target-tab';
+
+/** The background's answer to 'popup.open'. `at`: when each step was done (epoch ms), for the benchmark's breakdown. */
+export interface PopupOpened {
+  tab: PopupTab;
+  first: FirstScreenWire;
+  at: { tab: number; read?: number; store: number };
+}
+
+/** What answering a popup needs from the browser (the real one in the background; fakes in unit tests). */
+export interface PopupOpenDeps {
+  /** The tab asked for, or the active tab of the window the rep last used (the popup's own window). */
+  tab(tabId: number | undefined): Promise<PopupTab>;
+  /** Runs the page reader in the tab and gives back its raw answer, untrusted (lib/capture/run-reader.ts). */
+  reader(tabId: number): Promise<{ result?: unknown }[]>;
+  recall(tabId: number | undefined, url: string): Promise<RememberedPerson[]>;
+  now(): number;
+}
+
+const realDeps: PopupOpenDeps = {
+  async tab(tabId) {
+    const tab =
+      tabId !== undefined
+        ? await browser.tabs.get(tabId).catch(() => undefined)
+        : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    // The URL is visible for the tab the rep clicked on (activeTab); elsewhere it is simply unknown.
+    return { id: tab?.id ?? tabId, url: tab?.url ?? '' };
+  },
+  reader: (tabId) => runReader(tabId),
+  recall,
+  now: () => performance.timeOrigin + performance.now(),
+};
+
+/**
+ * The page read for a popup: the reader run in the tab, its answer checked with the schema (it ran inside
+ * someone else's page) and prepared. Never rejects: a page that cannot be read or did not answer in time is a
+ * state the popup puts into words.
+ */
+export async function readForPopup(tabId: number | undefined, reader: PopupOpenDeps['reader']): Promise<PageRead> {
+  if (tabId === undefined) return { state: 'failed' };
+  let results: { result?: unknown }[];
+  try {
+    results = await reader(tabId);
+  } catch (err) {
+    if (err instanceof PageReadTimeout) return { state: 'stuck' };
+    // The browser would not run the reader there (a browser page, the web store; the bundled practice page,
+    // which the popup can still read through its own window: lib/capture/run-reader.ts).
+    return { state: 'failed', refused: true };
+  }
+  const raw = RawPageCapture.safeParse(results[0]?.result);
+  if (!raw.success) return { state: 'failed' };
+  try {
+    return { state: 'read', capture: prepareCapture(raw.data) };
+  } catch (err) {
+    console.error('Prospector: preparing the capture failed', err);
+    return { state: 'failed' };
+  }
+}
+
+interface Opening {
+  tab: Promise<PopupTab>;
+  read: Promise<PageRead>;
+}
+
+/** How long an opening waits for its popup's second message before it is dropped (the popup closed at once). */
+const FORGET_MS = 30_000;
+
+/**
+ * Answers the popup as it opens, from the background's database, already open and warm (opening a 100,000-contact
+ * database in the popup cost it ~20 ms of its ~95 ms open). The popup sends two messages at once, under one id:
+ * 'popup.open' for the first screen (the tab, the stages, who is on it with their deals) and 'popup.read' for the
+ * page as read. The page is read once for both: whichever arrives first starts the read, the other joins it. When
+ * the person is known without the page (the tab's URL, or who was on this page last time), the first screen is
+ * answered before the page has been read.
+ */
+export function popupOpens(db: ProspectorDb, deps: PopupOpenDeps = realDeps) {
+  const openings = new Map<string, Opening>();
+  /** The opening `openId` names, started by the first of its two messages and handed to the second. */
+  const take = (openId: string, tabId: number | undefined): Opening => {
+    const started = openings.get(openId);
+    if (started) {
+      openings.delete(openId);
+      return started;
+    }
+    const tab = deps.tab(tabId);
+    // A tab named by the popup is read at once, while its URL is looked up; the active tab once it is found.
+    const read =
+      tabId !== undefined ? readForPopup(tabId, deps.reader) : tab.then(({ id }) => readForPopup(id, deps.reader));
+    const opening = { tab, read };
+    openings.set(openId, opening);
+    setTimeout(() => openings.delete(openId), FORGET_MS);
+    return opening;
+  };
+  return {
+    async open({ openId, tabId }: { openId: string; tabId?: number }): Promise<PopupOpened> {
+      const { tab, read } = take(openId, tabId);
+      const on = await tab;
+      const at: PopupOpened['at'] = { tab: deps.now(), store: 0 };
+      void read.then(() => (at.read = deps.now()));
+      const first = await loadFirstScreen(db, on.url, read, deps.recall(on.id, on.url));
+      at.store = deps.now();
+      return { tab: on, first: toWire(first), at };
+    },
+    read({ openId, tabId }: { openId: string; tabId?: number }): Promise<PageRead> {
+      return take(openId, tabId).read;
+    },
+  };
+}

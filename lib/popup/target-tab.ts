@@ -1,0 +1,20 @@
+import type { browser } from 'wxt/browser';
+
+/** The tab a popup is about. `id` undefined when there is none the extension may see. */
+export interface PopupTab {
+  id: number | undefined;
+  url: string;
+}
+
+/**
+ * The popup's tab: the one asked for (`?tabId=N`, e2e tests), else the active tab of the popup's window. Takes
+ * the browser's API (the popup's open path uses the browser's own: lib/native-browser.ts).
+ */
+export async function targetTab(api: Pick<typeof browser, 'tabs'>, tabId: number | undefined): Promise<PopupTab> {
+  const tab =
+    tabId !== undefined
+      ? await api.tabs.get(tabId).catch(() => undefined)
+      : (await api.tabs.query({ active: true, currentWindow: true }))[0];
+  // The URL is visible for the tab the rep clicked on (activeTab); elsewhere it is simply unknown.
+  return { id: tab?.id ?? tabId, url: tab?.url ?? '' };
+}
