@@ -26,9 +26,12 @@ export function CardMenu({ deal, name, stages, onMove }: CardMenuProps) {
   const menuId = `deal-${deal.id}-menu`;
 
   useLayoutEffect(() => {
+    // Nothing is measured while the menu is closed: this runs for every card the board draws, and a layout read
+    // here forced the whole board's layout inside its first render, before the browser would have done it.
     const el = menu.current;
+    if (!open || !el) return;
     const at = button.current?.getBoundingClientRect();
-    if (!open || !el || !at) return;
+    if (!at) return;
     el.showPopover();
     // Below the button, right-aligned with it; above it when there is no room below.
     const { width, height } = el.getBoundingClientRect();
