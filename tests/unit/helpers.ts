@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { ProspectorDb } from '@/lib/db/database';
+import { Candidate, type CandidateInput, type PageCapture } from '@/lib/model';
 import { ensureStages } from '@/lib/pipeline/seed';
 
 let n = 0;
@@ -13,4 +14,14 @@ export async function freshDb(): Promise<ProspectorDb> {
 /** A document parsed from HTML as if served at `url`. */
 export function docFrom(html: string, url = 'https://example.com/team'): Document {
   return new JSDOM(html, { url }).window.document;
+}
+
+/** What a team page at example.com gives the capture: these people, checked as the reader's answer is. */
+export function teamPage(...cands: CandidateInput[]): PageCapture {
+  return {
+    url: 'https://example.com/team',
+    title: 'Team',
+    site: 'web',
+    candidates: cands.map((c) => Candidate.parse(c)),
+  };
 }

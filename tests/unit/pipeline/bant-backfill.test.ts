@@ -1,44 +1,19 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWorkGate } from '@/lib/background/work-gate';
-import { Candidate, type CandidateInput, type PageCapture } from '@/lib/model';
 import { backfillBantSuggestions } from '@/lib/pipeline/bant-backfill';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { updateDeal } from '@/lib/pipeline/mutations';
-import { freshDb } from '../helpers';
+import { freshDb, teamPage } from '../helpers';
+import { opts, part, person, useWriteDay } from './write-day';
 
-const now = new Date(2026, 4, 20, 10).getTime();
-const opts = { now, currency: 'USD', owner: 'rep', startDeal: true };
-const part = (level: number, confirmed = false) => ({ level, note: '', confirmed });
-
-function page(...cands: CandidateInput[]): PageCapture {
-  return {
-    url: 'https://example.com/team',
-    title: 'Team',
-    site: 'web',
-    candidates: cands.map((c) => Candidate.parse(c)),
-  };
-}
-const person = (name: string, jobTitle: string): CandidateInput => ({
-  name,
-  jobTitle,
-  company: 'Acme',
-  emails: [`${name.split(' ')[0]!.toLowerCase()}@acme.test`],
-});
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(now);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useWriteDay();
 
 describe('the daily BANT catch-up and a rep’s capture', () => {
   it('rolls back the batch under way when a capture arrives, stores the capture first, and still brings every deal up', async () => {
     const db = await freshDb();
     const people = Array.from({ length: 7 }, (_, i) => person(`Person${i} Lee`, 'Engineer'));
-    const ids = (await saveCapture(db, page(...people), opts)).map((s) => s.dealId!);
+    const ids = (await saveCapture(db, teamPage(...people), opts)).map((s) => s.dealId!);
     // Two deals whose Timeline the calendar moved ("closes this month" is slipping a month later).
     vi.setSystemTime(new Date(2026, 6, 2, 10));
     for (const id of [ids[0]!, ids[6]!]) await updateDeal(db, id, { expectedClose: '2026-07-20' }, Date.now());
@@ -58,7 +33,7 @@ describe('the daily BANT catch-up and a rep’s capture', () => {
         // A rep's capture arrives while the first batch is under way (from outside its transaction, as a message).
         capture ??= Dexie.ignoreTransaction(() =>
           gate.run(async () => {
-            const saved = await saveCapture(db, page(person('Late Comer', 'CEO')), { ...opts, now: Date.now() });
+            const saved = await saveCapture(db, teamPage(person('Late Comer', 'CEO')), { ...opts, now: Date.now() });
             events.push('capture');
             return saved;
           }),

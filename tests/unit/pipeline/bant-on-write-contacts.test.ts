@@ -1,37 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Candidate, type CandidateInput, type PageCapture } from '@/lib/model';
+import { describe, expect, it } from 'vitest';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { updateContact } from '@/lib/pipeline/mutations';
-import { freshDb } from '../helpers';
+import { freshDb, teamPage } from '../helpers';
+import { now, opts, part, useWriteDay } from './write-day';
 
 // A contact write re-suggests its deals only when it changes what the suggestions read (title, tags, notes):
 // these cases make sure that skip never skips a change that matters.
-const now = new Date(2026, 4, 20, 10).getTime();
-const opts = { now, currency: 'USD', owner: 'rep', startDeal: true };
-const part = (level: number, confirmed = false) => ({ level, note: '', confirmed });
 
-function page(...cands: CandidateInput[]): PageCapture {
-  return {
-    url: 'https://example.com/team',
-    title: 'Team',
-    site: 'web',
-    candidates: cands.map((c) => Candidate.parse(c)),
-  };
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(now);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useWriteDay();
 
 describe('BANT suggestions when a contact is written', () => {
   it('follow its tags and its notes field; a change they never read leaves its deal as it was', async () => {
     const db = await freshDb();
     const ana = { name: 'Ana Putri', company: 'Acme', emails: ['ana@acme.test'] };
-    const [a] = await saveCapture(db, page(ana), opts);
+    const [a] = await saveCapture(db, teamPage(ana), opts);
     const dealId = a!.dealId!;
     expect((await db.deals.get(dealId))!.bant.need).toEqual(part(0));
 
@@ -48,7 +30,7 @@ describe('BANT suggestions when a contact is written', () => {
     // A capture that only adds a phone: the deal is not rewritten (same record, same board row).
     const deal = await db.deals.get(dealId);
     const row = await db.dealIndex.get(dealId);
-    const [again] = await saveCapture(db, page({ ...ana, phones: ['+62 812 3456 7890'] }), {
+    const [again] = await saveCapture(db, teamPage({ ...ana, phones: ['+62 812 3456 7890'] }), {
       ...opts,
       now: now + 3000,
     });
@@ -61,7 +43,7 @@ describe('BANT suggestions when a contact is written', () => {
     const db = await freshDb();
     const saved = await saveCapture(
       db,
-      page(
+      teamPage(
         { name: 'Ana Putri', jobTitle: 'Analyst', company: 'Acme', emails: ['ana@acme.test'] },
         { name: 'Budi Santoso', jobTitle: 'Analyst', company: 'Acme', emails: ['budi@acme.test'] },
         { name: 'Citra Dewi', jobTitle: 'Analyst', company: 'Acme', emails: ['citra@acme.test'] },
@@ -83,9 +65,12 @@ describe('BANT suggestions when a contact is written', () => {
   it('starts a known person’s deal with the suggestions of the contact as this capture leaves it', async () => {
     const db = await freshDb();
     const lead = { name: 'Dewi Lestari', jobTitle: 'Analyst', company: 'Acme', emails: ['dewi@acme.test'] };
-    const [first] = await saveCapture(db, page(lead), { ...opts, startDeal: false });
+    const [first] = await saveCapture(db, teamPage(lead), { ...opts, startDeal: false });
     expect(first!.dealId).toBeNull();
-    const [again] = await saveCapture(db, page({ ...lead, jobTitle: 'VP Operations' }), { ...opts, now: now + 1000 });
+    const [again] = await saveCapture(db, teamPage({ ...lead, jobTitle: 'VP Operations' }), {
+      ...opts,
+      now: now + 1000,
+    });
     expect(again).toMatchObject({ created: false, dealStarted: true, changed: ['jobTitle'] });
     expect((await db.deals.get(again!.dealId!))!.bant.authority).toEqual(part(3));
   });

@@ -1,46 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boardDeal } from '@/lib/db/deal-index';
-import { Candidate, type CandidateInput, type PageCapture } from '@/lib/model';
 import { confirmedParts, scoreBant } from '@/lib/pipeline/bant';
 import { backfillBantSuggestions } from '@/lib/pipeline/bant-backfill';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { addNote, updateContact, updateDeal } from '@/lib/pipeline/mutations';
-import { freshDb } from '../helpers';
+import { freshDb, teamPage } from '../helpers';
+import { now, opts, part, person, useWriteDay } from './write-day';
 
-// The write path's day: the suggestions' Timeline reads the calendar (only Date is faked: IndexedDB keeps its timers).
-const now = new Date(2026, 4, 20, 10).getTime();
-const opts = { now, currency: 'USD', owner: 'rep', startDeal: true };
 const weights = { budget: 25, authority: 25, need: 25, timeline: 25 };
-const part = (level: number, confirmed = false) => ({ level, note: '', confirmed });
 
-function page(...cands: CandidateInput[]): PageCapture {
-  return {
-    url: 'https://example.com/team',
-    title: 'Team',
-    site: 'web',
-    candidates: cands.map((c) => Candidate.parse(c)),
-  };
-}
-const person = (name: string, jobTitle: string): CandidateInput => ({
-  name,
-  jobTitle,
-  company: 'Acme',
-  emails: [`${name.split(' ')[0]!.toLowerCase()}@acme.test`],
-});
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(now);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useWriteDay();
 
 describe('BANT suggestions on every write', () => {
   it('scores two similar people alike from capture alone, no popup opened, and the board row agrees', async () => {
     const db = await freshDb();
-    const [a] = await saveCapture(db, page(person('Ana Putri', 'VP Sales')), opts);
-    const [b] = await saveCapture(db, page(person('Budi Santoso', 'Vice President of Sales')), opts);
+    const [a] = await saveCapture(db, teamPage(person('Ana Putri', 'VP Sales')), opts);
+    const [b] = await saveCapture(db, teamPage(person('Budi Santoso', 'Vice President of Sales')), opts);
     const [da, dbb] = await db.deals.bulkGet([a!.dealId!, b!.dealId!]);
     expect(da!.bant.authority).toEqual(part(3));
     expect(scoreBant(da!.bant, weights)).toBe(scoreBant(dbb!.bant, weights));
@@ -52,7 +27,7 @@ describe('BANT suggestions on every write', () => {
 
   it('follows a contact’s change to its open deal, leaving confirmed parts and closed deals alone', async () => {
     const db = await freshDb();
-    const [a] = await saveCapture(db, page(person('Ana Putri', 'Analyst')), opts);
+    const [a] = await saveCapture(db, teamPage(person('Ana Putri', 'Analyst')), opts);
     const dealId = a!.dealId!;
     expect((await db.deals.get(dealId))!.bant.authority.level).toBe(1);
     const before = (await db.deals.get(dealId))!.updatedAt;
@@ -77,7 +52,7 @@ describe('BANT suggestions on every write', () => {
 
   it('reads a note added later into Need, and a deal written with an amount into Budget', async () => {
     const db = await freshDb();
-    const [a] = await saveCapture(db, page(person('Ana Putri', '')), opts);
+    const [a] = await saveCapture(db, teamPage(person('Ana Putri', '')), opts);
     const dealId = a!.dealId!;
     expect((await db.deals.get(dealId))!.bant.need.level).toBe(0);
     await addNote(db, a!.contactId, dealId, 'Mereka butuh sistem gudang baru, segera.', now + 1000);
@@ -92,7 +67,7 @@ describe('BANT suggestions on every write', () => {
 describe('BANT from logged email threads on every write', () => {
   it('reads a logged thread into the suggestions, and a later write to the deal keeps them', async () => {
     const db = await freshDb();
-    const [a] = await saveCapture(db, page(person('Ana Putri', '')), opts);
+    const [a] = await saveCapture(db, teamPage(person('Ana Putri', '')), opts);
     const dealId = a!.dealId!;
     expect((await db.deals.get(dealId))!.bant.authority.level).toBe(0);
     await db.activities.add({
@@ -114,7 +89,7 @@ describe('backfillBantSuggestions', () => {
   it('brings every open deal stored without suggestions up to date, in batches, writing only the changed', async () => {
     const db = await freshDb();
     const people = Array.from({ length: 7 }, (_, i) => person(`Person${i} Lee`, i % 2 ? 'Head of IT' : 'Engineer'));
-    const saved = await saveCapture(db, page(...people), opts);
+    const saved = await saveCapture(db, teamPage(...people), opts);
     const ids = saved.map((s) => s.dealId!);
     // A deal suggested on the day it was written, then left alone while the calendar moved on.
     vi.setSystemTime(new Date(2026, 6, 2, 10));

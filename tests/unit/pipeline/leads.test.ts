@@ -3,30 +3,22 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDealFor, startDeals } from '@/lib/background/create-deal';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
-import { Candidate, type CandidateInput, DEFAULT_SETTINGS, type PageCapture } from '@/lib/model';
+import { type CandidateInput, DEFAULT_SETTINGS } from '@/lib/model';
 import { saveCapture } from '@/lib/pipeline/capture';
 import { deleteContacts } from '@/lib/pipeline/delete-restore';
 import { contactsWithDeals, leadsOnly } from '@/lib/pipeline/leads';
 import { settleDealOnCapture } from '@/lib/settings/deal-on-capture';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
-import { freshDb } from '../helpers';
+import { freshDb, teamPage } from '../helpers';
 
 const opts = { now: Date.UTC(2026, 10, 1), currency: 'USD', owner: 'rep' };
-function page(...cands: CandidateInput[]): PageCapture {
-  return {
-    url: 'https://example.com/team',
-    title: 'Team',
-    site: 'web',
-    candidates: cands.map((c) => Candidate.parse(c)),
-  };
-}
 const jane: CandidateInput = { name: 'Jane Doe', company: 'Acme', emails: ['jane@acme.test'] };
 const budi: CandidateInput = { name: 'Budi Santoso', company: 'Nusantara', emails: ['budi@nusantara.test'] };
 
 describe('leads before deals', () => {
   it('a capture saves contacts (leads) and starts no deal unless asked', async () => {
     const db = await freshDb();
-    const saved = await saveCapture(db, page(jane, budi), opts);
+    const saved = await saveCapture(db, teamPage(jane, budi), opts);
     expect(saved.map((s) => [s.created, s.dealId, s.dealStarted])).toEqual([
       [true, null, false],
       [true, null, false],
@@ -41,11 +33,11 @@ describe('leads before deals', () => {
 
   it('"Save and start deal" on a known lead starts one deal, once, in the stage asked for', async () => {
     const db = await freshDb();
-    const [lead] = await saveCapture(db, page(jane), opts);
-    const [again] = await saveCapture(db, page(jane), { ...opts, startDeal: true, stageId: 'qualification' });
+    const [lead] = await saveCapture(db, teamPage(jane), opts);
+    const [again] = await saveCapture(db, teamPage(jane), { ...opts, startDeal: true, stageId: 'qualification' });
     expect(again).toMatchObject({ contactId: lead!.contactId, created: false, dealStarted: true });
     expect(await db.deals.get(again!.dealId!)).toMatchObject({ stageId: 'qualification', contactId: lead!.contactId });
-    const [third] = await saveCapture(db, page(jane), { ...opts, startDeal: true });
+    const [third] = await saveCapture(db, teamPage(jane), { ...opts, startDeal: true });
     expect(third).toMatchObject({ dealId: again!.dealId, dealStarted: false });
     expect(await db.deals.count()).toBe(1);
     expect(await db.activities.where('type').equals('deal-started').toArray()).toMatchObject([
@@ -55,17 +47,20 @@ describe('leads before deals', () => {
 
   it('refuses to start a deal in a closed or unknown stage, and stores nothing', async () => {
     const db = await freshDb();
-    await expect(saveCapture(db, page(jane), { ...opts, startDeal: true, stageId: 'won' })).rejects.toThrow(
+    await expect(saveCapture(db, teamPage(jane), { ...opts, startDeal: true, stageId: 'won' })).rejects.toThrow(
       /error_noStage/,
     );
-    await expect(saveCapture(db, page(jane), { ...opts, startDeal: true, stageId: 'nope' })).rejects.toThrow();
+    await expect(saveCapture(db, teamPage(jane), { ...opts, startDeal: true, stageId: 'nope' })).rejects.toThrow();
     expect(await db.contacts.count()).toBe(0);
   });
 
   it('"Start deal" on many contacts skips those with an open deal; a lead filter lists those without any', async () => {
     const db = await freshDb();
-    const [a, b] = await saveCapture(db, page(jane, budi), opts);
-    const [c] = await saveCapture(db, page({ name: 'Citra', emails: ['citra@x.test'] }), { ...opts, startDeal: true });
+    const [a, b] = await saveCapture(db, teamPage(jane, budi), opts);
+    const [c] = await saveCapture(db, teamPage({ name: 'Citra', emails: ['citra@x.test'] }), {
+      ...opts,
+      startDeal: true,
+    });
     expect(await contactsWithDeals(db)).toEqual(new Set([c!.contactId]));
     const all = [a!.contactId, b!.contactId, c!.contactId];
     expect(await leadsOnly(db, all)).toEqual([a!.contactId, b!.contactId]);
@@ -81,7 +76,7 @@ describe('leads before deals', () => {
 
   it('deal.create starts a deal in a chosen open stage and records it', async () => {
     const db = await freshDb();
-    const [lead] = await saveCapture(db, page(jane), opts);
+    const [lead] = await saveCapture(db, teamPage(jane), opts);
     const deal = await createDealFor(db, lead!.contactId, { ...opts, stageId: 'qualification' });
     expect(deal).toMatchObject({ stageId: 'qualification', title: 'Acme' });
     await expect(createDealFor(db, lead!.contactId, { ...opts, stageId: 'lost' })).rejects.toThrow();
@@ -97,7 +92,7 @@ describe('leads before deals', () => {
     );
     const from = { id: 'x', url: 'chrome-extension://x/popup.html' };
     const save = (c: CandidateInput, startDeal?: boolean) =>
-      route({ type: 'capture.save', payload: { capture: page(c), startDeal } }, from);
+      route({ type: 'capture.save', payload: { capture: teamPage(c), startDeal } }, from);
     expect(await save(jane)).toMatchObject({ ok: true, data: { saved: [{ dealId: null }] } });
     dealOnCapture = true;
     expect(await save(budi)).toMatchObject({ ok: true, data: { saved: [{ dealStarted: true }] } });
@@ -120,7 +115,7 @@ describe('the deal-on-capture setting on install and update', () => {
     expect(await settleDealOnCapture('update', { dealOnCapture: false }, db)).toBeNull();
 
     await fakeBrowser.storage.local.clear();
-    await saveCapture(db, page(jane), { ...opts, startDeal: true });
+    await saveCapture(db, teamPage(jane), { ...opts, startDeal: true });
     // An older version stored settings without the field: its rep was used to a deal per capture.
     await fakeBrowser.storage.local.set({ settings: { currency: 'IDR' } });
     expect(await settleDealOnCapture('update', { currency: 'IDR' }, db)).toBe(true);
