@@ -5,10 +5,8 @@
 // and store, and with --cpu the functions that took the most of its thread (a CDP CPU profile). PROSPECTOR_E2E_OUT
 // picks the build, so two builds can take turns on a shared machine (see docs/team-sync.md, "Performance").
 import type { CDPSession } from 'playwright-core';
-import { generateDemo } from '../lib/demo/generate';
-import { DEFAULT_PIPELINE, stagesFromTemplate } from '../lib/pipeline/default-stages';
-import { docIdOf, type SyncedTable } from '../lib/sync/kinds';
 import { backgroundReady, storeCount } from './bench/store-count';
+import { seedTeamServer } from './bench/team-seed';
 import { launchExtension } from './support/browser';
 import { startCouch } from './support/couch-server';
 
@@ -70,20 +68,7 @@ const ext = await launchExtension();
 try {
   await couch.addUser('budi', 'budi-pw');
   await couch.setUpTeam(DB, { members: ['ana', 'budi'] });
-  const stages = stagesFromTemplate(DEFAULT_PIPELINE, (k) => k);
-  const demo = generateDemo({ contacts: DEALS, seed: 16, now: Date.now(), stages, currency: 'IDR' });
-  const docs = (
-    [
-      ['stages', stages],
-      ['contacts', demo.contacts],
-      ['deals', demo.deals.map((d) => ({ ...d, owner: 'ana' }))],
-      ['activities', demo.activities],
-    ] as [SyncedTable, { id: string }[]][]
-  ).flatMap(([table, records]) =>
-    records.map((data) => ({ _id: docIdOf(table, data.id), kind: table, data, times: {}, by: 'ana' })),
-  );
-  for (let i = 0; i < docs.length; i += 1000)
-    await couch.admin('POST', `${DB}/_bulk_docs`, { docs: docs.slice(i, i + 1000) });
+  const { demo, docs } = await seedTeamServer(couch, DB, DEALS);
 
   const page = await ext.context.newPage();
   await page.goto(ext.url('bench-empty.html'));

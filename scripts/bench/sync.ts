@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
-import { generateDemo } from '../../lib/demo/generate';
-import { DEFAULT_PIPELINE, stagesFromTemplate } from '../../lib/pipeline/default-stages';
-import { docIdOf, type SyncedTable } from '../../lib/sync/kinds';
 import { type Extension, launchExtension, tabIdOf } from '../support/browser';
 import { startCouch } from '../support/couch-server';
 import { marksOf } from './marks';
 import { type Figure, summarise } from './stats';
 import { backgroundReady, storeCount } from './store-count';
+import { seedTeamServer } from './team-seed';
 
 /** Deals on the team's server for the first pull (issue 16: "initial pull of 10,000 deals"). */
 const DEALS = Number(process.env.PROSPECTOR_BENCH_SYNC_DEALS ?? 10_000);
@@ -76,23 +74,8 @@ export async function benchSync(_shared: Extension, origin: string): Promise<Fig
     await couch.addUser('ana', 'ana-pw');
     await couch.addUser('budi', 'budi-pw');
     await couch.setUpTeam(DB, { members: ['ana', 'budi'] });
-    const stages = stagesFromTemplate(DEFAULT_PIPELINE, (k) => k);
-    const demo = generateDemo({ contacts: DEALS, seed: 16, now: Date.now(), stages, currency: 'IDR' });
-    const docs = (
-      [
-        ['stages', stages],
-        ['contacts', demo.contacts],
-        ['deals', demo.deals.map((d) => ({ ...d, owner: 'ana' }))],
-        ['activities', demo.activities],
-      ] as [SyncedTable, { id: string }[]][]
-    ).flatMap(([table, records]) =>
-      records.map((data) => ({ _id: docIdOf(table, data.id), kind: table, data, times: {}, by: 'ana' })),
-    );
     const seedStart = Date.now();
-    for (let i = 0; i < docs.length; i += 1000) {
-      const r = await couch.admin('POST', `${DB}/_bulk_docs`, { docs: docs.slice(i, i + 1000) });
-      if (r.status >= 300) throw new Error(`Seeding failed: ${JSON.stringify(r.body).slice(0, 300)}`);
-    }
+    const { demo, docs } = await seedTeamServer(couch, DB, DEALS);
     console.error(`sync bench: ${docs.length} documents on the server in ${Date.now() - seedStart} ms`);
     const team = { url: couch.url, db: DB };
 
