@@ -5,7 +5,7 @@ import { PageReadTimeout, runReader } from '../capture/run-reader';
 import type { ProspectorDb } from '../db/database';
 import { type FirstScreenWire, loadFirstScreen, type PageRead, toWire } from '../popup/first-screen';
 import { type RememberedPerson, recall } from '../popup/tab-memory';
-import type { PopupTab } from '../popup/target-tab';
+import { type PopupTab, targetTab } from '../popup/target-tab';
 
 /** The background's answer to 'popup.open'. `at`: when each step was done (epoch ms), for the benchmark's breakdown. */
 export interface PopupOpened {
@@ -25,14 +25,7 @@ export interface PopupOpenDeps {
 }
 
 const realDeps: PopupOpenDeps = {
-  async tab(tabId) {
-    const tab =
-      tabId !== undefined
-        ? await browser.tabs.get(tabId).catch(() => undefined)
-        : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-    // The URL is visible for the tab the rep clicked on (activeTab); elsewhere it is simply unknown.
-    return { id: tab?.id ?? tabId, url: tab?.url ?? '' };
-  },
+  tab: (tabId) => targetTab(browser, tabId, 'lastFocusedWindow'),
   reader: (tabId) => runReader(tabId),
   recall,
   now: () => performance.timeOrigin + performance.now(),
