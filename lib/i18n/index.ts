@@ -35,6 +35,11 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** Parses the current locale's catalog now, before its first string is needed (the popup, while it waits). */
+export function prepareCatalog(): void {
+  catalog(current);
+}
+
 /** The message for `key` in the current locale, `$1`…`$9` replaced by `subs`. Falls back to English. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const entry = catalog(current)[key] ?? (current === 'en' ? undefined : catalog('en')[key]);

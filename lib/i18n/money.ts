@@ -59,3 +59,12 @@ export function formatDate(ms: number): string {
 export function formatNumber(n: number, opts: Intl.NumberFormatOptions = {}): string {
   return numberFormat(opts).format(n);
 }
+
+/**
+ * Makes the current locale's formatters for dates and for amounts in `currency` now, before the first are written:
+ * the popup does it while it waits for its first screen's data.
+ */
+export function prepareFormats(currency: string): void {
+  formatMoney(0, currency);
+  formatDate(0);
+}

@@ -28,27 +28,39 @@ export function orderDeals(deals: readonly Deal[]): Deal[] {
 }
 
 const NOTES_READ = 20;
+/** The newest activities read in one request; most contacts have fewer, so the timeline is read in one go. */
+const FIRST_PAGE = 60;
 
 /**
- * The contact's newest activity, newest notes and newest logged emails, in one pass over their timeline (an index
- * range, newest first, never the whole table) that stops once it holds enough of both: three passes (one per
- * kind) each paid the index's round trips again, on the popup's open path.
+ * The contact's newest activity, newest notes and newest logged emails. The newest FIRST_PAGE activities come in
+ * one request (an index range read newest first with getAll, where the browser can: Dexie uses its `direction`
+ * option), which is all of them for most contacts; a cursor walk, one round trip to the database per activity,
+ * cost the popup's open a few milliseconds even for a contact with three. A longer timeline whose first page
+ * holds too few notes or emails goes on with the cursor from the start, stopping once it holds enough.
  */
 async function newestActivities(db: ProspectorDb, contactId: string) {
+  const timeline = db.activities.where('[contactId+at]').between([contactId, -Infinity], [contactId, Infinity]);
+  const first = await timeline.clone().reverse().limit(FIRST_PAGE).toArray();
+  const picked = pick(first);
+  if (first.length < FIRST_PAGE || (picked.notes.length >= NOTES_READ && picked.emails.length >= EMAILS_READ))
+    return picked;
   const notes: Activity[] = [];
   const emails: Activity[] = [];
-  let last: Activity | null = null;
-  await db.activities
-    .where('[contactId+at]')
-    .between([contactId, -Infinity], [contactId, Infinity])
+  await timeline
     .reverse()
     .until(() => notes.length >= NOTES_READ && emails.length >= EMAILS_READ)
     .each((a) => {
-      last ??= a;
       if (a.type === 'note' && notes.length < NOTES_READ) notes.push(a);
       if (a.type === 'email-logged' && emails.length < EMAILS_READ) emails.push(a);
     });
-  return { last, notes, emails };
+  return { last: picked.last, notes, emails };
+}
+
+/** The newest activity, and the newest notes and logged emails (up to what the popup reads) of a timeline page. */
+function pick(newestFirst: readonly Activity[]) {
+  const notes = newestFirst.filter((a) => a.type === 'note').slice(0, NOTES_READ);
+  const emails = newestFirst.filter((a) => a.type === 'email-logged').slice(0, EMAILS_READ);
+  return { last: newestFirst[0] ?? null, notes, emails };
 }
 
 export async function loadContactView(db: ProspectorDb, contactId: string, hops = 0): Promise<ContactView | null> {

@@ -47,13 +47,21 @@ export async function loadFirstScreen(
   const stages = db.stages.toArray().then(sortStages);
   let read: PageRead | undefined;
   const recalled = await remembered;
-  let people = await identifyPeople(db, null, tabUrl, recalled);
-  if (!people.length) {
-    read = await reading;
-    people = await identifyPeople(db, read.state === 'read' ? read.capture.candidates : null, tabUrl);
-  }
-  const top = people[0]?.contact;
-  const view = top ? await loadContactView(db, top.id) : null;
+  const known = await identifyPeople(db, null, tabUrl, recalled);
+  if (!known.length) read = await reading;
+  // Who is on the page and the most likely one's contact view in one read transaction: each transaction costs
+  // the open its own start and commit.
+  const [people, view] = await db.transaction(
+    'r',
+    [db.contacts, db.contactIndex, db.deals, db.activities],
+    async () => {
+      const people = known.length
+        ? known
+        : await identifyPeople(db, read?.state === 'read' ? read.capture.candidates : null, tabUrl);
+      const top = people[0]?.contact;
+      return [people, top ? await loadContactView(db, top.id) : null] as const;
+    },
+  );
   return { stages: await stages, read, people, view, remembered: recalled };
 }
 

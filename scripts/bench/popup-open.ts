@@ -25,7 +25,7 @@ async function send(page: Page, type: string, payload: unknown): Promise<unknown
  * first module running; the background's answer to 'popup.open' (lib/background/popup-open.ts), step by step on
  * the popup's timeline: the tab known, the page read by the reader and prepared, the first screen read from the
  * store; the popup's own view of its tab; the UI's code loaded; the page read as the popup received it; the first
- * screen's data in the popup, which then renders it.
+ * screen's data in the popup, which then renders it; rendered (in the page, not yet painted).
  */
 const STEPS = [
   'popup:start',
@@ -36,6 +36,7 @@ const STEPS = [
   'popup:code',
   'popup:page-read',
   'popup:first-screen',
+  'popup:rendered',
 ] as const;
 interface Timed {
   at: number;

@@ -77,6 +77,29 @@ describe('loadContactView', () => {
     expect(view.emailTexts.length).toBeGreaterThan(0);
   });
 
+  it('finds notes and logged emails behind a long run of other activities (past the first page read)', async () => {
+    const db = await seed();
+    const at = (n: number) => ({ contactId: 'c1', dealId: null, at: n });
+    await db.activities.add({
+      id: 'old-mail',
+      ...at(10),
+      type: 'email-logged',
+      payload: { subject: 'Budget', from: 'd@acme.test', messages: [{ from: 'd@acme.test', text: 'We have budget.' }] },
+    });
+    await addNote(db, 'c1', null, 'old note', 20);
+    const moves = Array.from({ length: 150 }, (_, i) => ({
+      id: `m${i}`,
+      ...at(1000 + i),
+      type: 'captured' as const,
+      payload: { url: 'x', site: 'web' },
+    }));
+    await db.activities.bulkAdd(moves);
+    const view = (await loadContactView(db, 'c1'))!;
+    expect(view.lastActivity?.id).toBe('m149');
+    expect(view.noteTexts).toEqual(['old note']);
+    expect(view.emailTexts.map((e) => e.text)).toEqual(['We have budget.']);
+  });
+
   it('follows a merge and hides a deleted contact', async () => {
     const db = await seed();
     await db.contacts.update('c2', { mergedInto: 'c1' });
