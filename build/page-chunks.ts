@@ -117,10 +117,11 @@ export function pageChunks(): Plugin {
 }
 
 /**
- * The popup's stylesheets as preloads, which its first module applies (lib/popup/preloaded-styles.ts): a
+ * The pages' stylesheets as preloads, which their first modules apply (lib/popup/preloaded-styles.ts): a
  * `<link rel="stylesheet">` in the HTML holds back every module script until it has loaded (in a trace of the
- * open, the first module ran only once the sheet had arrived), and the popup draws nothing before its data is
- * read anyway, by when the sheet is in.
+ * popup's open, the first module ran only once the sheet had arrived; the options page has two sheets, fetched
+ * alongside a dozen chunks, and its first module starts the board's reads), and neither page draws anything
+ * before its data is read, by when the sheets are in.
  */
 function unblockStylesheets(html: string): string {
   return html.replace(/<link rel="stylesheet"/g, '<link rel="preload" as="style" data-apply');
@@ -152,7 +153,7 @@ export function preloadPageChunks(): Plugin {
           for (const next of chunk.imports) add(next);
         };
         for (const chunk of chunks) add(chunk.fileName);
-        if (page === 'popup') html = unblockStylesheets(html);
+        html = unblockStylesheets(html);
         // Those the page's own tags already bring in are not hinted twice.
         const tags = [...files]
           .filter((fileName) => !html.includes(`/${fileName}"`))

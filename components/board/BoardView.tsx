@@ -19,7 +19,7 @@ import { ColumnsCue } from './ColumnsCue';
 import { DEAL_MIME } from './DealCard';
 import { takePrefetched } from './prefetch';
 import { useBoardDeals } from './use-board-deals';
-import { useBoardMoves } from './use-board-moves';
+import { useBoardMoves, warmMoves } from './use-board-moves';
 import { useNow } from './use-now';
 
 /** The "+" form: loaded when a column's "+" is first used, not with the board. */
@@ -119,7 +119,13 @@ export function BoardView({ settings, params, setParams }: ViewProps) {
       // sees it: the benchmark reports both.
       readyRef.current = true;
       performance.mark('board-ready');
-      requestAnimationFrame(() => setTimeout(() => performance.mark('board-painted')));
+      // What a card move needs is loaded then, not before the first cards are drawn.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark('board-painted');
+          warmMoves();
+        }),
+      );
       setReady(true);
     }
   }, []);

@@ -2,9 +2,13 @@ import { getLocale } from '@/lib/i18n';
 import { currencyDigits, formatMoney } from '@/lib/i18n/money';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * One formatter per locale and style, made on first use and reused: a board draws a follow-up date on every card,
+ * and building an Intl formatter costs far more than using one (the key is a fixed name, not the options).
+ */
+function format(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const locale = getLocale() === 'id' ? 'id-ID' : 'en-US';
-  const key = `${locale}:${JSON.stringify(options)}`;
+  const key = `${locale}:${name}`;
   let f = formats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, options);
@@ -16,7 +20,9 @@ function format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 /** "28 Nov" / "Nov 28": a date on a card, where space is short (the year only when it is not this year's). */
 export function formatShortDate(ms: number, now = Date.now()): string {
   const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
-  return format(sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(ms);
+  return (
+    sameYear ? format('day-month', { month: 'short', day: 'numeric' }) : format('medium', { dateStyle: 'medium' })
+  ).format(ms);
 }
 
 /**
@@ -24,12 +30,12 @@ export function formatShortDate(ms: number, now = Date.now()): string {
  * rep must see the date itself, in either language, never cut short.
  */
 export function formatFullDate(ms: number): string {
-  return format({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  return format('full', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
 }
 
 /** Date and time, for follow-ups and the timeline. */
 export function formatDateTime(ms: number): string {
-  return format({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return format('date-time', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

@@ -4,6 +4,7 @@ import './options.css';
 // board's dynamic import then waited to fetch before drawing anything.
 import '@/components/owner-scope/owner-scope.css';
 import { firstCards } from '@/components/board/first-cards';
+import { applyPreloadedStyles } from '@/lib/popup/preloaded-styles';
 import { readBoardEarly } from '@/lib/read/board-early';
 
 /**
@@ -12,5 +13,8 @@ import { readBoardEarly } from '@/lib/read/board-early';
  * answers, instead of before asking it. start.tsx takes it from there.
  */
 const early = readBoardEarly(location.hash, firstCards()).catch(() => null);
+// The page's stylesheets are only preloaded by its HTML (build/page-chunks.ts), so they never hold this module
+// back: applied now, and the first render waits for them.
+const styled = applyPreloadedStyles(document);
 const { start } = await import('./start');
-await start(early);
+await start(early, styled);

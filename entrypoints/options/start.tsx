@@ -8,17 +8,18 @@ import { App } from './App';
 import { loadView, parseHash } from './views';
 
 /**
- * Everything the first screen waits on, started at once: the view's code, the settings, and when the page opens
- * on the board, what it shows first (read early by main.tsx, or here), so it renders once, with its data.
+ * Everything the first screen waits on, started at once: the view's code, the settings, the page's stylesheets
+ * (applied by main.tsx) and when the page opens on the board, what it shows first (read early by main.tsx, or
+ * here), so it renders once, styled, with its data.
  */
-export async function start(early: Promise<EarlyBoard | null>): Promise<void> {
+export async function start(early: Promise<EarlyBoard | null>, styled: Promise<void>): Promise<void> {
   const { id } = parseHash(location.hash);
   const component = loadView(id);
   const board = prefetchBoard(location.hash, early).catch((err) =>
     console.error('Prospector: board prefetch failed', err),
   );
   const settings = await loadSettings();
-  const [first] = await Promise.all([component, board]);
+  const [first] = await Promise.all([component, board, styled]);
   applyLocale(settings);
   document.title = t('optionsTitle');
   render(<App settings={settings} first={{ id, component: first }} />, document.getElementById('app')!);

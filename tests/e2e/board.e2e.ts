@@ -1,8 +1,10 @@
 // The pipeline board in real Chromium: drag, keyboard and menu moves persist (with their stage-change
 // activity), filters survive reload, Won/Lost start collapsed, and axe finds nothing serious (light and dark).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Extension, launchExtension, readStore, sendFrom, seriousA11yViolations } from './harness';
+import { EXTENSION_DIR, type Extension, launchExtension, readStore, sendFrom, seriousA11yViolations } from './harness';
 
 interface DealRow {
   id: string;
@@ -123,6 +125,32 @@ describe('pipeline board', () => {
       expect(Number(h.count!.replace(/\D/g, '')), stageId).toBe(deals.filter((d) => d.stageId === stageId).length);
     }
     await next.close();
+    await tab.close();
+  });
+
+  it('starts its first module without waiting for a stylesheet, and draws its first cards styled', async () => {
+    // A <link rel="stylesheet"> in the HTML holds back module scripts until it has loaded, and the first module
+    // starts the board's reads: the sheets are preloaded and applied by that module, before the first render.
+    const html = await readFile(join(EXTENSION_DIR, 'options.html'), 'utf8');
+    expect(html).not.toMatch(/rel="stylesheet"/);
+    expect(html.match(/rel="preload" as="style" data-apply/g)?.length).toBeGreaterThan(0);
+    const tab = await ext.context.newPage();
+    await tab.setViewportSize({ width: 1600, height: 900 });
+    // What the board looked like when its first cards were drawn (the board-ready mark).
+    await tab.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        if (!list.getEntriesByName('board-ready').length) return;
+        const board = document.querySelector('.board');
+        (globalThis as unknown as { atReady: unknown }).atReady = {
+          sheets: document.querySelectorAll('link[rel="stylesheet"]').length,
+          display: board ? getComputedStyle(board).display : null,
+        };
+      }).observe({ type: 'mark' });
+    });
+    await tab.goto(ext.url('options.html#board'));
+    await tab.waitForFunction(() => (globalThis as unknown as { atReady?: unknown }).atReady !== undefined);
+    const atReady = await tab.evaluate(() => (globalThis as unknown as { atReady: unknown }).atReady);
+    expect(atReady).toEqual({ sheets: html.match(/data-apply/g)!.length, display: 'flex' });
     await tab.close();
   });
 
