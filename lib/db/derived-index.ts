@@ -7,6 +7,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
+import Dexie from 'dexie';
 import { contactIndexRow } from './contact-index';
 import { type DealIndexRow, dealIndexRow } from './deal-index';
 import { forecastIndexRow } from './forecast-index';
@@ -27,6 +28,40 @@ const DERIVED: Record<string, Derived[]> = {
 };
 /** Sums kept over a derived table: the board's stage totals, over its deal rows (lib/db/stage-totals.ts). */
 const TOTALS = { source: 'deals', rows: 'dealIndex', target: 'stageTotals' } as const;
+
+/** Per write transaction: which keys of the rows being written its writer knows have no board row yet. */
+const withoutRows = new WeakMap<object, (key: string) => boolean>();
+
+/**
+ * Runs `write` (one bulk write of deals, inside a transaction) telling this middleware which of its keys have no
+ * board row yet, so their old rows are not read (a team sync's first pull writes thousands of deals this browser
+ * never had: one read each, for nothing). Everything else is as for any write.
+ */
+export async function writingNewDeals<T>(isNew: (key: string) => boolean, write: () => Promise<T>): Promise<T> {
+  const tx = (Dexie.currentTransaction as unknown as { idbtrans?: object } | null)?.idbtrans;
+  if (!tx) return write();
+  withoutRows.set(tx, isNew);
+  try {
+    return await write();
+  } finally {
+    withoutRows.delete(tx);
+  }
+}
+
+/** The board rows of some keys as stored, except those known to have none (writingNewDeals). */
+async function boardRowsOf(
+  rows: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: readonly string[],
+): Promise<(DealIndexRow | undefined)[]> {
+  const isNew = withoutRows.get(trans);
+  const read = isNew ? keys.filter((k) => !isNew(k)) : keys;
+  if (!read.length) return keys.map(() => undefined);
+  const found = (await rows.getMany({ trans, keys: [...read] })) as (DealIndexRow | undefined)[];
+  if (read === keys) return found;
+  const byKey = new Map(read.map((k, i) => [k, found[i]]));
+  return keys.map((k) => byKey.get(k));
+}
 
 /** Every key (Dexie's DBCoreRangeType.Any, a const enum its typings keep out of reach here). */
 const ANY_KEY = { type: 3 } as unknown as DBCoreKeyRange;
@@ -153,9 +188,7 @@ export const derivedIndexMiddleware: Middleware<DBCore> = {
             // for at once: each await in a transaction is a round trip to the database, and a save waits for every
             // one in a row. The old rows are in the derived table, which this write only changes below, after it.
             const [before, landing, res] = await Promise.all([
-              boardRows && keys.length
-                ? (boardRows.getMany({ trans, keys }) as Promise<(DealIndexRow | undefined)[]>)
-                : [],
+              boardRows && keys.length ? boardRowsOf(boardRows, trans, keys as string[]) : [],
               totals && req.type !== 'deleteRange' ? readTotals(totals, trans, stagesOf(incoming)) : undefined,
               table.mutate(req),
             ]);

@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { writingNewDeals } from '../db/derived-index';
 import { type Activity, newId } from '../model';
 import type { IncomingDoc } from './documents';
 import { recordOf } from './documents';
@@ -22,6 +23,23 @@ export interface ApplyOptions {
   since?: string;
   /** Shared by the chunks of one pull: how their sync rows are looked up (syncRowsOf). */
   lookup?: SyncRowLookup;
+  /**
+   * The checkpoint this write follows (the one its predecessor in the pull wrote): if the stored one is another
+   * (that write failed, or the checkpoint was reset meanwhile), nothing is written and CheckpointMoved is thrown.
+   */
+  after?: string;
+}
+
+/**
+ * A pull's write found another checkpoint than the one it follows (ApplyOptions.after), or a record it was about
+ * to write without reading its sync row changed here meanwhile: it wrote nothing, and the pull stops there (the
+ * next one resumes from the checkpoint stored).
+ */
+export class CheckpointMoved extends Error {
+  constructor(why: string) {
+    super(`The pull stopped, nothing written: ${why}`);
+    this.name = 'CheckpointMoved';
+  }
 }
 
 /**
@@ -35,16 +53,30 @@ export interface ApplyOptions {
 export interface SyncRowLookup {
   known: Set<string>;
   markedHere: ReadonlySet<string>;
+  /**
+   * The ids of the deals stored here when the pull started, and of those it wrote since: any other deal it writes
+   * has no board row to take out of its stage's totals (lib/db/derived-index.ts writingNewDeals), unless a local
+   * write marked it meanwhile.
+   */
+  deals: Set<string>;
 }
 
-/** The sync rows of some documents, in their order (undefined: none). */
+/**
+ * The sync rows of some documents, in their order (undefined: none). Those not read are added to `unread`; all of
+ * them may have rows from now on (`known`), so a chunk queued behind this one looks them up.
+ */
 async function syncRowsOf(
   db: ProspectorDb,
   docIds: readonly string[],
   lookup: SyncRowLookup | undefined,
+  unread: string[],
 ): Promise<(SyncStateRow | undefined)[]> {
   if (!lookup) return db.syncState.bulkGet([...docIds]);
   const mayHave = docIds.filter((id) => lookup.known.has(id) || lookup.markedHere.has(id));
+  for (const id of docIds) {
+    if (!lookup.known.has(id) && !lookup.markedHere.has(id)) unread.push(id);
+    lookup.known.add(id);
+  }
   if (!mayHave.length) return docIds.map(() => undefined);
   const rows = await db.syncState.bulkGet(mayHave);
   const byId = new Map(mayHave.map((id, i) => [id, rows[i]]));
@@ -94,6 +126,11 @@ async function writeDocs(
   const tables = [...scope].map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
     markRemoteTransaction();
+    // Asked first, checked last: the writes are issued without waiting for it, and all undone if it differs.
+    const stored = opts.after === undefined ? undefined : db.syncMeta.get('since');
+    stored?.catch(() => undefined);
+    /** Documents whose sync rows were not read (SyncRowLookup): none may have been marked by a local write. */
+    const unread: string[] = [];
     const states: SyncStateRow[] = [];
     const conflictNotes: Activity[] = [];
     /** Contacts whose record or activities were written as pulled: their unpushed deals are suggested afresh. */
@@ -108,6 +145,7 @@ async function writeDocs(
         db,
         items.map((x) => x.doc._id),
         opts.lookup,
+        unread,
       );
       // The local records are read only where a merge may be needed (unpushed changes here): on a first pull, none.
       const toMerge = opts.force || table === 'activities' ? [] : items.filter((_, i) => olds[i]?.dirty);
@@ -162,7 +200,7 @@ async function writeDocs(
         if (merged.conflicts.length && (table === 'contacts' || table === 'deals'))
           conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
       });
-      if (puts.length) await writingAsPulled(() => db.table(table).bulkPut(puts));
+      if (puts.length) await writingAsPulled(() => putPulled(db, table, puts, opts.lookup));
       if (merges.length) await db.table(table).bulkPut(merges);
       if (deletes.length) await db.table(table).bulkDelete(deletes);
     }
@@ -178,11 +216,31 @@ async function writeDocs(
     }
     // Both issued before either is waited for.
     const writingStates = states.length ? db.syncState.bulkPut(states) : undefined;
+    // Awaited below, unless the check throws first (then the transaction's abort is the error).
+    writingStates?.catch(() => undefined);
+    if (stored) {
+      const found = String((await stored)?.value ?? '0');
+      if (found !== opts.after) throw new CheckpointMoved(`expected ${opts.after}, found ${found}`);
+    }
+    // Decided before this transaction started (it may have been queued behind another): a local write made
+    // meanwhile to a record of this chunk would be overwritten. All undone; the next pull reads its row.
+    const late = opts.lookup && unread.find((id) => opts.lookup!.markedHere.has(id));
+    if (late) throw new CheckpointMoved(`${late} was changed here while the pull was queued`);
     if (opts.since !== undefined) await db.syncMeta.put({ key: 'since', value: opts.since });
     await writingStates;
-    if (opts.lookup) for (const row of states) opts.lookup.known.add(row.docId);
+    if (opts.lookup) for (const a of conflictNotes) opts.lookup.known.add(docIdOf('activities', a.id));
   });
   return result;
+}
+
+/** Records written as the server holds them; a large pull's new deals without a read of their board rows. */
+function putPulled(db: ProspectorDb, table: SyncedTable, puts: Row[], lookup: SyncRowLookup | undefined) {
+  const write = () => db.table(table).bulkPut(puts);
+  if (table !== 'deals' || !lookup) return write();
+  const isNew = (id: string) => !lookup.deals.has(id) && !lookup.markedHere.has(docIdOf('deals', id));
+  const fresh = new Set(puts.map((r) => String(r.id)).filter(isNew));
+  for (const r of puts) lookup.deals.add(String(r.id));
+  return writingNewDeals((id) => fresh.has(id), write);
 }
 
 /**

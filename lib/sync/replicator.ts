@@ -1,9 +1,9 @@
 import type { ProspectorDb } from '../db/database';
-import { applyRemoteDocs, type SyncRowLookup } from './apply-remote';
+import { applyRemoteDocs, CheckpointMoved } from './apply-remote';
 import { type CouchClient, CouchError } from './couch';
 import { IncomingDoc, type TeamDoc } from './documents';
-import { giveWayLeft } from './give-way';
 import { parseDocId, type SyncedTable } from './kinds';
+import { type Change, ChunkWriter, newPace, seqText } from './pull-chunks';
 import { type SyncStateRow, watchLocalMarks } from './sync-middleware';
 
 /** Documents per _bulk_docs: few round trips for a first push. */
@@ -11,37 +11,11 @@ export const BATCH = 1000;
 /**
  * Changes per _changes request. The server's cost is mostly per request (pouchdb-server took twice as long to
  * serve 55,000 changes in pages of 250 as in pages of 5,000), so pages are large; they are written locally in
- * smaller transactions (CHUNK_BUDGET_MS).
+ * smaller transactions (lib/sync/pull-chunks.ts).
  */
 export const PULL_PAGE = 2000;
-/**
- * How long one local write transaction should hold its tables: the popup's and the board's reads of the same
- * tables wait for it. Chunks are sized to it from the time the previous ones took per document (a busy machine
- * writes fewer per transaction), between MIN_CHUNK and MAX_CHUNK documents.
- */
-export const CHUNK_BUDGET_MS = 60;
-export const MIN_CHUNK = 50;
-export const MAX_CHUNK = 500;
-const FIRST_CHUNK = 100;
 /** From this many changes in a pull's first page, its chunks look up only the sync rows known to exist (Pace). */
 export const LARGE_PULL = 500;
-
-/** How one pull writes: the size of its next write transaction, learned from the ones before, and more. */
-export interface Pace {
-  size: number;
-  /** A large pull's view of which documents have sync rows (lib/sync/apply-remote.ts); none: one get each. */
-  lookup?: SyncRowLookup;
-  /** The last chunk waited for the rep (giveWayLeft): this one goes first. */
-  waited: boolean;
-}
-
-const newPace = (): Pace => ({ size: FIRST_CHUNK, waited: false });
-
-export function nextChunkSize(docs: number, ms: number): number {
-  const perDoc = ms / Math.max(1, docs);
-  const size = perDoc > 0 ? Math.round(CHUNK_BUDGET_MS / perDoc) : MAX_CHUNK;
-  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, size));
-}
 
 /** A change the server refused (403 from the design document's validate_doc_update). */
 export interface Refusal {
@@ -217,19 +191,14 @@ export interface PullResult {
 }
 
 interface ChangesPage {
-  results: { id: string; seq: unknown; deleted?: boolean; doc?: unknown; changes?: { rev: string }[] }[];
+  results: Change[];
   last_seq: unknown;
   pending?: number;
 }
 
-/** The checkpoint as CouchDB hands it out: a number (pouchdb-server, CouchDB 1) or an opaque string (CouchDB 2+). */
-function seqText(seq: unknown): string {
-  return typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0);
-}
-
 interface FetchedPage {
   /** The changes as received, checked chunk by chunk when written (the worker's loop stays free meanwhile). */
-  results: ChangesPage['results'];
+  results: Change[];
   since: string;
   full: boolean;
 }
@@ -248,54 +217,6 @@ async function fetchPage(
   return { results, since: seqText(page.last_seq), full: results.length >= limit };
 }
 
-/** The documents of some changes, checked (IncomingDoc); a deletion without its document becomes a tombstone. */
-function docsOf(results: ChangesPage['results']): IncomingDoc[] {
-  const docs: IncomingDoc[] = [];
-  for (const change of results) {
-    const rev = change.changes?.[0]?.rev;
-    const doc = change.doc ?? (change.deleted && rev ? { _id: change.id, _rev: rev, _deleted: true } : undefined);
-    const parsed = IncomingDoc.safeParse(doc);
-    if (parsed.success) docs.push(parsed.data);
-  }
-  return docs;
-}
-
-/** Lets the worker answer the popup and the pages between two write transactions. */
-const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Before a write transaction: waits while the rep's popup opens (lib/sync/give-way.ts), at most every other one. */
-async function waitForRep(pace: Pace): Promise<void> {
-  const left = pace.waited ? 0 : giveWayLeft();
-  pace.waited = left > 0;
-  if (left > 0) await new Promise<void>((resolve) => setTimeout(resolve, left));
-}
-
-/**
- * Writes a fetched page in short transactions (CHUNK_BUDGET_MS), each storing as checkpoint the sequence of its
- * last change (any change's `seq` is a valid `since`, on CouchDB 2+ as on 1.x), so a stop between two chunks
- * resumes after the last one written. The page's own last_seq closes it. The worker yields between chunks.
- */
-async function applyPage(db: ProspectorDb, page: FetchedPage, pace: Pace = newPace()): Promise<number> {
-  let applied = 0;
-  const { results } = page;
-  if (!results.length) {
-    await applyRemoteDocs(db, [], { since: page.since });
-    return 0;
-  }
-  for (let from = 0; from < results.length; ) {
-    if (from) await yieldToOthers();
-    await waitForRep(pace);
-    const chunk = results.slice(from, from + pace.size);
-    from += chunk.length;
-    const since = from >= results.length ? page.since : seqText(chunk[chunk.length - 1]!.seq);
-    const started = performance.now();
-    const done = await applyRemoteDocs(db, docsOf(chunk), { since, lookup: pace.lookup });
-    pace.size = nextChunkSize(chunk.length, performance.now() - started);
-    applied += done.written + done.merged;
-  }
-  return applied;
-}
-
 async function storedSince(db: ProspectorDb): Promise<string> {
   return String((await db.syncMeta.get('since'))?.value ?? '0');
 }
@@ -309,38 +230,66 @@ export async function pullPage(
   client: CouchClient,
   opts: { live?: boolean; timeoutMs?: number; signal?: AbortSignal; limit?: number } = {},
 ): Promise<PullResult> {
-  const page = await fetchPage(client, await storedSince(db), opts);
-  const applied = await applyPage(db, page);
-  return { applied, since: page.since, more: page.full };
+  const since = await storedSince(db);
+  const page = await fetchPage(client, since, opts);
+  const writer = new ChunkWriter(db, newPace(), since);
+  try {
+    await writer.writePage(page.results, page.since);
+    await writer.finish();
+  } catch (err) {
+    // Someone else moved the checkpoint: the next pull resumes from it.
+    if (!(err instanceof CheckpointMoved)) throw err;
+  }
+  return { applied: writer.applied, since: page.since, more: page.full };
 }
+
+/** Restarts of one pullAll from the stored checkpoint when someone else moved it, before it gives up. */
+const RESTARTS = 3;
 
 /**
  * Pulls until the local copy has caught up with the server. The next page is fetched while the current one is
- * written (the server's work and ours overlap, rather than taking turns); pages
- * are applied in order, each chunk with its checkpoint, so a stop at any moment resumes where the rows stop.
+ * written (the server's work and ours overlap, rather than taking turns); pages are written in order, each chunk
+ * with its checkpoint, two transactions in flight (lib/sync/pull-chunks.ts), so a stop at any moment resumes
+ * where the rows stop. If the checkpoint moves under it (Delete all data, a local write it must read first), it
+ * starts again from the stored one.
  */
 export async function pullAll(db: ProspectorDb, client: CouchClient, signal?: AbortSignal): Promise<number> {
   let applied = 0;
-  const pace = newPace();
-  let page = await fetchPage(client, await storedSince(db), { signal });
+  for (let restart = 0; ; restart++) {
+    const writer = new ChunkWriter(db, newPace(), await storedSince(db));
+    try {
+      await pullFrom(db, client, writer, signal);
+      return applied + (await writer.finish());
+    } catch (err) {
+      if (!(err instanceof CheckpointMoved) || restart >= RESTARTS) throw err;
+      applied += writer.applied;
+    }
+  }
+}
+
+async function pullFrom(db: ProspectorDb, client: CouchClient, writer: ChunkWriter, signal?: AbortSignal) {
+  let page = await fetchPage(client, writer.since, { signal });
   // A large pull (a first one, or one after long offline): which documents have sync rows is read once, in one
   // request, instead of one get per pulled document (on a first pull, most have none yet).
   const marks = page.results.length >= LARGE_PULL ? watchLocalMarks() : undefined;
   try {
     if (marks)
-      pace.lookup = {
+      writer.pace.lookup = {
         known: new Set((await db.syncState.toCollection().primaryKeys()) as string[]),
         markedHere: marks.ids,
+        deals: new Set(await db.deals.toCollection().primaryKeys()),
       };
     for (;;) {
       const next = page.full ? fetchPage(client, page.since, { signal }) : undefined;
       // A failed prefetch is seen when awaited below, not as an unhandled rejection meanwhile.
       next?.catch(() => undefined);
-      applied += await applyPage(db, page, pace);
-      if (!next) return applied;
+      await writer.writePage(page.results, page.since);
+      if (!next) return;
       page = await next;
     }
   } finally {
+    // Only once the last chunk is written: local writes are watched as long as a chunk may decide without them.
+    await writer.settled();
     marks?.stop();
   }
 }

@@ -34,3 +34,16 @@ export async function storeCount(page: Page, store: string): Promise<number> {
     store,
   );
 }
+
+/**
+ * Whether the background has reported a finished sync since `since` (its status in extension storage, as the
+ * settings page reads it). Read there rather than by counting rows: a count every 200 ms is a read transaction
+ * over a growing store that the pull's writes queue behind, which slowed the very pull it timed.
+ */
+export async function syncedSince(page: Page, since: number): Promise<boolean> {
+  return page.evaluate(async (since) => {
+    const { teamStatus } = await chrome.storage.local.get('teamStatus');
+    const status = teamStatus as { state?: string; lastSyncedAt?: number | null } | undefined;
+    return status?.state === 'ok' && (status.lastSyncedAt ?? 0) >= since;
+  }, since);
+}

@@ -3,7 +3,7 @@ import { type Extension, launchExtension, tabIdOf } from '../support/browser';
 import { startCouch } from '../support/couch-server';
 import { marksOf } from './marks';
 import { type Figure, summarise } from './stats';
-import { backgroundReady, storeCount } from './store-count';
+import { backgroundReady, storeCount, syncedSince } from './store-count';
 import { seedTeamServer } from './team-seed';
 
 /** Deals on the team's server for the first pull (issue 16: "initial pull of 10,000 deals"). */
@@ -25,19 +25,6 @@ async function extensionPage(ext: Extension): Promise<Page> {
   await page.goto(ext.url('bench-empty.html'));
   await backgroundReady(page);
   return page;
-}
-
-/**
- * Whether the background has reported a finished sync since `since` (its status in extension storage, as the
- * settings page reads it). Read there rather than by counting rows: a count every 200 ms is a read transaction
- * over a growing store that the pull's writes queue behind, which slowed the very pull it timed.
- */
-async function syncedSince(page: Page, since: number): Promise<boolean> {
-  return page.evaluate(async (since) => {
-    const { teamStatus } = await chrome.storage.local.get('teamStatus');
-    const status = teamStatus as { state?: string; lastSyncedAt?: number | null } | undefined;
-    return status?.state === 'ok' && (status.lastSyncedAt ?? 0) >= since;
-  }, since);
 }
 
 /** Every document the server holds, in the rep's database (derived tables built), after a pull said it was done. */

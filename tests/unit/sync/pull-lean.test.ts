@@ -95,7 +95,7 @@ describe('a pulled page written in bulk', { timeout: 60_000 }, () => {
     for (const { table, record } of records) await oneByOne.table(table).put(record);
 
     const pulled = await freshDb();
-    const lookup: SyncRowLookup = { known: new Set(), markedHere: new Set() };
+    const lookup: SyncRowLookup = { known: new Set(), markedHere: new Set(), deals: new Set() };
     const docs = records.map(({ table, record }, i) => docOf(table, record, i));
     for (let at = 0; at < docs.length; at += 97) {
       const done = await applyRemoteDocs(pulled, docs.slice(at, at + 97), { since: String(at), lookup });
@@ -107,6 +107,44 @@ describe('a pulled page written in bulk', { timeout: 60_000 }, () => {
     const rows = await pulled.syncState.toArray();
     expect(rows).toHaveLength(docs.length);
     expect(rows.every((r) => r.dirty === 0 && r.rev?.startsWith('1-'))).toBe(true);
+  });
+
+  it("reads the board rows of the deals it already has only, and moves those out of their stages' totals", async () => {
+    const records = shuffled(await teammatesRecords(60), 5);
+    // A few of the team's deals are here already, in another stage (as a rep had them before this pull), without
+    // any sync row: the pull must not take "no sync row" for "no board row".
+    const stages = records.filter((r) => r.table === 'stages').map((r) => r.record);
+    const deals = records.filter((r) => r.table === 'deals').map((r) => r.record);
+    const stored = deals.slice(0, 8).map((d) => ({ ...d, stageId: stages.find((s) => s.id !== d.stageId)!.id }));
+    expect(stored.length).toBe(8);
+    const withStored = async () => {
+      const db = await freshDb();
+      await db.stages.bulkPut(stages as never[]);
+      await db.deals.bulkPut(stored as never[]);
+      return db;
+    };
+
+    const oneByOne = await withStored();
+    for (const { table, record } of records) await oneByOne.table(table).put(record);
+
+    const pulled = await withStored();
+    // As pullAll starts a large pull: the deals stored here, read once.
+    const lookup: SyncRowLookup = {
+      known: new Set(),
+      markedHere: new Set(),
+      deals: new Set(await pulled.deals.toCollection().primaryKeys()),
+    };
+    const gets = countGets('dealIndex');
+    try {
+      const docs = records.map(({ table, record }, i) => docOf(table, record, i));
+      for (let at = 0; at < docs.length; at += 50)
+        await applyRemoteDocs(pulled, docs.slice(at, at + 50), { since: String(at), lookup });
+    } finally {
+      gets.stop();
+    }
+    expect(await contents(pulled)).toEqual(await contents(oneByOne));
+    // Before: one read per pulled deal (60).
+    expect(gets.count).toBe(stored.length);
   });
 
   it("suggests the rep's own unpushed deals afresh from a teammate's pulled note", async () => {
@@ -144,10 +182,27 @@ describe('a pulled page written in bulk', { timeout: 60_000 }, () => {
 
     // Pulled from the team, it must do the same for the deal no teammate has seen.
     const rep = await withOwnDeal();
-    const lookup: SyncRowLookup = { known: new Set(), markedHere: new Set() };
+    const lookup: SyncRowLookup = { known: new Set(), markedHere: new Set(), deals: new Set() };
     await applyRemoteDocs(rep.db, [docOf('activities', note(rep.contact.id), 0)], { lookup });
     expect((await rep.db.deals.get(rep.deal.id))!.bant).toEqual(expected);
     // Still the rep's change to send.
     expect((await rep.db.syncState.get(docIdOf('deals', rep.deal.id)))?.dirty).toBe(1);
   });
 });
+
+/** Counts IndexedDB get requests on one store (fake-indexeddb's IDBObjectStore) until stopped. */
+function countGets(store: string) {
+  const proto = IDBObjectStore.prototype;
+  const original = proto.get;
+  const counter = {
+    count: 0,
+    stop: () => {
+      proto.get = original;
+    },
+  };
+  proto.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+    if (this.name === store) counter.count++;
+    return original.call(this, key);
+  };
+  return counter;
+}

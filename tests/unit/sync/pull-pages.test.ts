@@ -2,10 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@/lib/demo/generate';
 import type { Contact } from '@/lib/model';
 import { DEFAULT_PIPELINE, stagesFromTemplate } from '@/lib/pipeline/default-stages';
+import { applyRemoteDocs, CheckpointMoved } from '@/lib/sync/apply-remote';
 import { CouchClient } from '@/lib/sync/couch';
+import type { IncomingDoc } from '@/lib/sync/documents';
 import { GIVE_WAY_MS, giveWayToRep, resetGiveWay } from '@/lib/sync/give-way';
 import { docIdOf } from '@/lib/sync/kinds';
-import { CHUNK_BUDGET_MS, MAX_CHUNK, MIN_CHUNK, nextChunkSize, PULL_PAGE, pullAll } from '@/lib/sync/replicator';
+import { CHUNK_BUDGET_MS, MAX_CHUNK, MIN_CHUNK, nextChunkSize } from '@/lib/sync/pull-chunks';
+import { PULL_PAGE, pullAll } from '@/lib/sync/replicator';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
@@ -145,6 +148,53 @@ describe('first pull in large pages, written in short transactions', { timeout: 
     expect(kept?.jobTitle).toBe('Head of Procurement');
     // Still to be sent: the rep's edit reaches the team on the next push.
     expect((await db.syncState.get(docIdOf('contacts', theirs.id)))?.dirty).toBe(1);
+  });
+});
+
+describe('two write transactions in flight', () => {
+  /** Pulled documents of contacts, as the server holds them. */
+  const contactDocs = async (n: number) => {
+    const changes = (await couch.admin('GET', `${DB}/_changes?include_docs=true&limit=${n + 1}`)).body as {
+      results: { doc: IncomingDoc }[];
+    };
+    return changes.results
+      .map((c) => c.doc)
+      .filter((d) => d._id.startsWith('contact:'))
+      .slice(0, n);
+  };
+
+  it('writes nothing when the stored checkpoint is not the one its predecessor wrote', async () => {
+    const db = await freshDb();
+    await db.syncMeta.put({ key: 'since', value: '5' });
+    const docs = await contactDocs(3);
+    // Its predecessor failed (the checkpoint is still before it): this chunk must not skip what that one held.
+    await expect(applyRemoteDocs(db, docs, { since: '9', after: '3' })).rejects.toBeInstanceOf(CheckpointMoved);
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.syncState.count()).toBe(0);
+    expect((await db.syncMeta.get('since'))?.value).toBe('5');
+    // Following the stored one, it writes.
+    await applyRemoteDocs(db, docs, { since: '9', after: '5' });
+    expect(await db.contacts.count()).toBe(3);
+    expect((await db.syncMeta.get('since'))?.value).toBe('9');
+  });
+
+  it('writes nothing when a record it decided to write unread was changed here while it waited its turn', async () => {
+    const db = await freshDb();
+    const docs = await contactDocs(3);
+    const marked = new Set<string>();
+    const lookup = { known: new Set<string>(), markedHere: marked, deals: new Set<string>() };
+    // It decided not to read these sync rows (none known), and as it writes them a local write marks one (as one
+    // queued before it, which ran first, would have).
+    const hook = () => {
+      marked.add(docs[1]!._id);
+    };
+    db.contacts.hook('creating', hook);
+    await expect(applyRemoteDocs(db, docs, { since: '9', after: '0', lookup })).rejects.toBeInstanceOf(CheckpointMoved);
+    db.contacts.hook('creating').unsubscribe(hook);
+    expect(await db.contacts.count()).toBe(0);
+    // The next try reads that row (it is marked now).
+    await applyRemoteDocs(db, docs, { since: '9', after: '0', lookup });
+    expect(await db.contacts.count()).toBe(3);
   });
 });
 

@@ -1,0 +1,154 @@
+import type { ProspectorDb } from '../db/database';
+import { applyRemoteDocs, type SyncRowLookup } from './apply-remote';
+import { IncomingDoc } from './documents';
+import { giveWayLeft } from './give-way';
+
+/**
+ * How long one local write transaction should hold its tables: the popup's and the board's reads of the same
+ * tables wait for it. Chunks are sized to it from the time the previous ones took per document (a busy machine
+ * writes fewer per transaction), between MIN_CHUNK and MAX_CHUNK documents.
+ */
+export const CHUNK_BUDGET_MS = 60;
+export const MIN_CHUNK = 50;
+export const MAX_CHUNK = 500;
+const FIRST_CHUNK = 100;
+/** Whether a chunk is queued while the one before it commits (ChunkWriter); false: one after the other. */
+const TWO_IN_FLIGHT = true;
+
+/** How one pull writes: the size of its next write transaction, learned from the ones before, and more. */
+export interface Pace {
+  size: number;
+  /** A large pull's view of which documents have sync rows (lib/sync/apply-remote.ts); none: one get each. */
+  lookup?: SyncRowLookup;
+  /** The last chunk waited for the rep (giveWayLeft): this one goes first. */
+  waited: boolean;
+}
+
+export const newPace = (): Pace => ({ size: FIRST_CHUNK, waited: false });
+
+export function nextChunkSize(docs: number, ms: number): number {
+  const perDoc = ms / Math.max(1, docs);
+  const size = perDoc > 0 ? Math.round(CHUNK_BUDGET_MS / perDoc) : MAX_CHUNK;
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, size));
+}
+
+/** A change as _changes lists it (with include_docs). */
+export interface Change {
+  id: string;
+  seq: unknown;
+  deleted?: boolean;
+  doc?: unknown;
+  changes?: { rev: string }[];
+}
+
+/** The checkpoint as CouchDB hands it out: a number (pouchdb-server, CouchDB 1) or an opaque string (CouchDB 2+). */
+export function seqText(seq: unknown): string {
+  return typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0);
+}
+
+/** The documents of some changes, checked (IncomingDoc); a deletion without its document becomes a tombstone. */
+function docsOf(results: readonly Change[]): IncomingDoc[] {
+  const docs: IncomingDoc[] = [];
+  for (const change of results) {
+    const rev = change.changes?.[0]?.rev;
+    const doc = change.doc ?? (change.deleted && rev ? { _id: change.id, _rev: rev, _deleted: true } : undefined);
+    const parsed = IncomingDoc.safeParse(doc);
+    if (parsed.success) docs.push(parsed.data);
+  }
+  return docs;
+}
+
+/** Lets the worker answer the popup and the pages between two write transactions. */
+const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Before a write transaction: waits while the rep's popup opens (lib/sync/give-way.ts), at most every other one. */
+async function waitForRep(pace: Pace): Promise<void> {
+  const left = pace.waited ? 0 : giveWayLeft();
+  pace.waited = left > 0;
+  if (left > 0) await new Promise<void>((resolve) => setTimeout(resolve, left));
+}
+
+/**
+ * Writes a pull's changes in short transactions (CHUNK_BUDGET_MS), each storing as checkpoint the sequence of its
+ * last change (any change's `seq` is a valid `since`, on CouchDB 2+ as on 1.x), so a stop between two chunks
+ * resumes after the last one written.
+ *
+ * Two transactions are in flight: the next chunk is checked, cloned and queued while IndexedDB commits the last
+ * one, so the database never waits for the worker between two chunks (IndexedDB runs overlapping write
+ * transactions one after the other, in the order they were made). The resume guarantee holds because each chunk's
+ * transaction checks that the stored checkpoint is the one its predecessor wrote, and writes nothing otherwise: if
+ * the predecessor failed, so does its successor, and the checkpoint stays after the last chunk written.
+ */
+export class ChunkWriter {
+  private inFlight: Promise<unknown> | undefined;
+  /** When the last chunk queued finished (or will have): the next one holds the database from then. */
+  private lastDone = 0;
+  applied = 0;
+
+  /** `checkpoint`: the one stored now, which the pull read and fetched its first page after. */
+  constructor(
+    private readonly db: ProspectorDb,
+    readonly pace: Pace,
+    private checkpoint: string,
+  ) {
+    this.since = checkpoint;
+  }
+
+  /** The checkpoint the pull started from. */
+  readonly since: string;
+
+  /** Writes a fetched page: its changes in chunks, and its last_seq (`since`) with the last of them. */
+  async writePage(results: readonly Change[], since: string): Promise<void> {
+    if (!results.length) return this.queue([], since);
+    for (let from = 0; from < results.length; ) {
+      const chunk = results.slice(from, from + this.pace.size);
+      from += chunk.length;
+      await this.queue(chunk, from >= results.length ? since : seqText(chunk[chunk.length - 1]!.seq));
+    }
+  }
+
+  /**
+   * Queues one chunk's transaction behind the one in flight, then waits for that one: never more than two. A
+   * failed chunk's error is thrown once its successor has settled too, so nothing of this pull runs after it.
+   */
+  private async queue(chunk: readonly Change[], since: string): Promise<void> {
+    await yieldToOthers();
+    await waitForRep(this.pace);
+    const after = this.checkpoint;
+    this.checkpoint = since;
+    const created = performance.now();
+    const writing = applyRemoteDocs(this.db, docsOf(chunk), { since, after, lookup: this.pace.lookup }).then((done) => {
+      const now = performance.now();
+      // Its time holding the database: from when it could start (made, and its predecessor done).
+      this.pace.size = nextChunkSize(chunk.length, now - Math.max(created, this.lastDone));
+      this.lastDone = now;
+      this.applied += done.written + done.merged;
+    });
+    // Seen when awaited (as the predecessor, below or in finish()), not as an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
+    const previous = this.inFlight;
+    this.inFlight = writing;
+    if (!TWO_IN_FLIGHT) await this.settled();
+    if (!previous) return;
+    try {
+      await previous;
+    } catch (err) {
+      await writing.catch(() => undefined);
+      this.inFlight = undefined;
+      throw err;
+    }
+  }
+
+  /** Waits for the last chunk, and throws its error. */
+  async finish(): Promise<number> {
+    const last = this.inFlight;
+    this.inFlight = undefined;
+    await last;
+    return this.applied;
+  }
+
+  /** Resolves once no chunk is in flight, whatever became of it (finish() reports it). */
+  async settled(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+  }
+}
