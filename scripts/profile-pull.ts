@@ -71,7 +71,8 @@ function topFunctions(profile: CpuProfile, count: number): [string, number][] {
 /** A Chromium process's role: browser (IndexedDB's backend lives there), renderer (the worker), gpu, utility kind. */
 function chromiumRole(pid: number): string {
   try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    // Chromium rewrites its children's command line as one space-separated string.
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
     const value = (flag: string) => args.find((a) => a.startsWith(`--${flag}=`))?.split('=')[1];
     return [value('type') ?? 'browser', value('utility-sub-type') ?? ''].join(' ').trim();
   } catch {
