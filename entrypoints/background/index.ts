@@ -1,5 +1,6 @@
 // First: zod is set jitless before any module builds a schema (lib/zod-setup.ts).
 import '@/lib/zod-setup';
+import { openWelcomeOnce } from '@/lib/background/welcome';
 import { createWorkGate } from '@/lib/background/work-gate';
 import { getDb } from '@/lib/db/database';
 import { applyLocale } from '@/lib/i18n/init';
@@ -53,9 +54,11 @@ export default defineBackground(() => {
     });
   });
 
-  // A new rep starts on the welcome page: capture in three steps, a practice page, the demo pipeline.
+  // A new rep starts on the welcome page: capture in three steps, a practice page, the demo pipeline. Once per
+  // installation (lib/background/welcome.ts).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    if (reason === 'install')
+      void openWelcomeOnce(() => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
   });
 
   for (const feature of FEATURES) {
