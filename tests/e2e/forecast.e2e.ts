@@ -118,6 +118,17 @@ describe('the forecast and analytics views', () => {
     await expect
       .poll(() => page.locator('[data-testid="column-weighted"][data-value=""]').count(), { timeout: 15_000 })
       .toBe(0);
+    // Every open column drawn with its weighted amount known (under load the board can still be laying out its
+    // columns when the first one is in).
+    const open = page.locator('[data-stage-kind="open"]');
+    await expect
+      .poll(
+        async () =>
+          (await open.count()) > 0 &&
+          (await open.locator('[data-testid="column-weighted"]:not([data-value=""])').count()) === (await open.count()),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const values = await page
       .locator('[data-stage-kind="open"] [data-testid="column-weighted"]')
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
