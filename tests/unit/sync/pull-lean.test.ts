@@ -7,6 +7,7 @@ import type { IncomingDoc } from '@/lib/sync/documents';
 import { docIdOf, type SyncedTable } from '@/lib/sync/kinds';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { freshDb } from '../helpers';
+import { countGets } from './count-gets';
 
 /**
  * A pulled page is written in bulk, records as the server holds them (their writers' BANT suggestions kept, not
@@ -189,20 +190,3 @@ describe('a pulled page written in bulk', { timeout: 60_000 }, () => {
     expect((await rep.db.syncState.get(docIdOf('deals', rep.deal.id)))?.dirty).toBe(1);
   });
 });
-
-/** Counts IndexedDB get requests on one store (fake-indexeddb's IDBObjectStore) until stopped. */
-function countGets(store: string) {
-  const proto = IDBObjectStore.prototype;
-  const original = proto.get;
-  const counter = {
-    count: 0,
-    stop: () => {
-      proto.get = original;
-    },
-  };
-  proto.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
-    if (this.name === store) counter.count++;
-    return original.call(this, key);
-  };
-  return counter;
-}

@@ -12,6 +12,7 @@ import { PULL_PAGE, pullAll } from '@/lib/sync/replicator';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
+import { countGets } from './count-gets';
 
 const DB = 'pages';
 const CONTACTS = 600;
@@ -114,7 +115,7 @@ describe('first pull in large pages, written in short transactions', { timeout: 
 
   it('reads no sync row a first pull knows is not there: one read of their ids, not one per document', async () => {
     const db = await freshDb();
-    const gets = countSyncStateGets();
+    const gets = countGets('syncState');
     try {
       expect(await pullAll(db, countingClient().client)).toBe(CONTACTS);
     } finally {
@@ -224,20 +225,3 @@ describe('the rep first', { timeout: 30_000 }, () => {
     expect(took).toBeLessThan(GIVE_WAY_MS * (Math.ceil(chunks / 2) + 1) + 10_000);
   });
 });
-
-/** Counts IndexedDB get requests on the syncState store (fake-indexeddb's IDBObjectStore) until stopped. */
-function countSyncStateGets() {
-  const proto = IDBObjectStore.prototype;
-  const original = proto.get;
-  const counter = {
-    count: 0,
-    stop: () => {
-      proto.get = original;
-    },
-  };
-  proto.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
-    if (this.name === 'syncState') counter.count++;
-    return original.call(this, key);
-  };
-  return counter;
-}
