@@ -31,6 +31,17 @@ async function seed() {
   return db;
 }
 
+/** Where and when an activity of Dewi's (c1) happened. */
+const at = (n: number) => ({ contactId: 'c1', dealId: null, at: n });
+
+/** A thread logged on Dewi, in which she wrote `text`. */
+const loggedEmail = (id: string, when: number, text: string) => ({
+  id,
+  ...at(when),
+  type: 'email-logged' as const,
+  payload: { subject: 'Budget', from: 'd@acme.test', messages: [{ from: 'd@acme.test', text }] },
+});
+
 describe('loadContactView', () => {
   it("reads the contact's deals (open first), last activity and newest notes", async () => {
     const db = await seed();
@@ -56,17 +67,7 @@ describe('loadContactView', () => {
 
   it('reads the newest 20 notes and the logged emails older than them, the newest activity first', async () => {
     const db = await seed();
-    const at = (n: number) => ({ contactId: 'c1', dealId: null, at: n });
-    await db.activities.add({
-      id: 'mail',
-      ...at(100),
-      type: 'email-logged',
-      payload: {
-        subject: 'Budget',
-        from: 'd@acme.test',
-        messages: [{ from: 'd@acme.test', text: 'I own the budget.' }],
-      },
-    });
+    await db.activities.add(loggedEmail('mail', 100, 'I own the budget.'));
     for (let i = 1; i <= 25; i++) await addNote(db, 'c1', null, `note ${i}`, 1000 + i);
     await db.activities.add({ id: 'other', ...at(5000), type: 'captured', payload: { url: 'x', site: 'web' } });
     const view = (await loadContactView(db, 'c1'))!;
@@ -79,13 +80,7 @@ describe('loadContactView', () => {
 
   it('finds notes and logged emails behind a long run of other activities (past the first page read)', async () => {
     const db = await seed();
-    const at = (n: number) => ({ contactId: 'c1', dealId: null, at: n });
-    await db.activities.add({
-      id: 'old-mail',
-      ...at(10),
-      type: 'email-logged',
-      payload: { subject: 'Budget', from: 'd@acme.test', messages: [{ from: 'd@acme.test', text: 'We have budget.' }] },
-    });
+    await db.activities.add(loggedEmail('old-mail', 10, 'We have budget.'));
     await addNote(db, 'c1', null, 'old note', 20);
     const moves = Array.from({ length: 150 }, (_, i) => ({
       id: `m${i}`,
