@@ -12,8 +12,6 @@ export const CHUNK_BUDGET_MS = 60;
 export const MIN_CHUNK = 50;
 export const MAX_CHUNK = 500;
 const FIRST_CHUNK = 100;
-/** Whether a chunk is queued while the one before it commits (ChunkWriter); false: one after the other. */
-const TWO_IN_FLIGHT = true;
 
 /** How one pull writes: the size of its next write transaction, learned from the ones before, and more. */
 export interface Pace {
@@ -128,7 +126,6 @@ export class ChunkWriter {
     writing.catch(() => undefined);
     const previous = this.inFlight;
     this.inFlight = writing;
-    if (!TWO_IN_FLIGHT) await this.settled();
     if (!previous) return;
     try {
       await previous;
