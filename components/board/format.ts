@@ -1,4 +1,4 @@
-import { getLocale } from '@/lib/i18n';
+import { getLocale, intlLocale } from '@/lib/i18n';
 import { currencyDigits, formatMoney } from '@/lib/i18n/money';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -7,7 +7,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  * and building an Intl formatter costs far more than using one (the key is a fixed name, not the options).
  */
 function format(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const locale = getLocale() === 'id' ? 'id-ID' : 'en-US';
+  const locale = intlLocale();
   const key = `${locale}:${name}`;
   let f = formats.get(key);
   if (!f) {
@@ -53,7 +53,7 @@ export function formatAmount(minor: number, currency: string, compact = false): 
   let f = moneyFormats.get(key);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US', {
+      f = new Intl.NumberFormat(intlLocale(locale), {
         style: 'currency',
         currency,
         ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),

@@ -1,4 +1,5 @@
-import { getLocale, type MessageKey, t } from '@/lib/i18n';
+import { type MessageKey, t } from '@/lib/i18n';
+import { formatIsoDay } from '@/lib/i18n/money';
 import type { Activity } from '@/lib/model';
 import { formatAmount, formatDateTime } from '../board/format';
 import { sourceWords } from '../review/provenance-words';
@@ -53,10 +54,7 @@ function valueText(field: string, v: unknown, currency: string, stageName: (id: 
   if (field === 'amount' && typeof v === 'number') return formatAmount(v, currency || 'USD');
   if (field === 'probability' && typeof v === 'number') return `${Math.round(v * 100)}%`;
   if (field === 'expectedClose' && typeof v === 'string') {
-    const [y, m, d] = v.split('-').map(Number);
-    return new Intl.DateTimeFormat(getLocale() === 'id' ? 'id-ID' : 'en-US', { dateStyle: 'medium' }).format(
-      new Date(y!, m! - 1, d!),
-    );
+    return formatIsoDay(v);
   }
   if (field === 'stageId' && typeof v === 'string') return stageName(v);
   return Array.isArray(v) ? v.map(String).join(', ') : String(v);

@@ -1,4 +1,4 @@
-import { getLocale, t } from '@/lib/i18n';
+import { intlLocale, t } from '@/lib/i18n';
 import { formatMoney, formatNumber } from '@/lib/i18n/money';
 
 /** '—' for an unknown figure: never shown as 0. */
@@ -32,7 +32,7 @@ export function count(n: number): string {
  * `short`, for a chart's axis).
  */
 export function periodLabel(key: string, short = false): string {
-  const locale = getLocale() === 'id' ? 'id-ID' : 'en-US';
+  const locale = intlLocale();
   const quarter = /^(\d{4})-Q(\d)$/.exec(key);
   if (quarter) return t('forecast_quarterLabel', quarter[2]!, quarter[1]!);
   const [y, m, d] = key.split('-').map(Number);

@@ -35,6 +35,11 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** The BCP 47 tag Intl formats our locale with (the current one by default). */
+export function intlLocale(locale: Locale = current): 'en-US' | 'id-ID' {
+  return locale === 'id' ? 'id-ID' : 'en-US';
+}
+
 /** Parses the current locale's catalog now, before its first string is needed (the popup, while it waits). */
 export function prepareCatalog(): void {
   catalog(current);

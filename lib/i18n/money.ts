@@ -1,6 +1,5 @@
-import { getLocale } from './index';
+import { intlLocale } from './index';
 
-const intlLocale = { en: 'en-US', id: 'id-ID' } as const;
 // ISO 4217 minor-unit exponents that are not 2. Stored amounts use these, never Intl's display digits (which
 // differ between ICU versions: IDR shows 0 decimals in some, 2 in others), so a stored amount means the same
 // thing in every browser.
@@ -26,7 +25,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const locale = intlLocale[getLocale()];
+  const locale = intlLocale();
   const key = `${locale}|${JSON.stringify(opts)}`;
   let f = numberFormats.get(key);
   if (!f) {
@@ -47,13 +46,19 @@ export function formatMoney(minor: number, currency: string, opts: { compact?: b
 }
 
 export function formatDate(ms: number): string {
-  const locale = intlLocale[getLocale()];
+  const locale = intlLocale();
   let f = dateFormats.get(locale);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     dateFormats.set(locale, f);
   }
   return f.format(ms);
+}
+
+/** A calendar day (`YYYY-MM-DD`) formatted for the current locale, read as a local date (no UTC shift). */
+export function formatIsoDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return formatDate(new Date(y, m - 1, d).getTime());
 }
 
 export function formatNumber(n: number, opts: Intl.NumberFormatOptions = {}): string {

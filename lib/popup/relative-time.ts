@@ -1,9 +1,6 @@
-import { getLocale, type Locale } from '../i18n';
-import { formatDate } from '../i18n/money';
+import { getLocale, intlLocale, type Locale } from '../i18n';
 
 const DAY = 86_400_000;
-const intlLocale = { en: 'en-US', id: 'id-ID' } as const;
-
 // One formatter per locale, made once: making one loads the locale's data, and cost the popup's first render about
 // a millisecond each time it wrote "3 days ago" (npm run bench -- popup-open).
 const relative = new Map<Locale, Intl.RelativeTimeFormat>();
@@ -11,7 +8,7 @@ const relative = new Map<Locale, Intl.RelativeTimeFormat>();
 function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
   let f = relative.get(locale);
   if (!f) {
-    f = new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: 'auto' });
+    f = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' });
     relative.set(locale, f);
   }
   return f;
@@ -29,12 +26,6 @@ export function relativeDay(at: number, now: number): string {
   if (Math.abs(days) < 60) return rtf.format(Math.round(days / 7), 'week');
   if (Math.abs(days) < 730) return rtf.format(Math.round(days / 30), 'month');
   return rtf.format(Math.round(days / 365), 'year');
-}
-
-/** A calendar day (`YYYY-MM-DD`) formatted for the current locale, read as a local date (no UTC shift). */
-export function formatIsoDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return formatDate(new Date(y, m - 1, d).getTime());
 }
 
 /** Makes the current locale's formatter now: the popup does it while it waits for its first screen's data. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '@/lib/i18n';
-import { formatIsoDay, prepareRelativeDays, relativeDay } from '@/lib/popup/relative-time';
+import { formatIsoDay } from '@/lib/i18n/money';
+import { prepareRelativeDays, relativeDay } from '@/lib/popup/relative-time';
 
 const DAY = 86_400_000;
 const now = new Date(2026, 11, 5, 10).getTime();
