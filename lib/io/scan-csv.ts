@@ -1,5 +1,4 @@
 import { type CsvFormat, type CsvRecord, readCsvRecords } from './csv-read';
-import { headerKey } from './guess-columns';
 import { MAX_VALUE_CHARS } from './parse-values';
 import { timeSlicer } from './yield';
 
