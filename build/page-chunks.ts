@@ -117,7 +117,7 @@ export function pageChunks(): Plugin {
 }
 
 /**
- * The pages' stylesheets as preloads, which their first modules apply (lib/popup/preloaded-styles.ts): a
+ * The pages' stylesheets as preloads, which their first modules apply (lib/preloaded-styles.ts): a
  * `<link rel="stylesheet">` in the HTML holds back every module script until it has loaded (in a trace of the
  * popup's open, the first module ran only once the sheet had arrived; the options page has two sheets, fetched
  * alongside a dozen chunks, and its first module starts the board's reads), and neither page draws anything

@@ -4,7 +4,7 @@ import './options.css';
 // board's dynamic import then waited to fetch before drawing anything.
 import '@/components/owner-scope/owner-scope.css';
 import { firstCards } from '@/components/board/first-cards';
-import { applyPreloadedStyles } from '@/lib/popup/preloaded-styles';
+import { applyPreloadedStyles } from '@/lib/preloaded-styles';
 import { readBoardEarly } from '@/lib/read/board-early';
 
 /**

@@ -1,9 +1,9 @@
 import './popup.css';
 import { nativeBrowser } from '@/lib/native-browser';
 import { askBackground } from '@/lib/popup/ask-background';
-import { applyPreloadedStyles } from '@/lib/popup/preloaded-styles';
 import { pageRead } from '@/lib/popup/read-page';
 import { targetTab } from '@/lib/popup/target-tab';
+import { applyPreloadedStyles } from '@/lib/preloaded-styles';
 
 /**
  * The popup's first module, kept tiny: it asks the background for the first screen and the page read at once

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { applyPreloadedStyles } from '@/lib/popup/preloaded-styles';
+import { applyPreloadedStyles } from '@/lib/preloaded-styles';
 
 const page = () =>
   new JSDOM(
