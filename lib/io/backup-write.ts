@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { withoutSyncField } from '../db/sync-field';
 import type { Settings } from '../model';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, headerLine, tableEnd, tableStart } from './backup-format';
 
@@ -32,7 +33,8 @@ export async function backupParts(
           .limit(PAGE)
           .toArray();
         if (!page.length) break;
-        const lines = page.map((row) => JSON.stringify(row));
+        // A pulled record's sync state is this browser's bookkeeping, not the rep's data (lib/db/sync-field.ts).
+        const lines = page.map((row) => JSON.stringify(withoutSyncField(row)));
         written += page.length;
         // Every record but the table's last ends with a comma; the count is known, so no look-ahead is needed.
         parts.push(lines.join(',\n') + (written < counts[name] ? ',\n' : '\n'));

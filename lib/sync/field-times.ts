@@ -1,3 +1,5 @@
+import { SYNC_FIELD } from '../db/sync-field';
+
 /**
  * Per-field change times, the basis of the field-by-field merge (lib/sync/merge.ts). A record's fields are its
  * top-level keys, and one level deeper for plain objects (deal.bant.budget, contact.urls.linkedin), so two reps
@@ -9,10 +11,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The record's values by field path (see above). */
+/** The record's values by field path (see above); its sync state (lib/sync/embedded.ts) is not one of them. */
 export function fieldsOf(record: Record<string, unknown>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(record)) {
+    if (key === SYNC_FIELD) continue;
     if (isPlainObject(value) && key !== 'payload' && key !== 'provenance') {
       for (const [sub, v] of Object.entries(value)) out.set(`${key}.${sub}`, v);
       if (!Object.keys(value).length) out.set(key, value);

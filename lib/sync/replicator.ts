@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { withoutSyncField } from '../db/sync-field';
 import { applyRemoteDocs, CheckpointMoved } from './apply-remote';
 import { type CouchClient, CouchError } from './couch';
 import { IncomingDoc, type TeamDoc } from './documents';
@@ -68,7 +69,8 @@ async function docsFor(db: ProspectorDb, rows: SyncStateRow[], user: string): Pr
         docs[i] = row.rev ? { _id: row.docId, ...rev, _deleted: true, by: user } : null;
         return;
       }
-      docs[i] = { _id: row.docId, ...rev, kind: row.docId.split(':')[0], data: record, times: row.times, by: user };
+      const data = withoutSyncField(record);
+      docs[i] = { _id: row.docId, ...rev, kind: row.docId.split(':')[0], data, times: row.times, by: user };
     });
   }
   return docs;

@@ -1,5 +1,7 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import Dexie from 'dexie';
+import { SYNC_FIELD, withoutSyncField } from '../db/sync-field';
+import { embeddedState } from './embedded';
 import { changedFields, type FieldTimes } from './field-times';
 import { docIdOf, isSyncedTable, SYNCED_TABLES, type SyncedTable } from './kinds';
 
@@ -92,15 +94,21 @@ export function watchLocalMarks(): { ids: ReadonlySet<string>; stop: () => void 
   return { ids, stop: () => watchers.delete(ids) };
 }
 
+/**
+ * Writes the sync rows of some records a local write changed: `change` gets each one's state before, its row or
+ * else the state the record carried as pulled (`records`, as they were before the write: lib/sync/embedded.ts).
+ */
 async function markChanged(
   state: DBCoreTable,
   trans: DBCoreTransaction,
   docIds: string[],
-  change: (old: SyncStateRow | undefined, i: number) => SyncStateRow | null,
+  records: readonly (Record<string, unknown> | undefined)[],
+  change: (old: SyncStateRow | undefined, i: number, hasRow: boolean) => SyncStateRow | null,
 ): Promise<void> {
   if (!docIds.length) return;
-  const old = (await state.getMany({ trans, keys: docIds })) as (SyncStateRow | undefined)[];
-  const values = docIds.map((_, i) => change(old[i], i)).filter((r): r is SyncStateRow => r !== null);
+  const rows = (await state.getMany({ trans, keys: docIds })) as (SyncStateRow | undefined)[];
+  const old = rows.map((row, i) => row ?? embeddedState(docIds[i]!, records[i]));
+  const values = docIds.map((_, i) => change(old[i], i, !!rows[i])).filter((r): r is SyncStateRow => r !== null);
   if (values.length) await state.mutate({ type: 'put', trans, values });
 }
 
@@ -152,9 +160,14 @@ export const syncMiddleware: Middleware<DBCore> = {
               return res;
             }
             if (req.type === 'delete') {
+              // Read first for the revision a pulled record carries (deletes are few: one at a time, by hand).
+              const keys = req.keys as string[];
+              const gone = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
               const res = await table.mutate(req);
-              const ids = (req.keys as string[]).filter((_, i) => !res.failures[i]).map((k) => docIdOf(name, k));
-              await markChanged(state, trans, ids, (old, i) => ({
+              const kept = keys.flatMap((_, i) => (res.failures[i] ? [] : [i]));
+              const ids = kept.map((i) => docIdOf(name, keys[i]!));
+              const records = kept.map((i) => gone[i]);
+              await markChanged(state, trans, ids, records, (old, i) => ({
                 docId: ids[i]!,
                 rev: old?.rev ?? null,
                 times: { ...old?.times, _deleted: now },
@@ -166,18 +179,24 @@ export const syncMiddleware: Middleware<DBCore> = {
               return res;
             }
             let values = req.values as Record<string, unknown>[];
-            if (name === 'deals' && syncIdentity.user && values.some((v) => !v.owner)) {
-              values = values.map((v) => (v.owner ? v : { ...v, owner: syncIdentity.user }));
+            const unowned = name === 'deals' && !!syncIdentity.user && values.some((v) => !v.owner);
+            if (unowned || values.some((v) => Object.hasOwn(v, SYNC_FIELD))) {
+              // Its row (written below) is the record's sync state from now on: none stays on the record.
+              values = values.map((v) => {
+                const own = withoutSyncField(v);
+                return unowned && !own.owner ? { ...own, owner: syncIdentity.user } : own;
+              });
               req = { ...req, values };
             }
             const keys = values.map((v) => v.id as string);
             const before = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
             const res = await table.mutate(req);
             const ids = keys.map((k) => docIdOf(name, k));
-            await markChanged(state, trans, ids, (old, i) => {
+            await markChanged(state, trans, ids, before, (old, i, hasRow) => {
               if (res.failures[i]) return null;
               const fields = changedFields(before[i], values[i]!).filter((f) => f !== 'updatedAt');
-              if (old && !fields.length) return null;
+              // Unchanged: its row stays as it is; a pulled record's state, no longer on it, moves to a row.
+              if (old && !fields.length) return hasRow ? null : old;
               const times = { ...old?.times };
               for (const f of fields) times[f] = now;
               return { docId: ids[i]!, rev: old?.rev ?? null, times, base: old?.base, dirty: 1, deleted: 0 };

@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ProspectorDb } from '@/lib/db/database';
 import { generateDemo } from '@/lib/demo/generate';
 import type { Contact } from '@/lib/model';
 import { DEFAULT_PIPELINE, stagesFromTemplate } from '@/lib/pipeline/default-stages';
 import { applyRemoteDocs, CheckpointMoved } from '@/lib/sync/apply-remote';
 import { CouchClient } from '@/lib/sync/couch';
 import type { IncomingDoc } from '@/lib/sync/documents';
+import { syncStatesOf } from '@/lib/sync/embedded';
 import { GIVE_WAY_MS, giveWayToRep, resetGiveWay } from '@/lib/sync/give-way';
 import { docIdOf } from '@/lib/sync/kinds';
 import { CHUNK_BUDGET_MS, MAX_CHUNK, MIN_CHUNK, nextChunkSize } from '@/lib/sync/pull-chunks';
@@ -47,6 +49,18 @@ function countingClient() {
     return fetch(input, init);
   });
   return { client, calls };
+}
+
+/** Every contact here has the server's current revision as its sync state, clean (nothing to push back). */
+async function expectPulledClean(db: ProspectorDb): Promise<void> {
+  const all = (await couch.admin('GET', `${DB}/_all_docs`)).body as { rows: { id: string; value: { rev: string } }[] };
+  const revs = new Map(all.rows.map((r) => [r.id, r.value.rev]));
+  const ids = (await db.contacts.toCollection().primaryKeys()) as string[];
+  expect(ids.length).toBe(CONTACTS);
+  const states = await syncStatesOf(db, 'contacts', ids);
+  expect(states.map((s, i) => s && s.dirty === 0 && s.rev === revs.get(docIdOf('contacts', ids[i]!)))).toEqual(
+    ids.map(() => true),
+  );
 }
 
 /** The position in the server's changes of each checkpoint written (after the document it names). */
@@ -110,7 +124,7 @@ describe('first pull in large pages, written in short transactions', { timeout: 
     expect(await pullAll(db, client)).toBe(CONTACTS - written);
     expect(calls.changes).toBe(2);
     expect(await db.contacts.count()).toBe(CONTACTS);
-    expect(await db.syncState.count()).toBe(CONTACTS);
+    await expectPulledClean(db);
   });
 
   it('reads no sync row a first pull knows is not there: one read of their ids, not one per document', async () => {
@@ -121,9 +135,11 @@ describe('first pull in large pages, written in short transactions', { timeout: 
     } finally {
       gets.stop();
     }
-    expect(await db.syncState.count()).toBe(CONTACTS);
     // Before: one get per pulled document, twice for contacts and deals (600 contacts: 1,200).
     expect(gets.count).toBe(0);
+    // And none written: each record carries the server's revision itself (lib/sync/embedded.ts).
+    expect(await db.syncState.count()).toBe(0);
+    await expectPulledClean(db);
   });
 
   it("merges a rep's edit made while a large pull runs, instead of overwriting it", async () => {
