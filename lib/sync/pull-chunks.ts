@@ -1,7 +1,7 @@
 import type { ProspectorDb } from '../db/database';
-import { applyRemoteDocs, type SyncRowLookup } from './apply-remote';
+import { applyRemoteDocs, CheckpointMoved, type SyncRowLookup } from './apply-remote';
 import { IncomingDoc } from './documents';
-import { giveWayLeft } from './give-way';
+import { giveWayLeft, repSignal } from './give-way';
 
 /**
  * How long one local write transaction should hold its tables: the popup's and the board's reads of the same
@@ -59,11 +59,18 @@ function docsOf(results: readonly Change[]): IncomingDoc[] {
 /** Lets the worker answer the popup and the pages between two write transactions. */
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Before a write transaction: waits while the rep's popup opens (lib/sync/give-way.ts), at most every other one. */
-async function waitForRep(pace: Pace): Promise<void> {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Before a write transaction: waits while the rep's popup opens (lib/sync/give-way.ts), at most every other one.
+ * Gives the signal the transaction stops on when the rep comes back: none for the one right after a wait, which is
+ * always written, so the pull moves however often the popup opens.
+ */
+async function waitForRep(pace: Pace): Promise<AbortSignal | undefined> {
   const left = pace.waited ? 0 : giveWayLeft();
   pace.waited = left > 0;
-  if (left > 0) await new Promise<void>((resolve) => setTimeout(resolve, left));
+  if (left > 0) await sleep(left);
+  return pace.waited ? undefined : repSignal();
 }
 
 /**
@@ -79,6 +86,8 @@ async function waitForRep(pace: Pace): Promise<void> {
  */
 export class ChunkWriter {
   private inFlight: Promise<unknown> | undefined;
+  /** What stops the chunk in flight for the rep (none: it goes on whatever happens). */
+  private inFlightSignal: AbortSignal | undefined;
   /** When the last chunk queued finished (or will have): the next one holds the database from then. */
   private lastDone = 0;
   applied = 0;
@@ -111,20 +120,46 @@ export class ChunkWriter {
    */
   private async queue(chunk: readonly Change[], since: string): Promise<void> {
     await yieldToOthers();
-    await waitForRep(this.pace);
+    // The chunk in flight was stopped for the rep and is written again after the wait: this one follows it, rather
+    // than take the database from the rep meanwhile.
+    if (this.inFlightSignal?.aborted) await this.inFlight?.catch(() => undefined);
+    const signal = await waitForRep(this.pace);
+    this.inFlightSignal = signal;
     const after = this.checkpoint;
     this.checkpoint = since;
-    const created = performance.now();
-    const writing = applyRemoteDocs(this.db, docsOf(chunk), { since, after, lookup: this.pace.lookup }).then((done) => {
-      const now = performance.now();
-      // Its time holding the database: from when it could start (made, and its predecessor done).
-      this.pace.size = nextChunkSize(chunk.length, now - Math.max(created, this.lastDone));
-      this.lastDone = now;
-      this.applied += done.written + done.merged;
+    const previous = this.inFlight;
+    const docs = docsOf(chunk);
+    const write = (signal: AbortSignal | undefined) => {
+      const created = performance.now();
+      return applyRemoteDocs(this.db, docs, { since, after, lookup: this.pace.lookup, signal }).then((done) => {
+        const now = performance.now();
+        // Its time holding the database: from when it could start (made, and its predecessor done).
+        this.pace.size = nextChunkSize(chunk.length, now - Math.max(created, this.lastDone));
+        this.lastDone = now;
+        this.applied += done.written + done.merged;
+      });
+    };
+    const writing = write(signal).catch(async (err) => {
+      // Stopped for the rep; or it ran before its predecessor, which was stopped and is written again (its check
+      // found the checkpoint before the predecessor's). Nothing of it was written either way: it goes again once
+      // its predecessor is written and the rep has had the database, unstoppable this time.
+      const stopped = signal?.aborted && !(err instanceof CheckpointMoved);
+      const overtaken = err instanceof CheckpointMoved && previous !== undefined;
+      if (!stopped && !overtaken) throw err;
+      // A predecessor that failed fails this one too (queue throws the predecessor's error).
+      if (
+        previous &&
+        !(await previous.then(
+          () => true,
+          () => false,
+        ))
+      )
+        throw err;
+      await sleep(giveWayLeft());
+      return write(undefined);
     });
     // Seen when awaited (as the predecessor, below or in finish()), not as an unhandled rejection meanwhile.
     writing.catch(() => undefined);
-    const previous = this.inFlight;
     this.inFlight = writing;
     if (!previous) return;
     try {

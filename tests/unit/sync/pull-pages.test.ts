@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProspectorDb } from '@/lib/db/database';
 import { generateDemo } from '@/lib/demo/generate';
@@ -239,5 +240,32 @@ describe('the rep first', { timeout: 30_000 }, () => {
     // It waited before its first write, and before at most every other one after.
     expect(took).toBeGreaterThanOrEqual(GIVE_WAY_MS - 5);
     expect(took).toBeLessThan(GIVE_WAY_MS * (Math.ceil(chunks / 2) + 1) + 10_000);
+  });
+
+  it("stops the write in flight for the popup's read, then writes it again: nothing lost, nothing twice", async () => {
+    const db = await freshDb();
+    const checkpoints: unknown[] = [];
+    db.syncMeta.hook('creating', (_key, row) => {
+      if (row.key === 'since') checkpoints.push(row.value);
+    });
+    db.syncMeta.hook('updating', (changes, key) => {
+      if (key === 'since') checkpoints.push((changes as { value?: unknown }).value);
+    });
+    let seen: Promise<number> | undefined;
+    db.contacts.hook('creating', () => {
+      // The popup opens while the pull's first chunk is being written, and reads what is stored.
+      if (seen) return;
+      giveWayToRep();
+      seen = Dexie.ignoreTransaction(() => db.contacts.count());
+    });
+    expect(await pullAll(db, countingClient().client)).toBe(CONTACTS);
+    // The popup's read did not wait for the chunk: it was stopped, so the read found nothing of it.
+    expect(await seen).toBe(0);
+    expect(await db.contacts.count()).toBe(CONTACTS);
+    await expectPulledClean(db);
+    // Every checkpoint once, in order: the stopped chunk was written again, after which the next followed.
+    const at = positions(checkpoints);
+    expect(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]!))).toBe(true);
+    expect(at.at(-1)).toBe(seqs.length - 1);
   });
 });
