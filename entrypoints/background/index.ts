@@ -1,5 +1,7 @@
 // First: zod is set jitless before any module builds a schema (lib/zod-setup.ts).
 import '@/lib/zod-setup';
+import { watchPopupLoads } from '@/lib/background/popup-navigation';
+import { popupOpens } from '@/lib/background/popup-open';
 import { openWelcomeOnce } from '@/lib/background/welcome';
 import { createWorkGate } from '@/lib/background/work-gate';
 import { getDb } from '@/lib/db/database';
@@ -8,6 +10,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { ensureStages } from '@/lib/pipeline/seed';
 import { loadSettings, settingsItem } from '@/lib/settings/store';
+import { giveWayToRep } from '@/lib/sync/give-way';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type BackgroundContext, FEATURES } from './features';
 import { teamSync } from './sync';
@@ -29,12 +32,22 @@ export default defineBackground(() => {
   const work = createWorkGate();
   const ctx: BackgroundContext = { db, settings, now: Date.now, ready, work };
 
+  // The popup's answer starts as its page starts loading, and a team pull gives way to it then
+  // (lib/background/popup-navigation.ts); its messages find it under way.
+  const popup = popupOpens(db);
+  watchPopupLoads(self, browser.runtime.getURL('/popup.html'), (url) => {
+    giveWayToRep();
+    const tabId = Number(url.searchParams.get('tabId'));
+    void ready.then(() => popup.loading(Number.isInteger(tabId) && tabId > 0 ? tabId : undefined));
+  });
+
   const router = createRouter(
     createHandlers({
       db,
       team,
       settings,
       now: Date.now,
+      popup,
     }),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
   );

@@ -60,10 +60,17 @@ export async function readForPopup(tabId: number | undefined, reader: PopupOpenD
 interface Opening {
   tab: Promise<PopupTab>;
   read: Promise<PageRead>;
+  /** The first screen, worked out once ('popup.open', or as soon as the popup starts loading). */
+  answer?: Promise<PopupOpened>;
 }
 
 /** How long an opening waits for its popup's second message before it is dropped (the popup closed at once). */
 const FORGET_MS = 30_000;
+/**
+ * How long an opening started by the popup's page load waits for its first message (about 50 ms after it on an idle
+ * machine): past it, the popup's message starts afresh rather than take an answer that old.
+ */
+const LOAD_WAIT_MS = 2_000;
 
 /**
  * Answers the popup as it opens, from the background's database, already open and warm (opening a 100,000-contact
@@ -71,10 +78,27 @@ const FORGET_MS = 30_000;
  * 'popup.open' for the first screen (the tab, the stages, who is on it with their deals) and 'popup.read' for the
  * page as read. The page is read once for both: whichever arrives first starts the read, the other joins it. When
  * the person is known without the page (the tab's URL, or who was on this page last time), the first screen is
- * answered before the page has been read.
+ * answered before the page has been read. Where the browser shows the background the popup's page load
+ * (lib/background/popup-navigation.ts), `loading` starts all of it then, and the popup's messages find it under way.
  */
 export function popupOpens(db: ProspectorDb, deps: PopupOpenDeps = realDeps) {
   const openings = new Map<string, Opening>();
+  /** The opening started by a popup's page load, for its first message. */
+  let loaded: { tabId: number | undefined; at: number; opening: Opening } | undefined;
+  const start = (tabId: number | undefined): Opening => {
+    const tab = deps.tab(tabId);
+    // A tab named by the popup is read at once, while its URL is looked up; the active tab once it is found.
+    const read =
+      tabId !== undefined ? readForPopup(tabId, deps.reader) : tab.then(({ id }) => readForPopup(id, deps.reader));
+    return { tab, read };
+  };
+  /** The popup's page load's opening, if it is for this tab and recent; taken once. */
+  const fromLoad = (tabId: number | undefined): Opening | undefined => {
+    const found = loaded;
+    if (!found || found.tabId !== tabId || deps.now() - found.at > LOAD_WAIT_MS) return undefined;
+    loaded = undefined;
+    return found.opening;
+  };
   /** The opening `openId` names, started by the first of its two messages and handed to the second. */
   const take = (openId: string, tabId: number | undefined): Opening => {
     const started = openings.get(openId);
@@ -82,27 +106,39 @@ export function popupOpens(db: ProspectorDb, deps: PopupOpenDeps = realDeps) {
       openings.delete(openId);
       return started;
     }
-    const tab = deps.tab(tabId);
-    // A tab named by the popup is read at once, while its URL is looked up; the active tab once it is found.
-    const read =
-      tabId !== undefined ? readForPopup(tabId, deps.reader) : tab.then(({ id }) => readForPopup(id, deps.reader));
-    const opening = { tab, read };
+    const opening = fromLoad(tabId) ?? start(tabId);
     openings.set(openId, opening);
     setTimeout(() => openings.delete(openId), FORGET_MS);
     return opening;
   };
+  const answer = async ({ tab, read }: Opening): Promise<PopupOpened> => {
+    const on = await tab;
+    const at: PopupOpened['at'] = { tab: deps.now(), store: 0 };
+    void read.then(() => (at.read = deps.now()));
+    const first = await loadFirstScreen(db, on.url, read, deps.recall(on.id, on.url));
+    at.store = deps.now();
+    return { tab: on, first: toWire(first), at };
+  };
+  const answerOf = (opening: Opening) => {
+    opening.answer ??= answer(opening);
+    return opening.answer;
+  };
   return {
-    async open({ openId, tabId }: { openId: string; tabId?: number }): Promise<PopupOpened> {
-      const { tab, read } = take(openId, tabId);
-      const on = await tab;
-      const at: PopupOpened['at'] = { tab: deps.now(), store: 0 };
-      void read.then(() => (at.read = deps.now()));
-      const first = await loadFirstScreen(db, on.url, read, deps.recall(on.id, on.url));
-      at.store = deps.now();
-      return { tab: on, first: toWire(first), at };
+    open({ openId, tabId }: { openId: string; tabId?: number }): Promise<PopupOpened> {
+      return answerOf(take(openId, tabId));
     },
     read({ openId, tabId }: { openId: string; tabId?: number }): Promise<PageRead> {
       return take(openId, tabId).read;
     },
+    /** The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now. */
+    loading(tabId: number | undefined): void {
+      const opening = start(tabId);
+      loaded = { tabId, at: deps.now(), opening };
+      // Seen by the popup's message that takes it; unhandled otherwise (a popup closed before its script ran).
+      answerOf(opening).catch(() => undefined);
+    },
   };
 }
+
+/** The popups' openings, as the background's handlers and its page-load watch share them. */
+export type PopupOpens = ReturnType<typeof popupOpens>;

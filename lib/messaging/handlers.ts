@@ -1,5 +1,5 @@
 import { createDealFor, startDeals } from '../background/create-deal';
-import { popupOpens } from '../background/popup-open';
+import { type PopupOpens, popupOpens } from '../background/popup-open';
 import { prepareCapture } from '../capture/prepare';
 import type { ProspectorDb } from '../db/database';
 import { generateDemo } from '../demo/generate';
@@ -34,6 +34,8 @@ export interface HandlerContext {
   now: () => number;
   /** The team sync (entrypoints/background/sync.ts); absent where there is none (unit tests). */
   team?: TeamSync;
+  /** The popups' openings, when the background also starts them from the popup's page load. */
+  popup?: PopupOpens;
 }
 
 /** A team server's refusal as words the settings page shows in the rep's language (lib/sync/error-words.ts). */
@@ -49,7 +51,7 @@ async function teamCall<T>(run: () => Promise<T>): Promise<T> {
 /** The background's answers to the message table. Thin: each delegates to lib/pipeline. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   // The popup's first screen and page read, which share one read of the page per popup opening.
-  const popup = popupOpens(ctx.db);
+  const popup = ctx.popup ?? popupOpens(ctx.db);
   return {
     'capture.prepare': async ({ raw }) => prepareCapture(raw),
     'capture.save': async ({ capture, startDeal, stageId, asNew }) => {

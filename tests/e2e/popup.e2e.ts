@@ -345,6 +345,23 @@ describe('the popup in real Chromium', () => {
     await page.close();
   });
 
+  it('is answered from the moment its page starts loading: the background has its tab before its first module runs', async () => {
+    // lib/background/popup-navigation.ts: the popup's navigation is a fetch event of the running worker, which starts
+    // the answer then instead of at the popup's first message (~50 ms later).
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/loop/person.html`);
+    for (let i = 0; i < 2; i++) {
+      const popup = await popupFor(ext, page);
+      await expect.poll(() => popup.getByTestId('popup-ready').count()).toBe(1);
+      const [start, bgTab] = await popup.evaluate(() =>
+        ['popup:start', 'popup:bg-tab'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN),
+      );
+      expect(bgTab).toBeLessThan(start!);
+      await popup.close();
+    }
+    await page.close();
+  });
+
   it('answers without the message table or the database: no code on the open path carries zod or Dexie', async () => {
     // The open path as built: popup.html's scripts and preloads, the render chunk the first module imports, and
     // everything those import statically. (Chromium keeps no resource timing for extension files to read instead.)

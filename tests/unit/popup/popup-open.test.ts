@@ -144,6 +144,33 @@ describe("the popup's first screen, answered by the background", () => {
       code: 'invalid',
     });
   });
+
+  it("starts as the popup's page starts loading: its messages take that answer, for its tab and while fresh", async () => {
+    const { db, contactId } = await seeded();
+    const reader = pageReader();
+    let now = 0;
+    const stores = vi.spyOn(db, 'transaction');
+    const popup = popupOpens(db, reader.deps({ now: () => now }));
+    popup.loading(7);
+    reader.release();
+    // The page read and the first screen are under way before the popup's first message.
+    await vi.waitFor(() => expect(stores).toHaveBeenCalled());
+    expect(reader.runs).toEqual([7]);
+    now = 50;
+    const answer = await popup.open({ openId: 'a', tabId: 7 });
+    await popup.read({ openId: 'a', tabId: 7 });
+    expect(reader.runs).toEqual([7]);
+    expect(fromWire(answer.first).people[0]?.contact?.id).toBe(contactId);
+    // Taken once: the next popup starts afresh; so does one for another tab, or one long after its page loaded.
+    await popup.open({ openId: 'b', tabId: 7 });
+    expect(reader.runs).toEqual([7, 7]);
+    popup.loading(7);
+    await popup.open({ openId: 'c', tabId: 8 });
+    expect(reader.runs).toEqual([7, 7, 7, 8]);
+    now = 10_000;
+    await popup.open({ openId: 'd', tabId: 7 });
+    expect(reader.runs).toEqual([7, 7, 7, 8, 7]);
+  });
 });
 
 describe('the page as the popup shows it', () => {

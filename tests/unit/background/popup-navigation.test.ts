@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { POPUP_ROUTES, watchPopupLoads } from '@/lib/background/popup-navigation';
+
+const POPUP = 'chrome-extension://abc/popup.html';
+
+/** A service worker's global scope, as far as the watch uses it. */
+function fakeScope() {
+  const listeners = new Map<string, (event: unknown) => void>();
+  return {
+    listeners,
+    addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn),
+    fetch(url: string, mode: RequestMode) {
+      listeners.get('fetch')?.({ request: { url, mode } });
+    },
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the popup's page load, seen by the background", () => {
+  it('registers routes that let only a navigation to the popup reach the worker, and only while it runs', () => {
+    vi.stubGlobal(
+      'InstallEvent',
+      class {
+        addRoutes() {}
+      },
+    );
+    const scope = fakeScope();
+    const opened: string[] = [];
+    watchPopupLoads(scope, POPUP, (url) => opened.push(url.search));
+    const addRoutes = vi.fn(async () => undefined);
+    scope.listeners.get('install')?.({ addRoutes });
+    expect(addRoutes).toHaveBeenCalledWith(POPUP_ROUTES('/popup.html'));
+    const rules = POPUP_ROUTES('/popup.html');
+    expect(rules.every((r) => r.source === 'network')).toBe(true);
+    expect(rules.map((r) => r.condition)).toEqual([
+      { runningStatus: 'not-running' },
+      { not: { requestMode: 'navigate' } },
+      { not: { urlPattern: { pathname: '/popup.html' } } },
+    ]);
+    scope.fetch(`${POPUP}?tabId=5`, 'navigate');
+    scope.fetch('chrome-extension://abc/options.html', 'navigate');
+    scope.fetch('chrome-extension://abc/chunks/popup.js', 'cors');
+    expect(opened).toEqual(['?tabId=5']);
+  });
+
+  it('registers nothing where the browser has no static routes: no fetch handler to slow every page', () => {
+    vi.stubGlobal('InstallEvent', undefined);
+    const scope = fakeScope();
+    watchPopupLoads(scope, POPUP, () => undefined);
+    expect([...scope.listeners.keys()]).toEqual([]);
+  });
+});
