@@ -1,10 +1,10 @@
 /**
  * The rep first: while the popup opens, a pull gives the database up, so the popup's reads and the background's
  * answers to it do not queue behind the pull's writes (issue 16: "the popup's open time unchanged while syncing").
- * A message from the popup stops the write transactions in flight (they listen to repSignal(); each is written
- * again afterwards, lib/sync/pull-chunks.ts) and makes the pull wait GIVE_WAY_MS before its next one. The pull
- * still moves: after a wait it always writes one chunk, unstoppable, before it waits again, so a popup opened over
- * and over slows it but never stops it.
+ * The popup's page load (lib/background/popup-navigation.ts) and each of its messages stop the write transactions
+ * in flight (they listen to repSignal(); each is written again afterwards, lib/sync/pull-chunks.ts) and make the
+ * pull wait GIVE_WAY_MS before its next one. The pull still moves: once it has written nothing for MUST_MOVE_MS, its
+ * next chunk goes without waiting and is not stopped, so a popup opened over and over slows it but never stops it.
  */
 
 /** Long enough for the popup's first screen (about 100 ms on an idle machine) and the messages it sends. */

@@ -18,11 +18,17 @@ export interface Pace {
   size: number;
   /** A large pull's view of which documents have sync rows (lib/sync/apply-remote.ts); none: one get each. */
   lookup?: SyncRowLookup;
-  /** The last chunk waited for the rep (giveWayLeft): this one goes first. */
-  waited: boolean;
+  /** When a chunk of this pull was last written (performance.now()): the pull must move (MUST_MOVE_MS). */
+  moved: number;
 }
 
-export const newPace = (): Pace => ({ size: FIRST_CHUNK, waited: false });
+/**
+ * The longest a pull gives way to the rep without writing anything: past it, its next chunk goes without waiting
+ * and is not stopped, so a popup opened over and over slows the pull but never stops it.
+ */
+export const MUST_MOVE_MS = 2_000;
+
+export const newPace = (): Pace => ({ size: FIRST_CHUNK, moved: performance.now() });
 
 export function nextChunkSize(docs: number, ms: number): number {
   const perDoc = ms / Math.max(1, docs);
@@ -61,17 +67,8 @@ const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * Before a write transaction: waits while the rep's popup opens (lib/sync/give-way.ts), at most every other one.
- * Gives the signal the transaction stops on when the rep comes back: none for the one right after a wait, which is
- * always written, so the pull moves however often the popup opens.
- */
-async function waitForRep(pace: Pace): Promise<AbortSignal | undefined> {
-  const left = pace.waited ? 0 : giveWayLeft();
-  pace.waited = left > 0;
-  if (left > 0) await sleep(left);
-  return pace.waited ? undefined : repSignal();
-}
+/** The pull has given way long enough (MUST_MOVE_MS): its next chunk goes whatever the rep does. */
+const mustMove = (pace: Pace) => performance.now() - pace.moved > MUST_MOVE_MS;
 
 /**
  * Writes a pull's changes in short transactions (CHUNK_BUDGET_MS), each storing as checkpoint the sequence of its
@@ -86,8 +83,6 @@ async function waitForRep(pace: Pace): Promise<AbortSignal | undefined> {
  */
 export class ChunkWriter {
   private inFlight: Promise<unknown> | undefined;
-  /** What stops the chunk in flight for the rep (none: it goes on whatever happens). */
-  private inFlightSignal: AbortSignal | undefined;
   /** When the last chunk queued finished (or will have): the next one holds the database from then. */
   private lastDone = 0;
   applied = 0;
@@ -120,44 +115,14 @@ export class ChunkWriter {
    */
   private async queue(chunk: readonly Change[], since: string): Promise<void> {
     await yieldToOthers();
-    // The chunk in flight was stopped for the rep and is written again after the wait: this one follows it, rather
-    // than take the database from the rep meanwhile.
-    if (this.inFlightSignal?.aborted) await this.inFlight?.catch(() => undefined);
-    const signal = await waitForRep(this.pace);
-    this.inFlightSignal = signal;
+    // While the rep has the database nothing new is queued: the chunk in flight, stopped for them and written again
+    // after, goes first; then this one waits its turn too (lib/sync/give-way.ts).
+    if (giveWayLeft() > 0) await this.inFlight?.catch(() => undefined);
+    if (!mustMove(this.pace)) await sleep(giveWayLeft());
     const after = this.checkpoint;
     this.checkpoint = since;
     const previous = this.inFlight;
-    const docs = docsOf(chunk);
-    const write = (signal: AbortSignal | undefined) => {
-      const created = performance.now();
-      return applyRemoteDocs(this.db, docs, { since, after, lookup: this.pace.lookup, signal }).then((done) => {
-        const now = performance.now();
-        // Its time holding the database: from when it could start (made, and its predecessor done).
-        this.pace.size = nextChunkSize(chunk.length, now - Math.max(created, this.lastDone));
-        this.lastDone = now;
-        this.applied += done.written + done.merged;
-      });
-    };
-    const writing = write(signal).catch(async (err) => {
-      // Stopped for the rep; or it ran before its predecessor, which was stopped and is written again (its check
-      // found the checkpoint before the predecessor's). Nothing of it was written either way: it goes again once
-      // its predecessor is written and the rep has had the database, unstoppable this time.
-      const stopped = signal?.aborted && !(err instanceof CheckpointMoved);
-      const overtaken = err instanceof CheckpointMoved && previous !== undefined;
-      if (!stopped && !overtaken) throw err;
-      // A predecessor that failed fails this one too (queue throws the predecessor's error).
-      if (
-        previous &&
-        !(await previous.then(
-          () => true,
-          () => false,
-        ))
-      )
-        throw err;
-      await sleep(giveWayLeft());
-      return write(undefined);
-    });
+    const writing = this.write(docsOf(chunk), chunk.length, since, after, previous);
     // Seen when awaited (as the predecessor, below or in finish()), not as an unhandled rejection meanwhile.
     writing.catch(() => undefined);
     this.inFlight = writing;
@@ -168,6 +133,47 @@ export class ChunkWriter {
       await writing.catch(() => undefined);
       this.inFlight = undefined;
       throw err;
+    }
+  }
+
+  /**
+   * One chunk's transaction, stopped when the rep needs the database (repSignal) and written again after they had
+   * it, until it is written; not stopped once the pull must move (MUST_MOVE_MS).
+   */
+  private async write(
+    docs: IncomingDoc[],
+    changes: number,
+    since: string,
+    after: string,
+    previous: Promise<unknown> | undefined,
+  ): Promise<void> {
+    for (;;) {
+      const signal = mustMove(this.pace) ? undefined : repSignal();
+      const created = performance.now();
+      try {
+        const done = await applyRemoteDocs(this.db, docs, { since, after, lookup: this.pace.lookup, signal });
+        const now = performance.now();
+        // Its time holding the database: from when it could start (made, and its predecessor done).
+        this.pace.size = nextChunkSize(changes, now - Math.max(created, this.lastDone));
+        this.lastDone = now;
+        this.pace.moved = now;
+        this.applied += done.written + done.merged;
+        return;
+      } catch (err) {
+        // Stopped for the rep; or it ran before its predecessor, which was stopped and is written again (its check
+        // found the checkpoint before the predecessor's). Nothing of it was written either way: it goes again once
+        // its predecessor is written and the rep has had the database.
+        const stopped = signal?.aborted && !(err instanceof CheckpointMoved);
+        const overtaken = err instanceof CheckpointMoved && previous !== undefined;
+        if (!stopped && !overtaken) throw err;
+        // A predecessor that failed fails this one too (queue throws the predecessor's error).
+        const predecessorWritten = await (previous ?? Promise.resolve()).then(
+          () => true,
+          () => false,
+        );
+        if (!predecessorWritten) throw err;
+        if (!mustMove(this.pace)) await sleep(giveWayLeft());
+      }
     }
   }
 
