@@ -1,7 +1,5 @@
-import type { ProspectorDb } from '../db/database';
 import { SYNC_FIELD } from '../db/sync-field';
 import type { FieldTimes } from './field-times';
-import { docIdOf, type SyncedTable } from './kinds';
 import type { SyncStateRow } from './sync-middleware';
 
 /**
@@ -37,15 +35,4 @@ export function embeddedState(docId: string, record: Record<string, unknown> | u
   const state = record?.[SYNC_FIELD];
   if (!isEmbedded(state)) return undefined;
   return { docId, rev: state.rev, dirty: 0, times: state.times, base: state.times, deleted: 0 };
-}
-
-/** The sync state of some records, in their order: each one's row, or else the state it carries (undefined: none). */
-export async function syncStatesOf(
-  db: ProspectorDb,
-  table: SyncedTable,
-  ids: readonly string[],
-): Promise<(SyncStateRow | undefined)[]> {
-  const docIds = ids.map((id) => docIdOf(table, id));
-  const [rows, records] = await Promise.all([db.syncState.bulkGet(docIds), db.table(table).bulkGet([...ids])]);
-  return rows.map((row, i) => row ?? embeddedState(docIds[i]!, records[i]));
 }

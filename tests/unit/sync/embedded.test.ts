@@ -6,11 +6,11 @@ import { saveCapture } from '@/lib/pipeline/capture';
 import { updateContact } from '@/lib/pipeline/mutations';
 import { queueUnsynced } from '@/lib/sync/controller';
 import { CouchClient } from '@/lib/sync/couch';
-import { syncStatesOf } from '@/lib/sync/embedded';
 import { pullAll, push } from '@/lib/sync/replicator';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
+import { syncStatesOf } from './sync-states';
 
 /**
  * A pulled record carries its sync state itself, with no sync row (lib/sync/embedded.ts): what the rep does with

@@ -5,11 +5,11 @@ import { generateDemo } from '@/lib/demo/generate';
 import { addNote } from '@/lib/pipeline/mutations';
 import { applyRemoteDocs, type SyncRowLookup } from '@/lib/sync/apply-remote';
 import type { IncomingDoc } from '@/lib/sync/documents';
-import { syncStatesOf } from '@/lib/sync/embedded';
 import { docIdOf, type SyncedTable } from '@/lib/sync/kinds';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { freshDb } from '../helpers';
 import { countGets } from './count-gets';
+import { syncStatesOf } from './sync-states';
 
 /**
  * A pulled page is written in bulk, records as the server holds them (their writers' BANT suggestions kept, not

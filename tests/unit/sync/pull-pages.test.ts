@@ -7,7 +7,6 @@ import { DEFAULT_PIPELINE, stagesFromTemplate } from '@/lib/pipeline/default-sta
 import { applyRemoteDocs, CheckpointMoved } from '@/lib/sync/apply-remote';
 import { CouchClient } from '@/lib/sync/couch';
 import type { IncomingDoc } from '@/lib/sync/documents';
-import { syncStatesOf } from '@/lib/sync/embedded';
 import { GIVE_WAY_MS, giveWayToRep, resetGiveWay } from '@/lib/sync/give-way';
 import { docIdOf } from '@/lib/sync/kinds';
 import { CHUNK_BUDGET_MS, MAX_CHUNK, MIN_CHUNK, MUST_MOVE_MS, nextChunkSize } from '@/lib/sync/pull-chunks';
@@ -16,6 +15,7 @@ import { syncIdentity } from '@/lib/sync/sync-middleware';
 import { type CouchServer, startCouch } from '@/scripts/support/couch-server';
 import { freshDb } from '../helpers';
 import { countGets } from './count-gets';
+import { syncStatesOf } from './sync-states';
 
 const DB = 'pages';
 const CONTACTS = 600;
