@@ -64,6 +64,18 @@ async function expectPulledClean(db: ProspectorDb): Promise<void> {
   );
 }
 
+/** The checkpoints a pull writes into `db`, in order (attempts included: a transaction undone still called it). */
+function checkpointsWritten(db: ProspectorDb): unknown[] {
+  const checkpoints: unknown[] = [];
+  db.syncMeta.hook('creating', (_key, row) => {
+    if (row.key === 'since') checkpoints.push(row.value);
+  });
+  db.syncMeta.hook('updating', (changes, key) => {
+    if (key === 'since') checkpoints.push((changes as { value?: unknown }).value);
+  });
+  return checkpoints;
+}
+
 /** The position in the server's changes of each checkpoint written (after the document it names). */
 const positions = (checkpoints: unknown[]) => checkpoints.map((c) => seqs.indexOf(String(c)));
 
@@ -80,13 +92,7 @@ describe('first pull in large pages, written in short transactions', { timeout: 
     expect(CONTACTS).toBeLessThan(PULL_PAGE);
     expect(CONTACTS).toBeGreaterThan(MAX_CHUNK);
     const db = await freshDb();
-    const checkpoints: unknown[] = [];
-    db.syncMeta.hook('creating', (_key, row) => {
-      if (row.key === 'since') checkpoints.push(row.value);
-    });
-    db.syncMeta.hook('updating', (changes, key) => {
-      if (key === 'since') checkpoints.push((changes as { value?: unknown }).value);
-    });
+    const checkpoints = checkpointsWritten(db);
     const { client, calls } = countingClient();
     expect(await pullAll(db, client)).toBe(CONTACTS);
     expect(calls.changes).toBe(1);
@@ -247,13 +253,7 @@ describe('the rep first', { timeout: 30_000 }, () => {
 
   it("stops the write in flight for the popup's read, then writes it again: nothing lost, nothing twice", async () => {
     const db = await freshDb();
-    const checkpoints: unknown[] = [];
-    db.syncMeta.hook('creating', (_key, row) => {
-      if (row.key === 'since') checkpoints.push(row.value);
-    });
-    db.syncMeta.hook('updating', (changes, key) => {
-      if (key === 'since') checkpoints.push((changes as { value?: unknown }).value);
-    });
+    const checkpoints = checkpointsWritten(db);
     let seen: Promise<number> | undefined;
     db.contacts.hook('creating', () => {
       // The popup opens while the pull's first chunk is being written, and reads what is stored.
