@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { ProspectorDb } from '../db/database';
 import { writingNewDeals } from '../db/derived-index';
 import { type Activity, newId } from '../model';
@@ -30,8 +29,6 @@ export interface ApplyOptions {
    * (that write failed, or the checkpoint was reset meanwhile), nothing is written and CheckpointMoved is thrown.
    */
   after?: string;
-  /** When it aborts, the write transaction is aborted: nothing of it is written (lib/sync/give-way.ts). */
-  signal?: AbortSignal;
 }
 
 /**
@@ -128,133 +125,114 @@ async function writeDocs(
   if (scope.has('contacts') || scope.has('deals') || scope.has('activities'))
     for (const name of ['contacts', 'deals', 'activities']) scope.add(name);
   const tables = [...scope].map((name) => db.table(name));
-  let stopListening = () => {};
-  await db
-    .transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
-      markRemoteTransaction();
-      if (opts.signal) stopListening = abortOnSignal(opts.signal);
-      // Asked first, checked last: the writes are issued without waiting for it, and all undone if it differs.
-      const stored = opts.after === undefined ? undefined : db.syncMeta.get('since');
-      stored?.catch(() => undefined);
-      /** Documents whose sync rows were not read (SyncRowLookup): none may have been marked by a local write. */
-      const unread: string[] = [];
-      const states: SyncStateRow[] = [];
-      const conflictNotes: Activity[] = [];
-      /** Contacts whose record or activities were written as pulled: their unpushed deals are suggested afresh. */
-      const evidenceOf = new Set<string>();
-      // Read while the rows are written, not after (each wait on IndexedDB leaves it idle for a round trip).
-      // (Dexie's own promises only, never a native async function left running: its transaction zone would be lost.)
-      const unpushed = scope.has('activities') ? unpushedDealIds(db) : undefined;
-      // A failed write aborts the transaction, and this read with it: the write's error is the one reported.
-      unpushed?.catch(() => undefined);
-      for (const [table, items] of byTable) {
-        const olds = await syncRowsOf(
-          db,
-          items.map((x) => x.doc._id),
-          opts.lookup,
-          unread,
-        );
-        // The local records are read only where a merge may be needed (unpushed changes here): on a first pull, none.
-        const toMerge = opts.force || table === 'activities' ? [] : items.filter((_, i) => olds[i]?.dirty);
-        const found = toMerge.length ? await db.table(table).bulkGet(toMerge.map((x) => x.id)) : [];
-        const localOf = new Map(toMerge.map((x, k) => [x.id, found[k] as Row | undefined]));
-        // As the server holds them (their writers' suggestions in them), and merged here (suggested afresh).
-        const puts: Row[] = [];
-        const merges: Row[] = [];
-        const deletes: string[] = [];
-        items.forEach(({ id, doc }, i) => {
-          const old = olds[i];
-          if (old && old.rev === doc._rev && !opts.force) {
-            result.skipped++; // Our own write coming back, or a change already applied.
-            return;
-          }
-          const times = doc.times ?? {};
-          if (doc._deleted) {
-            deletes.push(id);
-            states.push({ docId: doc._id, rev: doc._rev, dirty: 0, times, base: times, deleted: 1 });
-            result.written++;
-            return;
-          }
-          const remote = recordOf(table, id, doc);
-          if (!remote) {
-            result.skipped++;
-            return;
-          }
-          const local = localOf.get(id);
-          if (!local || !old?.dirty || opts.force || table === 'activities') {
-            // Without a row here, the record carries its state itself: one request instead of two (embedded.ts).
-            puts.push(old ? remote : embedSync(remote, doc._rev, times));
-            if (table === 'contacts') evidenceOf.add(id);
-            if (table === 'activities') evidenceOf.add(String(remote.contactId));
-            if (old) states.push({ docId: doc._id, rev: doc._rev, dirty: 0, times, base: times, deleted: 0 });
-            result.written++;
-            return;
-          }
-          const merged = mergeRecords(table, { record: local, times: old.times }, { record: remote, times }, old.base);
-          merges.push(merged.record);
-          // The server already holds what the merge gives (the same edit made on both sides, a record queued on
-          // connecting that the team has as is): nothing to send back.
-          const same = sameValue(merged.record, remote);
-          states.push({
-            docId: doc._id,
-            rev: doc._rev,
-            dirty: same ? 0 : 1,
-            times: same ? times : merged.times,
-            base: times,
-            deleted: 0,
-          });
-          result.merged++;
-          // Stages have no timeline: their merge is kept, not noted.
-          if (merged.conflicts.length && (table === 'contacts' || table === 'deals'))
-            conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
-        });
-        if (puts.length) await writingAsPulled(() => putPulled(db, table, puts, opts.lookup));
-        if (merges.length) await db.table(table).bulkPut(merges);
-        if (deletes.length) await db.table(table).bulkDelete(deletes);
-      }
-      const ownDeals = unpushed ? await unpushed : [];
-      if (evidenceOf.size && ownDeals.length) await refreshUnpushedDeals(db, ownDeals, evidenceOf);
-      if (conflictNotes.length) {
-        await db.activities.bulkAdd(conflictNotes);
-        const now = Date.now();
-        for (const a of conflictNotes) {
-          const times = Object.fromEntries(Object.keys(a).map((k) => [k, now]));
-          states.push({ docId: docIdOf('activities', a.id), rev: null, dirty: 1, times, deleted: 0 });
+  await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
+    markRemoteTransaction();
+    // Asked first, checked last: the writes are issued without waiting for it, and all undone if it differs.
+    const stored = opts.after === undefined ? undefined : db.syncMeta.get('since');
+    stored?.catch(() => undefined);
+    /** Documents whose sync rows were not read (SyncRowLookup): none may have been marked by a local write. */
+    const unread: string[] = [];
+    const states: SyncStateRow[] = [];
+    const conflictNotes: Activity[] = [];
+    /** Contacts whose record or activities were written as pulled: their unpushed deals are suggested afresh. */
+    const evidenceOf = new Set<string>();
+    // Read while the rows are written, not after (each wait on IndexedDB leaves it idle for a round trip).
+    // (Dexie's own promises only, never a native async function left running: its transaction zone would be lost.)
+    const unpushed = scope.has('activities') ? unpushedDealIds(db) : undefined;
+    // A failed write aborts the transaction, and this read with it: the write's error is the one reported.
+    unpushed?.catch(() => undefined);
+    for (const [table, items] of byTable) {
+      const olds = await syncRowsOf(
+        db,
+        items.map((x) => x.doc._id),
+        opts.lookup,
+        unread,
+      );
+      // The local records are read only where a merge may be needed (unpushed changes here): on a first pull, none.
+      const toMerge = opts.force || table === 'activities' ? [] : items.filter((_, i) => olds[i]?.dirty);
+      const found = toMerge.length ? await db.table(table).bulkGet(toMerge.map((x) => x.id)) : [];
+      const localOf = new Map(toMerge.map((x, k) => [x.id, found[k] as Row | undefined]));
+      // As the server holds them (their writers' suggestions in them), and merged here (suggested afresh).
+      const puts: Row[] = [];
+      const merges: Row[] = [];
+      const deletes: string[] = [];
+      items.forEach(({ id, doc }, i) => {
+        const old = olds[i];
+        if (old && old.rev === doc._rev && !opts.force) {
+          result.skipped++; // Our own write coming back, or a change already applied.
+          return;
         }
-      }
-      // Both issued before either is waited for.
-      const writingStates = states.length ? db.syncState.bulkPut(states) : undefined;
-      // Awaited below, unless the check throws first (then the transaction's abort is the error).
-      writingStates?.catch(() => undefined);
-      if (stored) {
-        const found = String((await stored)?.value ?? '0');
-        if (found !== opts.after) throw new CheckpointMoved(`expected ${opts.after}, found ${found}`);
-      }
-      // Decided before this transaction started (it may have been queued behind another): a local write made
-      // meanwhile to a record of this chunk would be overwritten. All undone; the next pull reads its row.
-      const late = opts.lookup && unread.find((id) => opts.lookup!.markedHere.has(id));
-      if (late) throw new CheckpointMoved(`${late} was changed here while the pull was queued`);
-      if (opts.since !== undefined) await db.syncMeta.put({ key: 'since', value: opts.since });
-      await writingStates;
-      if (opts.lookup) for (const a of conflictNotes) opts.lookup.known.add(docIdOf('activities', a.id));
-    })
-    .finally(() => stopListening());
-  return result;
-}
-
-/** Aborts the current transaction when `signal` aborts (if it has not committed by then); gives the unhooking. */
-function abortOnSignal(signal: AbortSignal): () => void {
-  const trans = Dexie.currentTransaction;
-  const abort = () => {
-    try {
-      trans?.abort();
-    } catch {
-      // Already committing or done: it is written, and that is fine too.
+        const times = doc.times ?? {};
+        if (doc._deleted) {
+          deletes.push(id);
+          states.push({ docId: doc._id, rev: doc._rev, dirty: 0, times, base: times, deleted: 1 });
+          result.written++;
+          return;
+        }
+        const remote = recordOf(table, id, doc);
+        if (!remote) {
+          result.skipped++;
+          return;
+        }
+        const local = localOf.get(id);
+        if (!local || !old?.dirty || opts.force || table === 'activities') {
+          // Without a row here, the record carries its state itself: one request instead of two (embedded.ts).
+          puts.push(old ? remote : embedSync(remote, doc._rev, times));
+          if (table === 'contacts') evidenceOf.add(id);
+          if (table === 'activities') evidenceOf.add(String(remote.contactId));
+          if (old) states.push({ docId: doc._id, rev: doc._rev, dirty: 0, times, base: times, deleted: 0 });
+          result.written++;
+          return;
+        }
+        const merged = mergeRecords(table, { record: local, times: old.times }, { record: remote, times }, old.base);
+        merges.push(merged.record);
+        // The server already holds what the merge gives (the same edit made on both sides, a record queued on
+        // connecting that the team has as is): nothing to send back.
+        const same = sameValue(merged.record, remote);
+        states.push({
+          docId: doc._id,
+          rev: doc._rev,
+          dirty: same ? 0 : 1,
+          times: same ? times : merged.times,
+          base: times,
+          deleted: 0,
+        });
+        result.merged++;
+        // Stages have no timeline: their merge is kept, not noted.
+        if (merged.conflicts.length && (table === 'contacts' || table === 'deals'))
+          conflictNotes.push(conflictActivity(table, merged.record, merged.conflicts));
+      });
+      if (puts.length) await writingAsPulled(() => putPulled(db, table, puts, opts.lookup));
+      if (merges.length) await db.table(table).bulkPut(merges);
+      if (deletes.length) await db.table(table).bulkDelete(deletes);
     }
-  };
-  if (signal.aborted) abort();
-  else signal.addEventListener('abort', abort, { once: true });
-  return () => signal.removeEventListener('abort', abort);
+    const ownDeals = unpushed ? await unpushed : [];
+    if (evidenceOf.size && ownDeals.length) await refreshUnpushedDeals(db, ownDeals, evidenceOf);
+    if (conflictNotes.length) {
+      await db.activities.bulkAdd(conflictNotes);
+      const now = Date.now();
+      for (const a of conflictNotes) {
+        const times = Object.fromEntries(Object.keys(a).map((k) => [k, now]));
+        states.push({ docId: docIdOf('activities', a.id), rev: null, dirty: 1, times, deleted: 0 });
+      }
+    }
+    // Both issued before either is waited for.
+    const writingStates = states.length ? db.syncState.bulkPut(states) : undefined;
+    // Awaited below, unless the check throws first (then the transaction's abort is the error).
+    writingStates?.catch(() => undefined);
+    if (stored) {
+      const found = String((await stored)?.value ?? '0');
+      if (found !== opts.after) throw new CheckpointMoved(`expected ${opts.after}, found ${found}`);
+    }
+    // Decided before this transaction started (it may have been queued behind another): a local write made
+    // meanwhile to a record of this chunk would be overwritten. All undone; the next pull reads its row.
+    const late = opts.lookup && unread.find((id) => opts.lookup!.markedHere.has(id));
+    if (late) throw new CheckpointMoved(`${late} was changed here while the pull was queued`);
+    if (opts.since !== undefined) await db.syncMeta.put({ key: 'since', value: opts.since });
+    await writingStates;
+    if (opts.lookup) for (const a of conflictNotes) opts.lookup.known.add(docIdOf('activities', a.id));
+  });
+  return result;
 }
 
 /** Records written as the server holds them; a large pull's new deals without a read of their board rows. */

@@ -1,7 +1,7 @@
 import type { ProspectorDb } from '../db/database';
-import { applyRemoteDocs, CheckpointMoved, type SyncRowLookup } from './apply-remote';
+import { applyRemoteDocs, type SyncRowLookup } from './apply-remote';
 import { IncomingDoc } from './documents';
-import { giveWayLeft, repSignal } from './give-way';
+import { giveWayLeft } from './give-way';
 
 /**
  * How long one local write transaction should hold its tables: the popup's and the board's reads of the same
@@ -115,14 +115,12 @@ export class ChunkWriter {
    */
   private async queue(chunk: readonly Change[], since: string): Promise<void> {
     await yieldToOthers();
-    // While the rep has the database nothing new is queued: the chunk in flight, stopped for them and written again
-    // after, goes first; then this one waits its turn too (lib/sync/give-way.ts).
-    if (giveWayLeft() > 0) await this.inFlight?.catch(() => undefined);
-    if (!mustMove(this.pace)) await sleep(giveWayLeft());
+    // While the rep has the database nothing new is queued (lib/sync/give-way.ts), unless the pull must move.
+    while (giveWayLeft() > 0 && !mustMove(this.pace)) await sleep(giveWayLeft());
     const after = this.checkpoint;
     this.checkpoint = since;
     const previous = this.inFlight;
-    const writing = this.write(docsOf(chunk), chunk.length, since, after, previous);
+    const writing = this.write(docsOf(chunk), chunk.length, since, after);
     // Seen when awaited (as the predecessor, below or in finish()), not as an unhandled rejection meanwhile.
     writing.catch(() => undefined);
     this.inFlight = writing;
@@ -136,45 +134,16 @@ export class ChunkWriter {
     }
   }
 
-  /**
-   * One chunk's transaction, stopped when the rep needs the database (repSignal) and written again after they had
-   * it, until it is written; not stopped once the pull must move (MUST_MOVE_MS).
-   */
-  private async write(
-    docs: IncomingDoc[],
-    changes: number,
-    since: string,
-    after: string,
-    previous: Promise<unknown> | undefined,
-  ): Promise<void> {
-    for (;;) {
-      const signal = mustMove(this.pace) ? undefined : repSignal();
-      const created = performance.now();
-      try {
-        const done = await applyRemoteDocs(this.db, docs, { since, after, lookup: this.pace.lookup, signal });
-        const now = performance.now();
-        // Its time holding the database: from when it could start (made, and its predecessor done).
-        this.pace.size = nextChunkSize(changes, now - Math.max(created, this.lastDone));
-        this.lastDone = now;
-        this.pace.moved = now;
-        this.applied += done.written + done.merged;
-        return;
-      } catch (err) {
-        // Stopped for the rep; or it ran before its predecessor, which was stopped and is written again (its check
-        // found the checkpoint before the predecessor's). Nothing of it was written either way: it goes again once
-        // its predecessor is written and the rep has had the database.
-        const stopped = signal?.aborted && !(err instanceof CheckpointMoved);
-        const overtaken = err instanceof CheckpointMoved && previous !== undefined;
-        if (!stopped && !overtaken) throw err;
-        // A predecessor that failed fails this one too (queue throws the predecessor's error).
-        const predecessorWritten = await (previous ?? Promise.resolve()).then(
-          () => true,
-          () => false,
-        );
-        if (!predecessorWritten) throw err;
-        if (!mustMove(this.pace)) await sleep(giveWayLeft());
-      }
-    }
+  /** One chunk's transaction; its time paces the next ones. */
+  private async write(docs: IncomingDoc[], changes: number, since: string, after: string): Promise<void> {
+    const created = performance.now();
+    const done = await applyRemoteDocs(this.db, docs, { since, after, lookup: this.pace.lookup });
+    const now = performance.now();
+    // Its time holding the database: from when it could start (made, and its predecessor done).
+    this.pace.size = nextChunkSize(changes, now - Math.max(created, this.lastDone));
+    this.lastDone = now;
+    this.pace.moved = now;
+    this.applied += done.written + done.merged;
   }
 
   /** Waits for the last chunk, and throws its error. */
