@@ -11,7 +11,7 @@ const at = (path: string) => resolve(import.meta.dirname, '..', path);
 /**
  * The chunks on the pages' open paths, each what one module imports statically (minus what an earlier group
  * took), first to last:
- * - popup-first: what the popup's tiny first module needs (it starts the tab, settings and page reads);
+ * - popup-first: what the popup's tiny first module needs itself (it starts the tab, settings and page reads);
  * - options-first: what the options page's small first module needs (it starts the board's first reads); the
  *   few small modules it shares with the popup's first screen stay here, so it never waits on that screen's code;
  * - popup-open: the popup's first screen, render.tsx on, with Preact and the strings, which the options page
@@ -28,7 +28,13 @@ const at = (path: string) => resolve(import.meta.dirname, '..', path);
  * stays in its own chunk; CSS stays with Vite's per-page handling.
  */
 const GROUPS = [
-  { name: 'popup-first', from: at('entrypoints/popup/main.tsx'), entry: true },
+  // The first module imports the first screen (render.tsx) statically, but that screen is the next group's.
+  {
+    name: 'popup-first',
+    from: at('entrypoints/popup/main.tsx'),
+    entry: true,
+    stop: at('entrypoints/popup/render.tsx'),
+  },
   { name: 'options-first', from: at('entrypoints/options/main.tsx'), entry: true },
   { name: 'popup-open', from: at('entrypoints/popup/render.tsx'), entry: false },
   // The database and its live reads (Dexie, the schema, the middlewares): the popup draws its first screen from
@@ -47,22 +53,24 @@ const GROUPS = [
 
 /**
  * Chunks to fetch and compile while each page's HTML is parsed: what its first module imports dynamically, and
- * the small chunks the bundler makes for those dynamic imports themselves (render, start, BoardView: each
- * re-exports its group's chunk, and would otherwise cost a round trip of its own, ~15 ms in a trace).
+ * the small chunks the bundler makes for those dynamic imports themselves (start, BoardView: each re-exports its
+ * group's chunk, and would otherwise cost a round trip of its own, ~15 ms in a trace). The popup's first module
+ * imports its first screen statically, which the bundler preloads itself: only its stylesheet is handled here.
  */
 const PRELOADS: Record<string, readonly string[]> = {
-  popup: ['render', 'popup-open', 'options-first'],
+  popup: [],
   options: ['start', 'popup-open', 'options-open', 'BoardView', 'board-lib', 'board-view'],
 };
 
 const isCss = (id: string) => /\.css($|\?)/.test(id);
 
-function staticClosure(ctx: ChunkingContext, from: string): Set<string> {
+/** What `from` imports statically, directly or not; not through `stop` (another group's start). */
+function staticClosure(ctx: ChunkingContext, from: string, stop?: string): Set<string> {
   const seen = new Set<string>();
   const stack = [from];
   while (stack.length) {
     const id = stack.pop()!;
-    if (seen.has(id)) continue;
+    if (seen.has(id) || id === stop) continue;
     seen.add(id);
     for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) stack.push(next);
   }
@@ -79,7 +87,8 @@ function groupsOf(): (ctx: ChunkingContext) => Map<string, string> {
       for (const group of GROUPS) {
         if (!ctx.getModuleInfo(group.from)) continue;
         const only = 'only' in group ? group.only : '';
-        for (const m of staticClosure(ctx, group.from))
+        const stop = 'stop' in group ? group.stop : undefined;
+        for (const m of staticClosure(ctx, group.from, stop))
           if (!groupOf.has(m) && !entries.has(m) && !isCss(m) && m.startsWith(only)) groupOf.set(m, group.name);
       }
       cached = { ctx, groupOf };

@@ -1,4 +1,5 @@
 import type { ProspectorDb } from '../db/database';
+import { readBeforeCommit } from '../db/read-before-commit';
 import type { PageCapture, Stage } from '../model';
 import { sortStages } from '../pipeline/default-stages';
 import { type ContactView, loadContactView } from './contact-view';
@@ -49,10 +50,10 @@ export async function loadFirstScreen(
   const recalled = await remembered;
   const known = await identifyPeople(db, null, tabUrl, recalled);
   if (!known.length) read = await reading;
-  // Who is on the page and the most likely one's contact view in one read transaction: each transaction costs
-  // the open its own start and commit.
-  const [people, view] = await db.transaction(
-    'r',
+  // Who is on the page and the most likely one's contact view in one read transaction (each transaction costs
+  // the open its own start), answered without waiting for its commit.
+  const [people, view] = await readBeforeCommit(
+    db,
     [db.contacts, db.contactIndex, db.deals, db.activities],
     async () => {
       const people = known.length
