@@ -22,11 +22,15 @@ interface WorkerScope {
   addEventListener(type: 'fetch', listener: (event: NavigationFetch) => void): void;
 }
 
-/** The rules, first match wins: only a navigation to the popup, while the worker runs, is a fetch event. */
+/**
+ * The rules, first match wins: only a navigation to the popup, while the worker runs, is a fetch event. The other
+ * pages' rule comes first: with the worker's running status checked first, every extension page's navigation took
+ * ~8 ms longer (an empty page's DOMContentLoaded 37 -> 45 ms, builds taking turns); in this order it is as before.
+ */
 export const POPUP_ROUTES = (popupPath: string) => [
-  { condition: { runningStatus: 'not-running' }, source: 'network' },
-  { condition: { not: { requestMode: 'navigate' } }, source: 'network' },
   { condition: { not: { urlPattern: { pathname: popupPath } } }, source: 'network' },
+  { condition: { not: { requestMode: 'navigate' } }, source: 'network' },
+  { condition: { runningStatus: 'not-running' }, source: 'network' },
 ];
 
 function hasStaticRoutes(scope: unknown): scope is WorkerScope {

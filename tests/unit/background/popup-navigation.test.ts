@@ -33,10 +33,12 @@ describe("the popup's page load, seen by the background", () => {
     expect(addRoutes).toHaveBeenCalledWith(POPUP_ROUTES('/popup.html'));
     const rules = POPUP_ROUTES('/popup.html');
     expect(rules.every((r) => r.source === 'network')).toBe(true);
+    // Other pages first: a rule on the worker's running status, checked first, slowed every extension page's
+    // navigation by ~8 ms (an empty page's DOMContentLoaded 37 -> 45 ms in builds taking turns).
     expect(rules.map((r) => r.condition)).toEqual([
-      { runningStatus: 'not-running' },
-      { not: { requestMode: 'navigate' } },
       { not: { urlPattern: { pathname: '/popup.html' } } },
+      { not: { requestMode: 'navigate' } },
+      { runningStatus: 'not-running' },
     ]);
     scope.fetch(`${POPUP}?tabId=5`, 'navigate');
     scope.fetch('chrome-extension://abc/options.html', 'navigate');
