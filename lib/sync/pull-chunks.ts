@@ -23,8 +23,8 @@ export interface Pace {
 }
 
 /**
- * The longest a pull gives way to the rep without writing anything: past it, its next chunk goes without waiting
- * and is not stopped, so a popup opened over and over slows the pull but never stops it.
+ * The longest a pull gives way to the rep without writing anything: past it, its next chunk goes without waiting,
+ * so a popup opened over and over slows the pull but never stops it.
  */
 export const MUST_MOVE_MS = 2_000;
 

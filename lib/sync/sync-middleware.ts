@@ -160,7 +160,7 @@ export const syncMiddleware: Middleware<DBCore> = {
               return res;
             }
             if (req.type === 'delete') {
-              // Read first for the revision a pulled record carries (deletes are few: one at a time, by hand).
+              // Read first for the revision a pulled record carries (deletes are rare next to writes).
               const keys = req.keys as string[];
               const gone = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
               const res = await table.mutate(req);
