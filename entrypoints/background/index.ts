@@ -9,6 +9,7 @@ import { applyLocale } from '@/lib/i18n/init';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { ensureStages } from '@/lib/pipeline/seed';
+import { askedTabId } from '@/lib/popup/target-tab';
 import { loadSettings, settingsItem } from '@/lib/settings/store';
 import { giveWayToRep } from '@/lib/sync/give-way';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
@@ -37,8 +38,7 @@ export default defineBackground(() => {
   const popup = popupOpens(db);
   watchPopupLoads(self, browser.runtime.getURL('/popup.html'), (url) => {
     giveWayToRep();
-    const tabId = Number(url.searchParams.get('tabId'));
-    void ready.then(() => popup.loading(Number.isInteger(tabId) && tabId > 0 ? tabId : undefined));
+    void ready.then(() => popup.loading(askedTabId(url.search)));
   });
 
   const router = createRouter(

@@ -2,7 +2,7 @@ import './popup.css';
 import { nativeBrowser } from '@/lib/native-browser';
 import { askBackground } from '@/lib/popup/ask-background';
 import { pageRead } from '@/lib/popup/read-page';
-import { targetTab } from '@/lib/popup/target-tab';
+import { askedTabId, targetTab } from '@/lib/popup/target-tab';
 import { applyPreloadedStyles } from '@/lib/preloaded-styles';
 import { start } from './render';
 
@@ -21,8 +21,7 @@ const api = nativeBrowser();
 // Steps of the open, marked for the benchmark's breakdown (npm run bench -- popup-open).
 performance.mark('popup:start');
 /** `?tabId=N` opens the popup for a given tab (e2e tests); otherwise it is the active tab's popup. */
-const asked = Number(new URLSearchParams(location.search).get('tabId'));
-const tabId = Number.isInteger(asked) && asked > 0 ? asked : undefined;
+const tabId = askedTabId(location.search);
 // One id for both messages: the background reads the page once for the two.
 const openId = crypto.randomUUID();
 const opened = askBackground('popup.open', { openId, tabId });

@@ -6,6 +6,12 @@ export interface PopupTab {
   url: string;
 }
 
+/** The tab a popup's URL asks for (`?tabId=N`, e2e tests and benchmarks), or undefined: the active tab's popup. */
+export function askedTabId(search: string): number | undefined {
+  const asked = Number(new URLSearchParams(search).get('tabId'));
+  return Number.isInteger(asked) && asked > 0 ? asked : undefined;
+}
+
 /**
  * The popup's tab: the one asked for (`?tabId=N`, e2e tests), else the active tab of the popup's window (from
  * the popup: its current window; from the background, which has none: the window the rep last used). Takes the
