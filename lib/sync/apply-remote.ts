@@ -29,6 +29,8 @@ export interface ApplyOptions {
    * (that write failed, or the checkpoint was reset meanwhile), nothing is written and CheckpointMoved is thrown.
    */
   after?: string;
+  /** Aborts the transaction (nothing written; the promise rejects): a pull withdrawing a queued chunk. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -125,8 +127,17 @@ async function writeDocs(
   if (scope.has('contacts') || scope.has('deals') || scope.has('activities'))
     for (const name of ['contacts', 'deals', 'activities']) scope.add(name);
   const tables = [...scope].map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async () => {
+  await db.transaction('rw', [...tables, db.syncState, db.syncMeta], async (tx) => {
     markRemoteTransaction();
+    const abort = () => {
+      try {
+        tx.abort();
+      } catch {
+        // Already committed: it stands.
+      }
+    };
+    if (opts.signal?.aborted) abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
     // Asked first, checked last: the writes are issued without waiting for it, and all undone if it differs.
     const stored = opts.after === undefined ? undefined : db.syncMeta.get('since');
     stored?.catch(() => undefined);

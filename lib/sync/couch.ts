@@ -38,6 +38,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean>;
   signal?: AbortSignal;
+  /** Awaited once the server has answered, before the body is read and parsed (a pull giving way to the rep). */
+  beforeRead?: () => Promise<void>;
 }
 
 type Fetch = typeof fetch;
@@ -126,6 +128,7 @@ export class CouchClient {
       await this.login(opts.signal);
       res = await this.raw(method, path, opts);
     }
+    await opts.beforeRead?.();
     const body = await readJson(res);
     // Signed in, yet unauthorised: the user is not a member of this database (pouchdb-server says 401 there).
     if (res.status === 401) throw new CouchError('forbidden', 403, errorOf(401, body).message);

@@ -3,6 +3,7 @@ import { withoutSyncField } from '../db/sync-field';
 import { applyRemoteDocs, CheckpointMoved } from './apply-remote';
 import { type CouchClient, CouchError } from './couch';
 import { IncomingDoc, type TeamDoc } from './documents';
+import { afterRep } from './give-way';
 import { parseDocId, type SyncedTable } from './kinds';
 import { type Change, ChunkWriter, newPace, seqText } from './pull-chunks';
 import { type SyncStateRow, watchLocalMarks } from './sync-middleware';
@@ -214,7 +215,13 @@ async function fetchPage(
   const limit = opts.limit ?? PULL_PAGE;
   const query: Record<string, string | number | boolean> = { since, include_docs: true, limit };
   if (opts.live) Object.assign(query, { feed: 'longpoll', timeout: opts.timeoutMs ?? 25_000 });
-  const page = await client.request<ChangesPage>('GET', client.dbPath('_changes'), { query, signal: opts.signal });
+  // A prefetched page is read once the rep has the worker back (a live one is a change to show now).
+  const beforeRead = opts.live ? undefined : () => afterRep();
+  const page = await client.request<ChangesPage>('GET', client.dbPath('_changes'), {
+    query,
+    signal: opts.signal,
+    beforeRead,
+  });
   const results = Array.isArray(page.results) ? page.results : [];
   return { results, since: seqText(page.last_seq), full: results.length >= limit };
 }

@@ -277,4 +277,53 @@ describe('the rep first', { timeout: 30_000 }, () => {
     const [covered] = positions([during.at(-1)!.checkpoint]);
     expect(await seen).toBe(changes.results.slice(0, covered! + 1).filter((c) => c.id.startsWith('contact:')).length);
   });
+
+  it('withdraws the chunk queued behind the running one when the popup opens, and writes it once the popup is done', async () => {
+    /** Each write transaction of the pull, in the order made: the contacts it wrote, and how it ended. */
+    const txs: { tx: IDBTransaction; ids: string[]; ended?: string; at: number }[] = [];
+    let popup: { at: number; seen: Promise<number> } | undefined;
+    let pulling = false;
+    // Watched before the database opens: Dexie keeps the method it finds then.
+    const proto = IDBDatabase.prototype;
+    const made = proto.transaction;
+    proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = made.apply(this, args);
+      const names = [args[0]].flat();
+      if (!pulling || args[1] !== 'readwrite' || !names.includes('syncMeta')) return tx;
+      const entry: (typeof txs)[number] = { tx, ids: [], at: performance.now() };
+      for (const end of ['complete', 'abort'])
+        tx.addEventListener(end, () => {
+          entry.ended = end;
+        });
+      txs.push(entry);
+      // The popup opens as the second chunk is queued behind the first, still running: it reads what is stored.
+      if (!popup && txs.length === 2 && !txs[0]!.ended) {
+        giveWayToRep();
+        popup = { at: performance.now(), seen: Dexie.ignoreTransaction(() => db.contacts.count()) };
+      }
+      return tx;
+    };
+    const db = await freshDb().finally(() => {
+      proto.transaction = made;
+    });
+    db.contacts.hook('creating', (_key, row, tx) => {
+      txs.find((t) => t.tx === tx.idbtrans)?.ids.push(row.id);
+    });
+    pulling = true;
+    expect(await pullAll(db, countingClient().client)).toBe(CONTACTS);
+    await expectPulledClean(db);
+    expect(popup).toBeDefined();
+    const [first, second, ...rest] = txs;
+    // The queued chunk was withdrawn before it ran: the popup's read waited for the first chunk only.
+    expect(first!.ended).toBe('complete');
+    expect(second!.ended).toBe('abort');
+    expect(second!.ids).toEqual([]);
+    expect(await popup!.seen).toBe(first!.ids.length);
+    // Made again once the popup had the database no more, and written; every chunk ran once, nothing twice.
+    expect(rest[0]!.at).toBeGreaterThanOrEqual(popup!.at + GIVE_WAY_MS - 5);
+    expect(rest.every((t) => t.ended === 'complete')).toBe(true);
+    const ids = [first!, ...rest].flatMap((t) => t.ids);
+    expect(new Set(ids).size).toBe(CONTACTS);
+    expect(ids).toHaveLength(CONTACTS);
+  });
 });
