@@ -8,7 +8,8 @@ import { giveWayLeft, onGiveWay } from './give-way';
  * tables wait for it. Chunks are sized to it from the time the previous ones took per document (a busy machine
  * writes fewer per transaction), between MIN_CHUNK and MAX_CHUNK documents. 30 ms rather than 60: a popup opened
  * during a pull waits for what is left of the one running (lib/sync/give-way.ts), and the pull's time alone stayed
- * within its spread (scripts/profile-pull.ts, 10,000 deals: 16.8 s against 16.6 s at 60 ms, builds taking turns).
+ * within its spread (scripts/profile-pull.ts, 10,000 deals, builds taking turns: 18.3, 17.1 and 16.5 s, against
+ * 17.2 and 16.7 s at 60 ms; docs/team-sync.md).
  */
 export const CHUNK_BUDGET_MS = 30;
 export const MIN_CHUNK = 50;
