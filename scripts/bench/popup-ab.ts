@@ -9,8 +9,8 @@
 // Run it under the machine-wide lock: `flock /tmp/bench.lock npx vite-node scripts/bench/popup-ab.ts -- …`.
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchExtension, ROOT, serve, tabIdOf } from '../support/browser';
-import { marksOf } from './marks';
+import { launchExtension, ROOT, serve } from '../support/browser';
+import { timeEmptyPage, timePopupOpen } from './popup-timing';
 import { summarise } from './stats';
 import { backgroundReady } from './store-count';
 
@@ -56,30 +56,17 @@ try {
         const target = await ext.context.newPage();
         await target.goto(`${origin}/loop/person.html`);
         for (let i = 0; i <= N; i++) {
-          const empty = await ext.context.newPage();
-          await empty.goto(ext.url('bench-empty.html'));
-          const loaded = await empty.evaluate(
-            () =>
-              (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-          );
-          await empty.close();
+          const loaded = await timeEmptyPage(ext);
           // A first open on the page, as the benchmark's popup.open: the popup's memory of it cleared.
           await ext.worker.evaluate(() => chrome.storage.session.clear());
-          const popup = await ext.context.newPage();
-          const cdp = await ext.context.newCDPSession(popup);
-          await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, target)}`), { waitUntil: 'commit' });
-          const [at] = await marksOf(cdp, ['popup-ready'], 30_000);
-          await cdp.detach();
-          const steps = await popup.evaluate(
-            (names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN),
-            STEPS,
-          );
-          await popup.waitForFunction(() => !document.querySelector('main [role="status"]'));
-          await popup.close();
+          const { at, steps } = await timePopupOpen(ext, target, {
+            steps: STEPS,
+            whileOpen: (popup) => popup.waitForFunction(() => !document.querySelector('main [role="status"]')).then(),
+          });
           // The first open after the browser started: the extension's pages have compiled nothing yet.
-          if (i === 0) s.cold.push(at!);
+          if (i === 0) s.cold.push(at);
           else {
-            s.ready.push(at!);
+            s.ready.push(at);
             s.empty.push(loaded);
             s.steps.push(steps);
           }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Extension, launchExtension, tabIdOf } from '../support/browser';
-import { marksOf } from './marks';
+import { type Extension, launchExtension } from '../support/browser';
+import { timeEmptyPage, timePopupOpen } from './popup-timing';
 import { benchProfile } from './profile';
 import { type Figure, summarise } from './stats';
 import { backgroundReady, storeCount } from './store-count';
@@ -124,36 +124,23 @@ async function seedThenMeasure(
   const popupTimes: Timed[] = [];
   const reopenTimes: Timed[] = [];
   const emptyTimes: number[] = [];
-  const timeOpen = async () => {
-    const popup = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(popup);
-    await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, target)}`), { waitUntil: 'commit' });
-    const [at] = await marksOf(cdp, ['popup-ready'], 30_000);
-    await cdp.detach();
-    const shown = await popup.evaluate(
-      (steps) => ({
-        steps: steps.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
-        stage: document.querySelector('[data-testid="contact-stage"]')?.textContent ?? '',
-        score: document.querySelector('[data-testid="bant-score"]')?.textContent ?? '',
-      }),
-      STEPS,
-    );
-    // The figure only counts when the popup answered the question: the stage and the score are on screen.
-    if (!shown.stage || !shown.score) throw new Error(`Popup ready without stage or score: ${JSON.stringify(shown)}`);
-    // Let it finish (the page read, who is on it remembered) before closing, as a rep reading it would.
-    await popup.waitForFunction(() => !document.querySelector('main [role="status"]'));
-    await popup.close();
-    return { at: at!, steps: shown.steps };
-  };
+  const timeOpen = () =>
+    timePopupOpen(ext, target, {
+      steps: STEPS,
+      whileOpen: async (popup) => {
+        const shown = await popup.evaluate(() => ({
+          stage: document.querySelector('[data-testid="contact-stage"]')?.textContent ?? '',
+          score: document.querySelector('[data-testid="bant-score"]')?.textContent ?? '',
+        }));
+        // The figure only counts when the popup answered the question: the stage and the score are on screen.
+        if (!shown.stage || !shown.score)
+          throw new Error(`Popup ready without stage or score: ${JSON.stringify(shown)}`);
+        // Let it finish (the page read, who is on it remembered) before closing, as a rep reading it would.
+        await popup.waitForFunction(() => !document.querySelector('main [role="status"]'));
+      },
+    });
   for (let i = 0; i < runs; i++) {
-    const empty = await ext.context.newPage();
-    await empty.goto(ext.url('bench-empty.html'));
-    emptyTimes.push(
-      await empty.evaluate(
-        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-      ),
-    );
-    await empty.close();
+    emptyTimes.push(await timeEmptyPage(ext));
     // First open on the page: the popup has nothing to go on but the page, which it reads.
     await ext.worker.evaluate(() => chrome.storage.session.clear());
     popupTimes.push(await timeOpen());

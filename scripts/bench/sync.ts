@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { type Extension, launchExtension, tabIdOf } from '../support/browser';
+import { type Extension, launchExtension } from '../support/browser';
 import { startCouch } from '../support/couch-server';
-import { marksOf } from './marks';
+import { timePopupOpen } from './popup-timing';
 import { type Figure, summarise } from './stats';
 import { backgroundReady, storeCount, syncedSince } from './store-count';
 import { seedTeamServer } from './team-seed';
@@ -38,13 +38,7 @@ async function checkPulled(page: Page, expected: Record<string, number>): Promis
 /** The popup's open time on a page whose person is stored (navigation start → 'popup-ready'). */
 async function popupOpen(ext: Extension, target: Page): Promise<number> {
   await ext.worker.evaluate(() => chrome.storage.session.clear());
-  const popup = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(popup);
-  await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, target)}`), { waitUntil: 'commit' });
-  const [at] = await marksOf(cdp, ['popup-ready'], 60_000);
-  await cdp.detach();
-  await popup.close();
-  return at!;
+  return (await timePopupOpen(ext, target, { timeoutMs: 60_000 })).at;
 }
 
 /**

@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+import { type Extension, tabIdOf } from '../support/browser';
+import { marksOf } from './marks';
+
+/**
+ * One popup open for `target`'s tab, as the benchmarks time it: navigation start → its 'popup-ready' mark (read
+ * through a bare CDP session, marks.ts), and the start of each of `steps` (NaN: not set). `whileOpen` runs on the
+ * open popup after the timing, before it closes (a check of what it shows, its own work let finish).
+ */
+export async function timePopupOpen(
+  ext: Extension,
+  target: Page,
+  opts: { steps?: readonly string[]; timeoutMs?: number; whileOpen?: (popup: Page) => Promise<void> } = {},
+): Promise<{ at: number; steps: number[] }> {
+  const popup = await ext.context.newPage();
+  const cdp = await ext.context.newCDPSession(popup);
+  await popup.goto(ext.url(`popup.html?tabId=${await tabIdOf(ext, target)}`), { waitUntil: 'commit' });
+  const [at] = await marksOf(cdp, ['popup-ready'], opts.timeoutMs ?? 30_000);
+  await cdp.detach();
+  const steps = await popup.evaluate(
+    (names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+    opts.steps ?? [],
+  );
+  await opts.whileOpen?.(popup);
+  await popup.close();
+  return { at: at!, steps };
+}
+
+/** An empty extension page's DOMContentLoaded (ms from navigation start): the scale the popup's time is read on. */
+export async function timeEmptyPage(ext: Extension): Promise<number> {
+  const empty = await ext.context.newPage();
+  await empty.goto(ext.url('bench-empty.html'));
+  const loaded = await empty.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
+  await empty.close();
+  return loaded;
+}
