@@ -178,6 +178,8 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
   };
   const domainWord = domainHint ? domainWordOf(`x@${domainHint}`) : '';
   const texts: string[] = [];
+  /** Where the lines after the name start in `texts`. */
+  let afterName = -1;
   let seen = 0;
   for (const raw of input) {
     if (seen >= MAX_SIG_LINES) break;
@@ -216,6 +218,7 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
       const [name, after] = cut ? [rest.slice(0, cut.index), rest.slice(cut.index + cut[0].length)] : [rest, ''];
       const more = !!cut && (titleLike(after) || companyLike(after, domainWord));
       sig.name = more ? name : rest;
+      afterName = texts.length;
       if (more) texts.push(after);
       continue;
     }
@@ -227,7 +230,7 @@ export function parseSignature(input: readonly string[], domainHint = '', sender
     if (/\d{3}/.test(rest) && !COMPANY_WORDS.test(rest)) continue;
     texts.push(rest);
   }
-  classify(sig, texts, domainWord);
+  classify(sig, texts, domainWord, afterName);
   return sig;
 }
 
@@ -243,13 +246,13 @@ function isNameLine(line: string, senderName: string): boolean {
 }
 
 /** Title and company from the text lines left once phones, addresses and links are taken out. */
-function classify(sig: Signature, texts: readonly string[], domainWord: string): void {
+function classify(sig: Signature, texts: readonly string[], domainWord: string, afterName = -1): void {
   const unknown: number[] = [];
   texts.forEach((text, i) => {
     for (const part of splitParts(text, domainWord)) {
       const title = titleLike(part) && part.length <= 80;
       const company = part.length <= 80 && companyLike(part, domainWord);
-      // A legal form or the sender's domain outweighs a title word ("Enron Global Markets, LLC").
+      // A legal form or the sender's domain outweighs a title word ("Orbital Freight Partners, LLC").
       const strongCompany = COMPANY_WORDS.test(part) || (company && !title);
       if (!sig.company && strongCompany && !(title && !COMPANY_WORDS.test(part))) sig.company = part;
       else if (!sig.jobTitle && title) sig.jobTitle = part;
@@ -257,6 +260,10 @@ function classify(sig: Signature, texts: readonly string[], domainWord: string):
       else if (!title && !company) unknown.push(i);
     }
   });
+  // "Walt Ferris / Northgate Cold Storage / 88 Harbor Road / Phone: …": with no title nor company word anywhere,
+  // the short line right under the name that is nothing else names the employer.
+  const under = texts[afterName];
+  if (!sig.jobTitle && !sig.company && under && unknown[0] === afterName && orgLine(under)) sig.company = under;
   // A short line right after the title, that is nothing else, is the company ("Managing Director" / "SPURR CUB").
   if (sig.jobTitle && !sig.company) {
     const at = texts.findIndex((t) => t.includes(sig.jobTitle));
@@ -264,6 +271,11 @@ function classify(sig: Signature, texts: readonly string[], domainWord: string):
     if (next && unknown.includes(at + 1) && next.length <= 60 && /^\p{Lu}/u.test(next) && !/\d{3}/.test(next))
       sig.company = next;
   }
+}
+
+/** A line that can name an organisation: short, capitalised, a few words, no figures, not a sentence. */
+function orgLine(s: string): boolean {
+  return s.length <= 60 && /^\p{Lu}/u.test(s) && s.split(/\s+/).length <= 8 && !/\d/.test(s) && !/[.!?:]$/.test(s);
 }
 
 /**

@@ -92,6 +92,29 @@ describe('signatures', () => {
       phones: ['+65 6789 0456'],
     });
   });
+
+  it('takes the line right under the name as the company when nothing names a title or company', () => {
+    // Name, employer, street, city, phone: a common layout, with no legal form and a free-mail or no domain.
+    expect(
+      parseSignature([
+        'Rina Hartono',
+        'Samudra Biru Shipping - Surabaya Office',
+        'Jl. Pemuda 21',
+        'Telp: 031 555 0198',
+      ]),
+    ).toMatchObject({ name: 'Rina Hartono', jobTitle: '', company: 'Samudra Biru Shipping - Surabaya Office' });
+    expect(
+      parseSignature(['Walt Ferris', 'Northgate Cold Storage', '88 Harbor Road', 'Phone: (206) 555-0143']),
+    ).toMatchObject({ name: 'Walt Ferris', company: 'Northgate Cold Storage', phones: ['(206) 555-0143'] });
+    // A title under the name stays a title; a line with figures or a sentence is not taken.
+    expect(parseSignature(['Walt Ferris', 'Account Manager', 'Phone: (206) 555-0143'])).toMatchObject({
+      jobTitle: 'Account Manager',
+      company: '',
+    });
+    expect(parseSignature(['Walt Ferris', 'Call me after 5.', 'Phone: (206) 555-0143'])).toMatchObject({
+      company: '',
+    });
+  });
 });
 
 describe('message bodies', () => {
