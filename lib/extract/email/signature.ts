@@ -252,8 +252,10 @@ function classify(sig: Signature, texts: readonly string[], domainWord: string, 
     for (const part of splitParts(text, domainWord)) {
       const title = titleLike(part) && part.length <= 80;
       const company = part.length <= 80 && companyLike(part, domainWord);
-      // A legal form or the sender's domain outweighs a title word ("Orbital Freight Partners, LLC").
-      const strongCompany = COMPANY_WORDS.test(part) || (company && !title);
+      // A legal form or the sender's domain outweighs a title word ("Orbital Freight Partners, LLC"); a trade word
+      // after a leading title does not ("Manager - Capital Markets Advisory").
+      const strongCompany =
+        (COMPANY_WORDS.test(part) && !(leadingTitle(part) && !LEGAL_FORM.test(part))) || (company && !title);
       if (!sig.company && strongCompany && !(title && !COMPANY_WORDS.test(part))) sig.company = part;
       else if (!sig.jobTitle && title) sig.jobTitle = part;
       else if (!sig.company && company) sig.company = part;
@@ -271,6 +273,15 @@ function classify(sig: Signature, texts: readonly string[], domainWord: string, 
     if (next && unknown.includes(at + 1) && next.length <= 60 && /^\p{Lu}/u.test(next) && !/\d{3}/.test(next))
       sig.company = next;
   }
+}
+
+/** Legal forms only (COMPANY_WORDS also holds trade words: Capital, Group, Solutions…). */
+const LEGAL_FORM =
+  /\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.?A|SAS|B\.?V|NV|PLC|Pty|Corp|Corporation|PT|Tbk|Pte|Sdn Bhd|KK|Oy|AB|ApS|Srl|SpA)\b\.?/;
+
+/** A line that opens with a job word: "Manager - …", "Director of …", "Kepala …". */
+function leadingTitle(s: string): boolean {
+  return JOB_WORDS.exec(s)?.index === 0;
 }
 
 /** A line that can name an organisation: short, capitalised, a few words, no figures, not a sentence. */

@@ -93,6 +93,15 @@ describe('signatures', () => {
     });
   });
 
+  it('keeps a line that opens with a title a title despite a trade word in it, unless it has a legal form', () => {
+    expect(
+      parseSignature(['Dina Prasetyo', 'Manager - Capital Markets Advisory', 'Halim & Rekan', 'Telp: 021 555 0187']),
+    ).toMatchObject({ jobTitle: 'Manager - Capital Markets Advisory', company: 'Halim & Rekan' });
+    expect(parseSignature(['Dina Prasetyo', 'Executive Search Partners Ltd', 'Telp: 021 555 0187'])).toMatchObject({
+      company: 'Executive Search Partners Ltd',
+    });
+  });
+
   it('takes the line right under the name as the company when nothing names a title or company', () => {
     // Name, employer, street, city, phone: a common layout, with no legal form and a free-mail or no domain.
     expect(
