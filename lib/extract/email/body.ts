@@ -1,5 +1,6 @@
 import { type Address, parseAddressList, parseAttribution } from './addresses';
 import { bodyLines, QUOTE, SIG } from './marks';
+import { unquotePrintable } from './quoted-printable';
 import { findSignature, type Signature } from './signature';
 
 /** Lines that open forwarded or quoted history: Gmail's, Outlook's, Lotus Notes' and Apple Mail's, in EN and ID. */
@@ -59,6 +60,15 @@ function notesHeader(lines: readonly string[], i: number): number {
 }
 
 /**
+ * Outlook's "From: Assistant <a@acme.com> On Behalf Of Boss <b@acme.com>" (Indonesian "atas nama"): the message,
+ * and so the signature, is the one it is sent on behalf of.
+ */
+function onBehalfOf(value: string): string {
+  const at = /\b(?:on behalf of|atas nama)\b/i.exec(value);
+  return at ? value.slice(at.index + at[0].length) : value;
+}
+
+/**
  * Splits a message body into the sender's own text and each quoted or forwarded message, reading their header
  * lines ("From: Jane Doe <jane@acme.com>", "On … Jane wrote:", Notes' "Jane Doe / date / To:") in English, Bahasa
  * Indonesia and a few more. Quoting marks ("> ") are read through.
@@ -69,7 +79,9 @@ export function readBody(body: Element): Segment[] {
 
 /** readBody over lines already read. */
 export function readLines(all: readonly string[]): Segment[] {
-  const lines = all.slice(0, 5000).map((l) => (l === QUOTE || l === SIG ? l : l.replace(/^(?:>\s?)+/, '').trim()));
+  const lines = unquotePrintable(
+    all.slice(0, 5000).map((l) => (l === QUOTE || l === SIG ? l : l.replace(/^(?:>\s?)+/, '').trim())),
+  );
   const segments: Segment[] = [];
   let cur: Segment = { from: null, to: [], lines: [], sigAt: -1 };
   let inHeader = false;
@@ -104,7 +116,7 @@ export function readLines(all: readonly string[]): Segment[] {
     }
     const h = headerAt(lines, i);
     if (h && (inHeader || FROM.test(h.label))) {
-      if (FROM.test(h.label)) start(parseAddressList(h.value, 1)[0] ?? null);
+      if (FROM.test(h.label)) start(parseAddressList(onBehalfOf(h.value), 1)[0] ?? null);
       inList = TO.test(h.label) || CC.test(h.label);
       if (inList) cur.to.push(...parseAddressList(h.value, 50));
       inHeader = true;
@@ -135,27 +147,6 @@ export function readLines(all: readonly string[]): Segment[] {
   }
   segments.push(cur);
   return segments.filter((s) => s.lines.length || s.from);
-}
-
-/**
- * Archives sometimes show a message's quoted-printable encoding undecoded ("=20" at line ends, words cut by a
- * trailing "="). When most of its wrapped lines say so, the soft breaks are joined and the codes decoded.
- */
-export function unquotePrintable(lines: string[]): string[] {
-  const soft = lines.filter((l) => l.endsWith('=')).length;
-  if (soft < 3 || soft < lines.length / 10) return lines;
-  const out: string[] = [];
-  let carry = '';
-  for (const line of lines) {
-    const decoded = line.replace(/=(20|09|3D)/g, (_, hex: string) => (hex === '3D' ? '=' : ' '));
-    if (decoded.endsWith('=')) carry += decoded.slice(0, -1);
-    else {
-      out.push((carry + decoded).trim());
-      carry = '';
-    }
-  }
-  if (carry) out.push(carry.trim());
-  return out;
 }
 
 /** The signature of a segment: where the client marked it, else after `--`, a sign-off or the sender's name. */

@@ -20,7 +20,10 @@ const DELIMITER = /^-- ?$|^—$/;
 const URL_IN_LINE = /\b(?:https?:\/\/|www\.)[^\s<>"',]+/i;
 const BARE_DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,24}(?:\/\S*)?$/i;
 /** Lines that are only decoration ("*****", "_____", "====") or an attachment ("<<deck.pdf>>", " - notes.doc"). */
-const NOISE = /^[\p{P}\p{S}\s]+$|^<<.*>>$|^- \S+\.[a-z0-9]{2,4}$/iu;
+// Decoration, attachment markers ("<<deck.pdf>>", "- Q3 deck.pdf", Notes' "(See attached file: deck.pdf)", wrapped
+// onto a "file: deck.pdf)" line).
+const NOISE =
+  /^[\p{P}\p{S}\s]+$|^<<.*>>$|^- [^\s].{0,80}\.[a-z0-9]{2,4}$|^\(see attached file:|^file: .+\.[a-z0-9]{2,4}\)$/iu;
 /** A label before an address or a site: "email address:", "E-mail:", "Web:". */
 const FIELD_LABEL = /\b(?:e-?mail(?: address)?|surel|web(?:site)?|situs|url)\s*(?::\s*)?$/i;
 const MAX_SIG_LINES = 14;

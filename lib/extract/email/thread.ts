@@ -1,7 +1,7 @@
 import { CandidateBuilder } from '../candidate';
 import type { RawCandidate, RawMessage } from '../types';
 import { type Address, parseAddressList } from './addresses';
-import { readLines, type Segment, segmentSignature, unquotePrintable } from './body';
+import { readLines, type Segment, segmentSignature } from './body';
 import { isRoleAddress } from './roles';
 import { domainWordOf, nameTokens, type Signature, sameName } from './signature';
 
@@ -29,7 +29,7 @@ function shown(m: RawMessage): ShownMessage | null {
       segments: readLines(m.lines),
     };
   }
-  const segments = readLines(unquotePrintable(m.lines));
+  const segments = readLines(m.lines);
   const top = segments[0];
   return top?.from ? { from: top.from, fromAt: '', to: top.to, segments } : null;
 }
