@@ -92,6 +92,14 @@ function otherPipeline(b: Backup, copies: number): Backup {
   return out;
 }
 
+/** How much of the chosen file the data page has read, its rows staged as it goes (its progress bar); 0 before. */
+function readSoFar(p: Page): Promise<number> {
+  return p.evaluate(() => {
+    const bar = document.querySelector('progress');
+    return bar ? bar.value / bar.max : 0;
+  });
+}
+
 async function stagedCount(page: Page): Promise<number> {
   return (await everything(page)).restoreStaging?.length ?? 0;
 }
@@ -135,8 +143,11 @@ describe('restore, interrupted', () => {
       void d.accept();
     });
     await p.getByTestId('restore-file').setInputFiles(file);
-    // Part-way: rows are staged, nothing is swapped in yet.
-    await expect.poll(() => stagedCount(page), { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
+    // Part-way, as the page shows it: some of the file read, its rows staged (each batch is staged before the next
+    // is read), nothing swapped in yet. Read from the page itself: a count from the database waits behind the
+    // staging's writes, and on a busy machine came only once it was all staged and the page no longer asked.
+    await expect.poll(() => readSoFar(p), { timeout: 30_000, interval: 20 }).toBeGreaterThan(0.05);
+    expect(await readSoFar(p)).toBeLessThan(1);
     await p.close({ runBeforeUnload: true });
     await expect.poll(() => asked, { timeout: 5000 }).toBe('beforeunload');
     // The background drops what was staged once the page is gone.
@@ -149,7 +160,9 @@ describe('restore, interrupted', () => {
     writeBackup(file, otherPipeline(demo, 30));
     const p = await openData();
     await p.getByTestId('restore-file').setInputFiles(file);
-    await expect.poll(() => stagedCount(page), { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
+    // Changed while it is read (the page's own progress, as above), not after.
+    await expect.poll(() => readSoFar(p), { timeout: 30_000, interval: 20 }).toBeGreaterThan(0.05);
+    expect(await readSoFar(p)).toBeLessThan(1);
     writeFileSync(file, '{"hello":"changed"}\n');
     await p
       .locator('[data-testid="backup-error"], [data-testid="restore-confirm-box"]')
