@@ -10,9 +10,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchExtension, ROOT, serve } from '../support/browser';
-import { timeEmptyPage, timePopupOpen } from './popup-timing';
+import { openTimedPage, timeEmptyPage, timePopupOpen } from './popup-timing';
 import { summarise } from './stats';
-import { backgroundReady } from './store-count';
 
 const ROUNDS = Number(process.env.PROSPECTOR_AB_ROUNDS ?? 6);
 const N = 10;
@@ -49,12 +48,7 @@ try {
       const ext = await launchExtension(build.dir, build.profile);
       const s = samples.get(build.name)!;
       try {
-        const ready = await ext.context.newPage();
-        await ready.goto(ext.url('bench-empty.html'));
-        await backgroundReady(ready);
-        await ready.close();
-        const target = await ext.context.newPage();
-        await target.goto(`${origin}/loop/person.html`);
+        const target = await openTimedPage(ext, origin);
         for (let i = 0; i <= N; i++) {
           const loaded = await timeEmptyPage(ext);
           // A first open on the page, as the benchmark's popup.open: the popup's memory of it cleared.

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type Extension, launchExtension } from '../support/browser';
-import { timeEmptyPage, timePopupOpen } from './popup-timing';
+import { openTimedPage, timeEmptyPage, timePopupOpen } from './popup-timing';
 import { benchProfile } from './profile';
 import { type Figure, summarise } from './stats';
-import { backgroundReady, storeCount } from './store-count';
+import { storeCount } from './store-count';
 
 /** Contacts in the store while the popup is timed (issue 4: "with 100,000 contacts stored"). */
 const CONTACTS = Number(process.env.PROSPECTOR_BENCH_CONTACTS ?? 100_000);
@@ -113,14 +113,7 @@ async function seedThenMeasure(
   const contacts = await storeCount(admin, 'contacts');
   await admin.close();
   const ext = await restart();
-  // The background has started and opened its database before the first open is timed.
-  const ready = await ext.context.newPage();
-  await ready.goto(ext.url('bench-empty.html'));
-  await backgroundReady(ready);
-  await ready.close();
-
-  const target = await ext.context.newPage();
-  await target.goto(`${origin}/loop/person.html`);
+  const target = await openTimedPage(ext, origin);
   const popupTimes: Timed[] = [];
   const reopenTimes: Timed[] = [];
   const emptyTimes: number[] = [];
