@@ -11,32 +11,28 @@ const at = (path: string) => resolve(import.meta.dirname, '..', path);
 /**
  * The chunks on the pages' open paths, each what one module imports statically (minus what an earlier group
  * took), first to last:
- * - popup-first: what the popup's tiny first module needs itself (it starts the tab, settings and page reads);
- * - options-first: what the options page's small first module needs (it starts the board's first reads); the
- *   few small modules it shares with the popup's first screen stay here, so it never waits on that screen's code;
- * - popup-open: the popup's first screen, render.tsx on, with Preact and the strings, which the options page
- *   shares;
+ * - popup-open: all the popup's first module imports statically: its tab, settings and page reads, the first
+ *   screen (render.tsx on), Preact and the strings. One file beside the first module: each file the popup waits
+ *   for cost it a request, a response and a module to link, ~2 ms of its main thread in a trace (issue #12,
+ *   builds taking turns, 8 rounds of 10 opens: ready 77.2 -> 74.5 ms and the first module 59.1 -> 55.5, against
+ *   three chunks, popup-first, options-first and popup-open; even, 74.3 both, in a run of 6). The options page
+ *   loads it too (Preact, the strings, the small modules both pages' first modules share), preloaded from its
+ *   HTML;
+ * - options-first: what only the options page's first module needs (it starts the board's first reads);
  * - store: the database and its live reads (Dexie), which the popup loads after its first screen;
  * - options-open: the rest of the options page's start (settings, the board's prefetch, the page's frame);
  * - client: the message client, its protocol and the model (the popup loads it lazily; every view sends);
  * - board-lib: the logic the board shares with other views and the popup's forms;
  * - board-view: the board's own UI, the options page's default view.
  * Left to itself the bundler splits these into a dozen small chunks shared between pages, and each file costs a
- * page a request of its own (1–3 ms each in a trace of the popup's open, against a 100 ms budget), or merges the
- * popup's big chunk into its first module's imports, so nothing starts until all of it has run. Code another
- * page does not use rides along in a shared chunk (about 25 KB of popup UI in popup-open). An entry module
- * stays in its own chunk; CSS stays with Vite's per-page handling.
+ * page a request of its own (1-3 ms each in a trace of the popup's open, against a 100 ms budget). Code another
+ * page does not use rides along in a shared chunk (about 30 KB of popup code in popup-open). An entry module
+ * stays in its own chunk; CSS stays with Vite's per-page handling; the bundler's own helpers (rolldown-runtime,
+ * 0.6 KB, for the CommonJS packages) stay apart, as the bundler places them.
  */
 const GROUPS = [
-  // The first module imports the first screen (render.tsx) statically, but that screen is the next group's.
-  {
-    name: 'popup-first',
-    from: at('entrypoints/popup/main.tsx'),
-    entry: true,
-    stop: at('entrypoints/popup/render.tsx'),
-  },
+  { name: 'popup-open', from: at('entrypoints/popup/main.tsx'), entry: true },
   { name: 'options-first', from: at('entrypoints/options/main.tsx'), entry: true },
-  { name: 'popup-open', from: at('entrypoints/popup/render.tsx'), entry: false },
   // The database and its live reads (Dexie, the schema, the middlewares): the popup draws its first screen from
   // the background's answer and loads these after it, for its live queries; apart from the options page's start,
   // which the popup does not need.
@@ -64,13 +60,13 @@ const PRELOADS: Record<string, readonly string[]> = {
 
 const isCss = (id: string) => /\.css($|\?)/.test(id);
 
-/** What `from` imports statically, directly or not; not through `stop` (another group's start). */
-function staticClosure(ctx: ChunkingContext, from: string, stop?: string): Set<string> {
+/** What `from` imports statically, directly or not. */
+function staticClosure(ctx: ChunkingContext, from: string): Set<string> {
   const seen = new Set<string>();
   const stack = [from];
   while (stack.length) {
     const id = stack.pop()!;
-    if (seen.has(id) || id === stop) continue;
+    if (seen.has(id)) continue;
     seen.add(id);
     for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) stack.push(next);
   }
@@ -87,8 +83,7 @@ function groupsOf(): (ctx: ChunkingContext) => Map<string, string> {
       for (const group of GROUPS) {
         if (!ctx.getModuleInfo(group.from)) continue;
         const only = 'only' in group ? group.only : '';
-        const stop = 'stop' in group ? group.stop : undefined;
-        for (const m of staticClosure(ctx, group.from, stop))
+        for (const m of staticClosure(ctx, group.from))
           if (!groupOf.has(m) && !entries.has(m) && !isCss(m) && m.startsWith(only)) groupOf.set(m, group.name);
       }
       cached = { ctx, groupOf };
@@ -126,14 +121,17 @@ export function pageChunks(): Plugin {
 }
 
 /**
- * The pages' stylesheets as preloads, which their first modules apply (lib/preloaded-styles.ts): a
- * `<link rel="stylesheet">` in the HTML holds back every module script until it has loaded (in a trace of the
- * popup's open, the first module ran only once the sheet had arrived; the options page has two sheets, fetched
- * alongside a dozen chunks, and its first module starts the board's reads), and neither page draws anything
- * before its data is read, by when the sheets are in.
+ * The pages' stylesheets held off the first modules' path, and applied by them (lib/page-styles.ts): a sheet for
+ * another medium (`media="print"`) neither holds back module scripts nor blocks rendering, and is switched to all
+ * media once in, at once where it has loaded by then. A `<link rel="stylesheet">` for the screen holds back every
+ * module script until it has loaded (in a trace of the popup's open, the first module ran only once the sheet had
+ * arrived; the options page has two sheets, fetched alongside a dozen chunks, and its first module starts the
+ * board's reads); a preload applied by a second `<link>` waited for that link's load event, the popup's last wait
+ * before its first render (3-4 ms after its code ran: issue #12, marks of a benchmark build). Neither page draws
+ * anything before its sheets apply.
  */
-function unblockStylesheets(html: string): string {
-  return html.replace(/<link rel="stylesheet"/g, '<link rel="preload" as="style" data-apply');
+function holdStylesheets(html: string): string {
+  return html.replace(/<link rel="stylesheet"/g, '<link rel="stylesheet" media="print" data-apply');
 }
 
 /**
@@ -162,7 +160,7 @@ export function preloadPageChunks(): Plugin {
           for (const next of chunk.imports) add(next);
         };
         for (const chunk of chunks) add(chunk.fileName);
-        html = unblockStylesheets(html);
+        html = holdStylesheets(html);
         // Those the page's own tags already bring in are not hinted twice.
         const tags = [...files]
           .filter((fileName) => !html.includes(`/${fileName}"`))

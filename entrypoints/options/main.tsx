@@ -4,7 +4,7 @@ import './options.css';
 // board's dynamic import then waited to fetch before drawing anything.
 import '@/components/owner-scope/owner-scope.css';
 import { firstCards } from '@/components/board/first-cards';
-import { applyPreloadedStyles } from '@/lib/preloaded-styles';
+import { applyPageStyles } from '@/lib/page-styles';
 import { readBoardEarly } from '@/lib/read/board-early';
 
 /**
@@ -15,6 +15,6 @@ import { readBoardEarly } from '@/lib/read/board-early';
 const early = readBoardEarly(location.hash, firstCards()).catch(() => null);
 // The page's stylesheets are only preloaded by its HTML (build/page-chunks.ts), so they never hold this module
 // back: applied now, and the first render waits for them.
-const styled = applyPreloadedStyles(document);
+const styled = applyPageStyles(document);
 const { start } = await import('./start');
 await start(early, styled);

@@ -1,9 +1,9 @@
 import './popup.css';
 import { nativeBrowser } from '@/lib/native-browser';
+import { applyPageStyles } from '@/lib/page-styles';
 import { askBackground } from '@/lib/popup/ask-background';
 import { pageRead } from '@/lib/popup/read-page';
 import { askedTabId, targetTab } from '@/lib/popup/target-tab';
-import { applyPreloadedStyles } from '@/lib/preloaded-styles';
 import { start } from './render';
 
 /**
@@ -40,6 +40,6 @@ const read = pageRead(
 const storedSettings = api.storage.local.get('settings').then((s) => s.settings as unknown);
 void tab.then(() => performance.mark('popup:tab'));
 void read.then(() => performance.mark('popup:page-read'));
-const styled = applyPreloadedStyles(document);
+const styled = applyPageStyles(document);
 performance.mark('popup:code');
 await start(tab, storedSettings, opened, read, styled);

@@ -129,11 +129,13 @@ describe('pipeline board', () => {
   });
 
   it('starts its first module without waiting for a stylesheet, and draws its first cards styled', async () => {
-    // A <link rel="stylesheet"> in the HTML holds back module scripts until it has loaded, and the first module
-    // starts the board's reads: the sheets are preloaded and applied by that module, before the first render.
+    // A <link rel="stylesheet"> for the screen in the HTML holds back module scripts until it has loaded, and the
+    // first module starts the board's reads: the sheets are held for print and switched to all media by that
+    // module, before the first render (lib/page-styles.ts).
     const html = await readFile(join(EXTENSION_DIR, 'options.html'), 'utf8');
-    expect(html).not.toMatch(/rel="stylesheet"/);
-    expect(html.match(/rel="preload" as="style" data-apply/g)?.length).toBeGreaterThan(0);
+    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) expect(sheet).toMatch(/ media="print" data-apply /);
     const tab = await ext.context.newPage();
     await tab.setViewportSize({ width: 1600, height: 900 });
     // What the board looked like when its first cards were drawn (the board-ready mark).
@@ -142,7 +144,9 @@ describe('pipeline board', () => {
         if (!list.getEntriesByName('board-ready').length) return;
         const board = document.querySelector('.board');
         (globalThis as unknown as { atReady: unknown }).atReady = {
-          sheets: document.querySelectorAll('link[rel="stylesheet"]').length,
+          sheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter(
+            (l) => l.media === 'all',
+          ).length,
           display: board ? getComputedStyle(board).display : null,
         };
       }).observe({ type: 'mark' });
