@@ -11,6 +11,7 @@ import {
   readStore,
   seriousA11yViolations,
   serve,
+  tabIdOf,
 } from './harness';
 
 /** Sends one message of the table from an extension page, as the popup and options page do. */
@@ -370,6 +371,40 @@ describe('the popup in real Chromium', () => {
       expect(bgTab).toBeLessThan(start!);
       await popup.close();
     }
+    await page.close();
+  });
+
+  it('opened while the worker is stopped: its page loads without it, and its own messages wake it and are answered', async () => {
+    // Stopped as the browser stops an idle worker (chrome://serviceworker-internals). The popup's navigation then
+    // goes straight to the extension's files (static routes, lib/background/popup-navigation.ts: no page waits for
+    // the worker to start), so nothing was started at its page load; its first message wakes the worker, which
+    // answers it.
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/loop/person.html`);
+    // Asked of the worker before it is stopped (asking wakes it).
+    const tabId = await tabIdOf(ext, page);
+    const internals = await ext.context.newPage();
+    await internals.goto('chrome://serviceworker-internals/');
+    const status = async () =>
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text puts "Running Status:" and its value side by side; textContent does not. A test page, not a product path.
+      (await internals.locator('body').innerText()).match(/Running Status: (\w+)/)?.[1];
+    await expect.poll(status).toBe('RUNNING');
+    await internals.getByText('Stop', { exact: true }).first().click();
+    await expect.poll(status).toBe('STOPPED');
+    await page.bringToFront();
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.url(`popup.html?tabId=${tabId}`));
+    await expect.poll(() => popup.getByTestId('popup-ready').count(), { timeout: 15_000 }).toBe(1);
+    expect(await popup.getByTestId('candidate-name').first().textContent()).toBe('Dewi Lestari');
+    // Answered from the popup's message, not from its page load: the background had its tab only after the popup's
+    // first module ran.
+    const [start, bgTab] = await popup.evaluate(() =>
+      ['popup:start', 'popup:bg-tab'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN),
+    );
+    expect(bgTab).toBeGreaterThan(start!);
+    await expect.poll(status).toBe('RUNNING');
+    await popup.close();
+    await internals.close();
     await page.close();
   });
 
