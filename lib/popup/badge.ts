@@ -92,7 +92,7 @@ export const NO_BADGE: BadgeView = { text: '', color: null, textColor: null, tit
  */
 export async function badgeFor(db: ProspectorDb, people: readonly PersonLookup[], now: number): Promise<BadgeView> {
   for (const lookup of people.slice(0, 50)) {
-    const [contact] = await findContacts(db, lookup);
+    const [contact] = await findContacts(db, lookup, { namesakesOnlyAlone: true });
     if (!contact) continue;
     const deals = (await db.deals.where('contactId').equals(contact.id).toArray()).filter((d) => d.deletedAt === null);
     const deal =

@@ -33,7 +33,11 @@ export async function identifyPeople(
   }
   const found = await db.transaction('r', [db.contacts, db.contactIndex], () =>
     Promise.all(
-      candidates.map(async (candidate) => ({ candidate, contacts: await findContacts(db, lookupOf(candidate)) })),
+      candidates.map(async (candidate) => ({
+        candidate,
+        // Namesakes are offered only for a person with no stronger match (rankPeople): read only then.
+        contacts: await findContacts(db, lookupOf(candidate), { namesakesOnlyAlone: true }),
+      })),
     ),
   );
   return rankPeople(found, tabUrl);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evidence, isSamePerson } from '@/lib/identity/evidence';
+import { evidence, evidenceRank, isSamePerson, REASONS } from '@/lib/identity/evidence';
 import { Candidate } from '@/lib/model';
 import { contactIdentity, findContacts } from '@/lib/pipeline/find-contact';
 import { contactFromCandidate } from '@/lib/pipeline/merge';
@@ -48,6 +48,29 @@ describe('the contact look-up and evidence give one answer', () => {
       { numRuns: 100 },
     );
     // A fresh database per run: slow on a loaded machine, and no timing is asserted.
+  }, 60_000);
+
+  it('with namesakesOnlyAlone, the same-name-same-company contacts come only when nothing stronger is found', async () => {
+    const nameCompany = REASONS.indexOf('name-company');
+    await fc.assert(
+      fc.asyncProperty(fc.array(person, { minLength: 1, maxLength: 6 }), person, async (stored, query) => {
+        const db = await freshDb();
+        const contacts = stored.map((p, i) =>
+          contactFromCandidate(Candidate.parse(p), { url: 'https://x.test', site: 'web', at: 1 }, `c${i}`),
+        );
+        await db.contacts.bulkAdd(contacts);
+        const all = await findContacts(db, query);
+        const found = await findContacts(db, query, { namesakesOnlyAlone: true });
+        const rank = (c: (typeof contacts)[number]) => evidenceRank(evidence(contactIdentity(c), query));
+        const stronger = all.filter((c) => rank(c) < nameCompany);
+        // Everything stronger than a namesake, in the same order; the namesakes only when there is nothing else.
+        expect(found.map((c) => c.id)).toEqual((stronger.length ? stronger : all).map((c) => c.id));
+        // So whoever takes the first match (the badge, the popup's ranking) gets the same one.
+        expect(found[0]?.id).toBe(all[0]?.id);
+        db.close();
+      }),
+      { numRuns: 100 },
+    );
   }, 60_000);
 
   it('a company with "Pte. Ltd." is found without it and the other way round, whichever was stored first', async () => {
