@@ -20,8 +20,9 @@ const at = (path: string) => resolve(import.meta.dirname, '..', path);
  *   HTML;
  * - options-first: what only the options page's first module needs (it starts the board's first reads);
  * - store: the database and its live reads (Dexie), which the popup loads after its first screen;
+ * - model: the model's schemas and zod, for the options page's start and the message client;
  * - options-open: the rest of the options page's start (settings, the board's prefetch, the page's frame);
- * - client: the message client, its protocol and the model (the popup loads it lazily; every view sends);
+ * - client: the message client and its protocol (the popup loads it lazily; every view sends);
  * - board-lib: the logic the board shares with other views and the popup's forms;
  * - board-view: the board's own UI, the options page's default view.
  * Left to itself the bundler splits these into a dozen small chunks shared between pages, and each file costs a
@@ -37,6 +38,10 @@ const GROUPS = [
   // the background's answer and loads these after it, for its live queries; apart from the options page's start,
   // which the popup does not need.
   { name: 'store', from: at('lib/read/watch.ts'), entry: false },
+  // The model's schemas and zod, which the options page's start (its settings) and the message client share:
+  // left to the options page's start, the popup loaded all of that start (the board's prefetch, the page's
+  // frame, 114 KB) with its message client.
+  { name: 'model', from: at('lib/model/index.ts'), entry: false },
   { name: 'options-open', from: at('entrypoints/options/start.tsx'), entry: false },
   // The message client and what it needs (the protocol, the model): loaded lazily by the popup and used by every
   // view. Left to the board's group, opening the popup loaded the whole board and its stylesheet to send a message.

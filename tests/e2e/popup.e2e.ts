@@ -408,6 +408,29 @@ describe('the popup in real Chromium', () => {
     await page.close();
   });
 
+  it("loads none of the options page's start once open: its live reads and message client, not the board's", async () => {
+    // build/page-chunks.ts: the model's schemas have a chunk of their own; left to the options page's start, the
+    // popup's message client pulled that whole start (the board's prefetch, the page's frame) in with it.
+    const files: string[] = [];
+    const seen = (request: { url(): string }) => {
+      if (request.url().startsWith(ext.url('chunks/'))) files.push(request.url().split('/').pop()!);
+    };
+    ext.context.on('request', seen);
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/loop/person.html`);
+    const popup = await popupFor(ext, page);
+    await expect.poll(() => popup.getByTestId('popup-ready').count()).toBe(1);
+    await popup.waitForFunction(() => !document.querySelector('main [role="status"]'));
+    // The live queries' engine and the message client are in: the requests were seen.
+    await expect
+      .poll(() => files.some((f) => f.startsWith('store-')) && files.some((f) => f.startsWith('model-')))
+      .toBe(true);
+    ext.context.off('request', seen);
+    expect(files.filter((f) => /^(options-open|board-view|BoardView)-/.test(f))).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it('answers without the message table or the database: no code on the open path carries zod or Dexie', async () => {
     // The open path as built: popup.html's scripts and preloads, and everything those import statically (the
     // first screen is a static import of the first module). Chromium keeps no resource timing for extension files
