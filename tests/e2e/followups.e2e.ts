@@ -16,6 +16,7 @@ import {
   readStore,
   sendFrom,
   seriousA11yViolations,
+  stopWorker,
 } from './harness';
 
 const DAY = 86_400_000;
@@ -107,15 +108,7 @@ describe('follow-ups and reminders', () => {
   it('still fires after the service worker was stopped', async () => {
     const who = await capture(page, 'Rizky Novak', 'rizky@acme.test');
     await followUp(page, who.dealId, Date.now() + 4000);
-    // Stop the worker, as the browser does when it is idle, from chrome://serviceworker-internals.
-    const internals = await ext.context.newPage();
-    await internals.goto('chrome://serviceworker-internals/');
-    const status = async () =>
-      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text puts "Running Status:" and its value side by side; textContent does not. A test page, not a product path.
-      (await internals.locator('body').innerText()).match(/Running Status: (\w+)/)?.[1];
-    await expect.poll(status).toBe('RUNNING');
-    await internals.getByText('Stop', { exact: true }).first().click();
-    await expect.poll(status).toBe('STOPPED');
+    const { status, internals } = await stopWorker(ext);
     // Nothing wakes it but the alarm: a new worker registers its listeners again and shows the reminder.
     const shown = async () =>
       (await page.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).some((n) =>

@@ -3,9 +3,29 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type Extension, ROOT, tabIdOf } from '../../scripts/support/browser';
 
 export * from '../../scripts/support/browser';
+
+/**
+ * Stops the extension's service worker as the browser does when it is idle, from chrome://serviceworker-internals,
+ * and waits until it is stopped. Gives back its running status as that page shows it, to see it start again, and
+ * the page to close.
+ */
+export async function stopWorker(
+  ext: Extension,
+): Promise<{ status: () => Promise<string | undefined>; internals: Page }> {
+  const internals = await ext.context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  const status = async () =>
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text puts "Running Status:" and its value side by side; textContent does not. A test page, not a product path.
+    (await internals.locator('body').innerText()).match(/Running Status: (\w+)/)?.[1];
+  await expect.poll(status).toBe('RUNNING');
+  await internals.getByText('Stop', { exact: true }).first().click();
+  await expect.poll(status).toBe('STOPPED');
+  return { status, internals };
+}
 
 /** Opens the popup for the tab showing `page` (popup.html?tabId=N, the popup's test seam). */
 export async function openPopupFor(ext: Extension, page: Page): Promise<Page> {

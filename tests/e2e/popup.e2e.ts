@@ -11,6 +11,7 @@ import {
   readStore,
   seriousA11yViolations,
   serve,
+  stopWorker,
   tabIdOf,
 } from './harness';
 
@@ -383,14 +384,7 @@ describe('the popup in real Chromium', () => {
     await page.goto(`${origin}/loop/person.html`);
     // Asked of the worker before it is stopped (asking wakes it).
     const tabId = await tabIdOf(ext, page);
-    const internals = await ext.context.newPage();
-    await internals.goto('chrome://serviceworker-internals/');
-    const status = async () =>
-      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text puts "Running Status:" and its value side by side; textContent does not. A test page, not a product path.
-      (await internals.locator('body').innerText()).match(/Running Status: (\w+)/)?.[1];
-    await expect.poll(status).toBe('RUNNING');
-    await internals.getByText('Stop', { exact: true }).first().click();
-    await expect.poll(status).toBe('STOPPED');
+    const { status, internals } = await stopWorker(ext);
     await page.bringToFront();
     const popup = await ext.context.newPage();
     await popup.goto(ext.url(`popup.html?tabId=${tabId}`));

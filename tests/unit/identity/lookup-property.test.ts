@@ -28,15 +28,21 @@ const phones = fc.subarray(['+65 6123 4567', '6123 4567 89', '+62 812-3456-7890'
 const linkedin = fc.constantFrom('', 'https://www.linkedin.com/in/mei-tan/', 'https://id.linkedin.com/in/Mei-Tan?x=1');
 const person = fc.record({ name: names, company, emails, phones, linkedinUrl: linkedin });
 
+/** A fresh database holding these people as contacts, ids c0, c1… */
+async function storedPeople(stored: readonly object[]) {
+  const db = await freshDb();
+  const contacts = stored.map((p, i) =>
+    contactFromCandidate(Candidate.parse(p), { url: 'https://x.test', site: 'web', at: 1 }, `c${i}`),
+  );
+  await db.contacts.bulkAdd(contacts);
+  return { db, contacts };
+}
+
 describe('the contact look-up and evidence give one answer', () => {
   it('findContacts finds a stored contact exactly when evidence says it is the same person', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(person, { minLength: 1, maxLength: 6 }), person, async (stored, query) => {
-        const db = await freshDb();
-        const contacts = stored.map((p, i) =>
-          contactFromCandidate(Candidate.parse(p), { url: 'https://x.test', site: 'web', at: 1 }, `c${i}`),
-        );
-        await db.contacts.bulkAdd(contacts);
+        const { db, contacts } = await storedPeople(stored);
         const found = (await findContacts(db, query)).map((c) => c.id).sort();
         const expected = contacts
           .filter((c) => isSamePerson(evidence(contactIdentity(c), query)))
@@ -54,11 +60,7 @@ describe('the contact look-up and evidence give one answer', () => {
     const nameCompany = REASONS.indexOf('name-company');
     await fc.assert(
       fc.asyncProperty(fc.array(person, { minLength: 1, maxLength: 6 }), person, async (stored, query) => {
-        const db = await freshDb();
-        const contacts = stored.map((p, i) =>
-          contactFromCandidate(Candidate.parse(p), { url: 'https://x.test', site: 'web', at: 1 }, `c${i}`),
-        );
-        await db.contacts.bulkAdd(contacts);
+        const { db, contacts } = await storedPeople(stored);
         const all = await findContacts(db, query);
         const found = await findContacts(db, query, { namesakesOnlyAlone: true });
         const rank = (c: (typeof contacts)[number]) => evidenceRank(evidence(contactIdentity(c), query));
