@@ -12,6 +12,7 @@ import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
 import { canLogThread } from '@/lib/popup/read-thread';
+import { markFirstScreenPainted } from '@/lib/popup/ready-mark';
 import { preloadSend, sendLazy } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
 import type { PopupTab } from '@/lib/popup/target-tab';
@@ -33,6 +34,7 @@ export function App({
   settings,
   reading: reader,
   first,
+  glanced = false,
 }: {
   tab: PopupTab;
   settings: PopupSettings;
@@ -40,6 +42,8 @@ export function App({
   reading: Promise<PageRead>;
   /** The first screen's data, read before rendering; null when it took too long (the live queries fill in). */
   first: FirstScreen | null;
+  /** The page came with the background's glance of this first screen (lib/popup/glance.ts). */
+  glanced?: boolean;
 }) {
   const [reading, setReading] = useState<Reading>(() => first?.read ?? { state: 'reading' });
   const [chosen, setChosen] = useState<string | null>(null);
@@ -89,7 +93,7 @@ export function App({
   function markReady() {
     if (ready) return;
     // The benchmark's end point (npm run bench): identity, stage and BANT are on screen.
-    performance.mark('popup-ready');
+    markFirstScreenPainted(glanced);
     setReady(true);
     // Now that the rep can see the answer, fetch what the first click will need.
     setTimeout(preloadSend, 0);

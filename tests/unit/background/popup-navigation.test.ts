@@ -27,7 +27,10 @@ describe("the popup's page load, seen by the background", () => {
     );
     const scope = fakeScope();
     const opened: string[] = [];
-    watchPopupLoads(scope, POPUP, (url) => opened.push(url.search));
+    watchPopupLoads(scope, POPUP, (url) => {
+      opened.push(url.search);
+      return undefined;
+    });
     const addRoutes = vi.fn(async () => undefined);
     scope.listeners.get('install')?.({ addRoutes });
     expect(addRoutes).toHaveBeenCalledWith(POPUP_ROUTES('/popup.html'));
