@@ -2,7 +2,6 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { localeText } from './build/locale-text';
 import { pageChunks, preloadPageChunks } from './build/page-chunks';
-import { withPopupStyleHash } from './build/style-hash';
 import { autoDetectOrigins, SITES } from './lib/extract/site-list';
 
 // Several builds (a developer's, a helper's, CI's) may run side by side: PROSPECTOR_OUT_DIR keeps them apart.
@@ -36,11 +35,6 @@ export default defineConfig({
   outDir,
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The popup's stylesheet may be inline in the page the background serves, by its hash only (build/style-hash.ts).
-    'build:manifestGenerated': (wxt, manifest) => {
-      const csp = manifest.content_security_policy as { extension_pages?: string } | undefined;
-      if (csp?.extension_pages) csp.extension_pages = withPopupStyleHash(csp.extension_pages, wxt.config.outDir);
-    },
     // bench-empty.html is the benchmark's "empty extension page" for scale: only the e2e build carries it.
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (process.env.PROSPECTOR_E2E === '1') return;

@@ -1,9 +1,7 @@
 // First: zod is set jitless before any module builds a schema (lib/zod-setup.ts).
 import '@/lib/zod-setup';
-import { glanceMarkup } from '@/lib/background/popup-glance';
 import { watchPopupLoads } from '@/lib/background/popup-navigation';
 import { popupOpens } from '@/lib/background/popup-open';
-import { loadShell, type PopupShell, servePopup } from '@/lib/background/popup-shell';
 import { openWelcomeOnce } from '@/lib/background/welcome';
 import { createWorkGate } from '@/lib/background/work-gate';
 import { getDb } from '@/lib/db/database';
@@ -38,18 +36,9 @@ export default defineBackground(() => {
   // The popup's answer starts as its page starts loading, and a team pull gives way to it then
   // (lib/background/popup-navigation.ts); its messages find it under way.
   const popup = popupOpens(db);
-  // The popup's page with its first glance drawn in (lib/background/popup-shell.ts), once its HTML is held.
-  const csp = (browser.runtime.getManifest() as { content_security_policy?: { extension_pages?: string } })
-    .content_security_policy?.extension_pages;
-  let shell: PopupShell | null = null;
-  if (csp) void loadShell('/popup.html', (path) => fetch(path), csp).then((s) => (shell = s));
   watchPopupLoads(self, browser.runtime.getURL('/popup.html'), (url) => {
     giveWayToRep();
-    const tabId = askedTabId(url.search);
-    const answer = ready.then(() => popup.loading(tabId));
-    if (!shell || !csp) return undefined;
-    const weights = loadSettings().then((s) => s.bantWeights);
-    return servePopup(shell, glanceMarkup(answer, tabId, weights), csp);
+    void ready.then(() => popup.loading(askedTabId(url.search)));
   });
 
   const router = createRouter(

@@ -12,7 +12,6 @@ import { identifyPeople } from '@/lib/popup/identify';
 import type { PopupSettings } from '@/lib/popup/quick-settings';
 import type { PagePerson } from '@/lib/popup/rank-people';
 import { canLogThread } from '@/lib/popup/read-thread';
-import { markFirstScreenPainted } from '@/lib/popup/ready-mark';
 import { preloadSend, sendLazy } from '@/lib/popup/send-lazy';
 import { remember } from '@/lib/popup/tab-memory';
 import type { PopupTab } from '@/lib/popup/target-tab';
@@ -34,7 +33,6 @@ export function App({
   settings,
   reading: reader,
   first,
-  glanced = false,
 }: {
   tab: PopupTab;
   settings: PopupSettings;
@@ -42,8 +40,6 @@ export function App({
   reading: Promise<PageRead>;
   /** The first screen's data, read before rendering; null when it took too long (the live queries fill in). */
   first: FirstScreen | null;
-  /** The page came with the background's glance of this first screen (lib/popup/glance.ts). */
-  glanced?: boolean;
 }) {
   const [reading, setReading] = useState<Reading>(() => first?.read ?? { state: 'reading' });
   const [chosen, setChosen] = useState<string | null>(null);
@@ -93,7 +89,7 @@ export function App({
   function markReady() {
     if (ready) return;
     // The benchmark's end point (npm run bench): identity, stage and BANT are on screen.
-    markFirstScreenPainted(glanced);
+    performance.mark('popup-ready');
     setReady(true);
     // Now that the rep can see the answer, fetch what the first click will need.
     setTimeout(preloadSend, 0);

@@ -3,7 +3,6 @@ import { nativeBrowser } from '@/lib/native-browser';
 import { applyPageStyles } from '@/lib/page-styles';
 import { askBackground } from '@/lib/popup/ask-background';
 import { pageRead } from '@/lib/popup/read-page';
-import { glanceShown, markGlancePainted } from '@/lib/popup/ready-mark';
 import { askedTabId, targetTab } from '@/lib/popup/target-tab';
 import { start } from './render';
 
@@ -21,10 +20,6 @@ const api = nativeBrowser();
 
 // Steps of the open, marked for the benchmark's breakdown (npm run bench -- popup-open).
 performance.mark('popup:start');
-// The page came with the background's glance (the person, stage and score): it was on screen at the first paint.
-if (glanceShown(document)) {
-  markGlancePainted();
-}
 /** `?tabId=N` opens the popup for a given tab (e2e tests); otherwise it is the active tab's popup. */
 const tabId = askedTabId(location.search);
 // One id for both messages: the background reads the page once for the two.

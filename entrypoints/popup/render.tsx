@@ -6,7 +6,6 @@ import { prepareFormats } from '@/lib/i18n/money';
 import { type FirstScreen, fromWire, type PageRead } from '@/lib/popup/first-screen';
 import { popupSettingsFrom } from '@/lib/popup/quick-settings';
 import { readsHere } from '@/lib/popup/read-page';
-import { glanceShown } from '@/lib/popup/ready-mark';
 import { prepareRelativeDays } from '@/lib/popup/relative-time';
 import type { PopupTab } from '@/lib/popup/target-tab';
 import { App } from './App';
@@ -56,12 +55,7 @@ export async function start(
   prepareRelativeDays();
   const [target, , first] = await Promise.all([tab, styled, waited]);
   performance.mark('popup:first-screen');
-  const root = document.getElementById('app')!;
-  // The background's glance (lib/popup/glance.ts), if it drew one, gives way to the first screen in this task:
-  // no frame shows the page without either.
-  const glanced = glanceShown(document);
-  root.replaceChildren();
-  render(<App tab={target} settings={settings} reading={reading} first={first} glanced={glanced} />, root);
+  render(<App tab={target} settings={settings} reading={reading} first={first} />, document.getElementById('app')!);
   // Drawn into the page; 'popup-ready' follows once it has been painted (the benchmark's breakdown).
   performance.mark('popup:rendered');
 }

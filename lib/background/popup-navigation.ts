@@ -16,7 +16,6 @@ interface InstallWithRoutes extends Event {
 }
 interface NavigationFetch extends Event {
   request: Request;
-  respondWith(response: Response): void;
 }
 interface WorkerScope {
   addEventListener(type: 'install', listener: (event: InstallWithRoutes) => void): void;
@@ -44,11 +43,10 @@ function hasStaticRoutes(scope: unknown): scope is WorkerScope {
 }
 
 /**
- * Calls `onOpen` with the popup's URL each time it starts loading (`?tabId=N` names the tab in tests), and answers
- * the popup's page with what it returns (lib/background/popup-shell.ts), or leaves it to the extension's files.
- * Must run in the worker's first evaluation: the browser only dispatches fetch events to handlers added then.
+ * Calls `onOpen` with the popup's URL each time it starts loading (`?tabId=N` names the tab in tests). Must run in
+ * the worker's first evaluation: the browser only dispatches fetch events to handlers added then.
  */
-export function watchPopupLoads(scope: unknown, popupUrl: string, onOpen: (url: URL) => Response | undefined): void {
+export function watchPopupLoads(scope: unknown, popupUrl: string, onOpen: (url: URL) => void): void {
   if (!hasStaticRoutes(scope)) return;
   const popupPath = new URL(popupUrl).pathname;
   scope.addEventListener('install', (event) => {
@@ -60,8 +58,6 @@ export function watchPopupLoads(scope: unknown, popupUrl: string, onOpen: (url: 
     const { request } = event;
     if (request.mode !== 'navigate') return;
     const url = new URL(request.url);
-    if (url.pathname !== popupPath) return;
-    const page = onOpen(url);
-    if (page) event.respondWith(page);
+    if (url.pathname === popupPath) onOpen(url);
   });
 }

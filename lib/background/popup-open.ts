@@ -130,17 +130,12 @@ export function popupOpens(db: ProspectorDb, deps: PopupOpenDeps = realDeps) {
     read({ openId, tabId }: { openId: string; tabId?: number }): Promise<PageRead> {
       return take(openId, tabId).read;
     },
-    /**
-     * The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now, and given
-     * back for the glance drawn into its page (lib/background/popup-shell.ts).
-     */
-    loading(tabId: number | undefined): Promise<PopupOpened> {
+    /** The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now. */
+    loading(tabId: number | undefined): void {
       const opening = start(tabId);
       loaded = { tabId, at: deps.now(), opening };
-      const answer = answerOf(opening);
       // Seen by the popup's message that takes it; unhandled otherwise (a popup closed before its script ran).
-      answer.catch(() => undefined);
-      return answer;
+      answerOf(opening).catch(() => undefined);
     },
   };
 }

@@ -27,10 +27,7 @@ describe("the popup's page load, seen by the background", () => {
     );
     const scope = fakeScope();
     const opened: string[] = [];
-    watchPopupLoads(scope, POPUP, (url) => {
-      opened.push(url.search);
-      return undefined;
-    });
+    watchPopupLoads(scope, POPUP, (url) => opened.push(url.search));
     const addRoutes = vi.fn(async () => undefined);
     scope.listeners.get('install')?.({ addRoutes });
     expect(addRoutes).toHaveBeenCalledWith(POPUP_ROUTES('/popup.html'));
