@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { type Extension, tabIdOf } from '../support/browser';
+import { openToolbarPopup } from '../support/toolbar-popup';
 import { marksOf } from './marks';
 import { backgroundReady } from './store-count';
 
@@ -50,4 +51,23 @@ export async function openTimedPage(ext: Extension, origin: string): Promise<Pag
   const target = await ext.context.newPage();
   await target.goto(`${origin}/loop/person.html`);
   return target;
+}
+
+/**
+ * One open of the real toolbar popup on `target`'s tab (scripts/support/toolbar-popup.ts): navigation start → its
+ * 'popup-ready' mark, and its first contentful paint (NaN: none reported), once it has settled (the page read).
+ */
+export async function timeToolbarPopup(ext: Extension, target: Page): Promise<{ at: number; painted: number }> {
+  const popup = await openToolbarPopup(ext, target);
+  try {
+    const read = `(() => { const r = performance.getEntriesByName('popup-ready')[0]; const p = performance.getEntriesByName('first-contentful-paint')[0]; return r && p && !document.querySelector('main [role="status"]') ? [r.startTime, p.startTime] : null; })()`;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      const times = await popup.evaluate<[number, number] | null>(read);
+      if (times) return { at: times[0], painted: times[1] };
+      await new Promise((ok) => setTimeout(ok, 25));
+    }
+    throw new Error('The toolbar popup was not ready after 30 s.');
+  } finally {
+    await popup.close();
+  }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openToolbarPopup } from '../../scripts/support/toolbar-popup';
 import {
   EXTENSION_DIR,
   type Extension,
@@ -354,6 +355,40 @@ describe('the popup in real Chromium', () => {
         [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.media),
       ),
     ).toEqual(['all']);
+    await popup.close();
+    await page.close();
+  });
+
+  it('opens as the real toolbar popup too (chrome.action.openPopup): the person on the tab, her stage and score', async () => {
+    // Every other test loads popup.html in a tab, naming the tab (?tabId=N). Here the browser opens the action's own
+    // popup on the tab in front, as the rep's click does: the popup finds its tab itself, and Chrome shows it only
+    // once its page has loaded (scripts/support/toolbar-popup.ts).
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/loop/person.html`);
+    await send(admin, 'capture.save', {
+      capture: {
+        url: `${origin}/loop/person.html`,
+        site: 'web',
+        candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
+      },
+      startDeal: true,
+    });
+    const popup = await openToolbarPopup(ext, page);
+    const shown = (testId: string) =>
+      popup.evaluate<string | null>(`document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`);
+    await expect
+      .poll(() => popup.evaluate<number>(`document.querySelectorAll('[data-testid="popup-ready"]').length`))
+      .toBe(1);
+    expect(await shown('candidate-name')).toBe('Dewi Lestari');
+    expect(await shown('contact-stage')).toBeTruthy();
+    expect(await shown('bant-score')).toMatch(/^\d+$/);
+    // Not the benchmark's tab: the popup's own tab look-up found the page, and so did the background's.
+    expect(await popup.evaluate<string>('location.search')).toBe('');
+    const [start, bgTab] = await popup.evaluate<number[]>(
+      `['popup:start', 'popup:bg-tab'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? -1)`,
+    );
+    expect(bgTab).toBeGreaterThan(0);
+    expect(bgTab).toBeLessThan(start!);
     await popup.close();
     await page.close();
   });
