@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { type Extension, tabIdOf } from '../support/browser';
 import { openToolbarPopup } from '../support/toolbar-popup';
-import { marksOf } from './marks';
+import { marksIn, marksOf, pollIn } from './marks';
 import { backgroundReady } from './store-count';
 
 /**
@@ -55,18 +55,15 @@ export async function openTimedPage(ext: Extension, origin: string): Promise<Pag
 
 /**
  * One open of the real toolbar popup on `target`'s tab (scripts/support/toolbar-popup.ts): navigation start → its
- * 'popup-ready' mark, and its first contentful paint (NaN: none reported), once it has settled (the page read).
+ * 'popup-ready' mark and its first contentful paint, once it has settled (the page read).
  */
 export async function timeToolbarPopup(ext: Extension, target: Page): Promise<{ at: number; painted: number }> {
   const popup = await openToolbarPopup(ext, target);
   try {
-    const read = `(() => { const r = performance.getEntriesByName('popup-ready')[0]; const p = performance.getEntriesByName('first-contentful-paint')[0]; return r && p && !document.querySelector('main [role="status"]') ? [r.startTime, p.startTime] : null; })()`;
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      const times = await popup.evaluate<[number, number] | null>(read);
-      if (times) return { at: times[0], painted: times[1] };
-      await new Promise((ok) => setTimeout(ok, 25));
-    }
-    throw new Error('The toolbar popup was not ready after 30 s.');
+    const [at, painted] = await marksIn(popup.evaluate, ['popup-ready', 'first-contentful-paint'], 30_000);
+    // Let it finish (the page read) before closing, as the tab-hosted opens do.
+    await pollIn(popup.evaluate, `!document.querySelector('main [role="status"]') || null`, 30_000, 'settled popup');
+    return { at: at!, painted: painted! };
   } finally {
     await popup.close();
   }

@@ -33,18 +33,24 @@ export async function openToolbarPopup(ext: Extension, page: Page, timeoutMs = 1
       (err: unknown) => String(err),
     ),
   );
-  if (opened) throw new Error(`The toolbar popup did not open: ${opened}`);
-  let target: TargetInfo | undefined;
-  for (const deadline = Date.now() + timeoutMs; !target && Date.now() < deadline; ) {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-    target = targetInfos.find((t) => t.url.startsWith(popupUrl) && !before.has(t.targetId));
-    if (!target) await new Promise((ok) => setTimeout(ok, 20));
+  try {
+    if (opened) throw new Error(`The toolbar popup did not open: ${opened}`);
+    let target: TargetInfo | undefined;
+    for (const deadline = Date.now() + timeoutMs; !target && Date.now() < deadline; ) {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+      target = targetInfos.find((t) => t.url.startsWith(popupUrl) && !before.has(t.targetId));
+      if (!target) await new Promise((ok) => setTimeout(ok, 20));
+    }
+    if (!target) throw new Error('No toolbar popup appeared.');
+    const attached = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+      sessionId: string;
+    };
+    return toolbarPopup(cdp, target.targetId, attached.sessionId);
+  } catch (err) {
+    // Not left attached to the page when no popup could be reached.
+    await cdp.detach().catch(() => undefined);
+    throw err;
   }
-  if (!target) throw new Error('No toolbar popup appeared.');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
-    sessionId: string;
-  };
-  return toolbarPopup(cdp, target.targetId, sessionId);
 }
 
 function toolbarPopup(cdp: CDPSession, targetId: string, sessionId: string): ToolbarPopup {
