@@ -9,6 +9,7 @@ import { sendLazy } from '@/lib/popup/send-lazy';
 import { contactViewRead } from '@/lib/read/popup';
 import { useLiveQuery } from '../use-live-query';
 import { DealPanel, EditForm } from './DealPanel';
+import { Folded } from './Folded';
 import { focusTaken } from './focus';
 import { Shown } from './Shown';
 import { UpdateOffer } from './UpdateOffer';
@@ -95,10 +96,9 @@ export function ContactPanel({
       )}
       {open.map((deal, i) => panel(deal, i === 0))}
       {open.length > 0 && closed.length > 0 ? (
-        <details class="closed-deals">
-          <summary>{t('popup_closedDeals', closed.length)}</summary>
-          {closed.map((deal) => panel(deal, false))}
-        </details>
+        <Folded class="closed-deals" testId="closed-deals" summary={t('popup_closedDeals', closed.length)}>
+          {() => closed.map((deal) => panel(deal, false))}
+        </Folded>
       ) : (
         closed.map((deal, i) => panel(deal, open.length === 0 && i === 0))
       )}

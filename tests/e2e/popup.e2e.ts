@@ -460,6 +460,48 @@ describe('the popup in real Chromium', () => {
     await page.close();
   });
 
+  it("folds a contact's closed deals: built only when the rep opens them, by click or keyboard", async () => {
+    // Each closed deal is a whole deal panel (stage track, BANT, actions): built closed, one was 110 of the first
+    // screen's 266 elements, out of sight (components/popup/Folded.tsx).
+    const { saved } = await send<Saved>(admin, 'capture.save', {
+      capture: {
+        url: `${origin}/loop/person.html`,
+        site: 'web',
+        candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
+      },
+      startDeal: true,
+    });
+    const { contactId, dealId } = saved[0]!;
+    await send(admin, 'deal.move', { dealId, stageId: 'won' });
+    await send(admin, 'deal.create', { contactId, title: 'Renewal' });
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/loop/person.html`);
+    const popup = await popupFor(ext, page);
+    const fold = popup.getByTestId('closed-deals');
+    await expect.poll(() => fold.locator('summary').textContent()).toBe('Closed deals (1)');
+    // The open deal is the one on screen; the won one is not built while folded.
+    await expect.poll(() => popup.getByTestId('deal').count()).toBe(1);
+    expect(await popup.getByTestId('deal').getAttribute('aria-label')).toBe('Renewal');
+    expect(await fold.getByTestId('deal').count()).toBe(0);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+
+    // Opened from the keyboard (Enter on the summary): the deal is built as the fold opens.
+    const isOpen = () => fold.evaluate((d) => (d as HTMLDetailsElement).open);
+    await fold.locator('summary').focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(isOpen).toBe(true);
+    expect(await fold.getByTestId('deal-outcome').textContent()).toMatch(/^Won on /);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+    // Closed and opened again with the mouse: the deal kept.
+    await fold.locator('summary').click();
+    await expect.poll(isOpen).toBe(false);
+    await fold.locator('summary').click();
+    await expect.poll(isOpen).toBe(true);
+    expect(await fold.getByTestId('deal-outcome').isVisible()).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
   it('answers without the message table or the database: no code on the open path carries zod or Dexie', async () => {
     // The open path as built: popup.html's scripts and preloads, and everything those import statically (the
     // first screen is a static import of the first module). Chromium keeps no resource timing for extension files
