@@ -2,6 +2,7 @@
 import '@/lib/zod-setup';
 import { watchPopupLoads } from '@/lib/background/popup-navigation';
 import { popupOpens } from '@/lib/background/popup-open';
+import { popupPages } from '@/lib/background/popup-page';
 import { openWelcomeOnce } from '@/lib/background/welcome';
 import { createWorkGate } from '@/lib/background/work-gate';
 import { getDb } from '@/lib/db/database';
@@ -9,7 +10,6 @@ import { applyLocale } from '@/lib/i18n/init';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import { ensureStages } from '@/lib/pipeline/seed';
-import { askedTabId } from '@/lib/popup/target-tab';
 import { loadSettings, settingsItem } from '@/lib/settings/store';
 import { giveWayToRep } from '@/lib/sync/give-way';
 import { syncIdentity } from '@/lib/sync/sync-middleware';
@@ -34,11 +34,19 @@ export default defineBackground(() => {
   const ctx: BackgroundContext = { db, settings, now: Date.now, ready, work };
 
   // The popup's answer starts as its page starts loading, and a team pull gives way to it then
-  // (lib/background/popup-navigation.ts); its messages find it under way.
+  // (lib/background/popup-navigation.ts); the page is served with the answer written in once it is ready
+  // (lib/background/popup-page.ts), or the popup's messages find it under way.
   const popup = popupOpens(db);
+  const popupPage = popupPages({
+    csp: (browser.runtime.getManifest() as { content_security_policy?: { extension_pages?: string } })
+      .content_security_policy?.extension_pages,
+    html: fetch('/popup.html').then((r) => r.text()),
+    open: (tabId) => ready.then(() => popup.loading(tabId)),
+    settings: () => browser.storage.local.get('settings').then((s) => s.settings as unknown),
+  });
   watchPopupLoads(self, browser.runtime.getURL('/popup.html'), (url) => {
     giveWayToRep();
-    void ready.then(() => popup.loading(askedTabId(url.search)));
+    return popupPage(url);
   });
 
   const router = createRouter(

@@ -16,6 +16,7 @@ interface InstallWithRoutes extends Event {
 }
 interface NavigationFetch extends Event {
   request: Request;
+  respondWith(response: Response): void;
 }
 interface WorkerScope {
   addEventListener(type: 'install', listener: (event: InstallWithRoutes) => void): void;
@@ -43,10 +44,11 @@ function hasStaticRoutes(scope: unknown): scope is WorkerScope {
 }
 
 /**
- * Calls `onOpen` with the popup's URL each time it starts loading (`?tabId=N` names the tab in tests). Must run in
- * the worker's first evaluation: the browser only dispatches fetch events to handlers added then.
+ * Calls `onOpen` with the popup's URL each time it starts loading (`?tabId=N` names the tab in tests), and answers
+ * the popup's page with the response it returns (lib/background/popup-page.ts), or leaves it to the extension's
+ * file. Must run in the worker's first evaluation: the browser only dispatches fetch events to handlers added then.
  */
-export function watchPopupLoads(scope: unknown, popupUrl: string, onOpen: (url: URL) => void): void {
+export function watchPopupLoads(scope: unknown, popupUrl: string, onOpen: (url: URL) => Response | undefined): void {
   if (!hasStaticRoutes(scope)) return;
   const popupPath = new URL(popupUrl).pathname;
   scope.addEventListener('install', (event) => {
@@ -58,6 +60,8 @@ export function watchPopupLoads(scope: unknown, popupUrl: string, onOpen: (url: 
     const { request } = event;
     if (request.mode !== 'navigate') return;
     const url = new URL(request.url);
-    if (url.pathname === popupPath) onOpen(url);
+    if (url.pathname !== popupPath) return;
+    const page = onOpen(url);
+    if (page) event.respondWith(page);
   });
 }

@@ -130,12 +130,25 @@ export function popupOpens(db: ProspectorDb, deps: PopupOpenDeps = realDeps) {
     read({ openId, tabId }: { openId: string; tabId?: number }): Promise<PageRead> {
       return take(openId, tabId).read;
     },
-    /** The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now. */
-    loading(tabId: number | undefined): void {
+    /**
+     * The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now. Returned for
+     * the popup's page (lib/background/popup-page.ts); `handed()` once it went into the page, where the popup
+     * reads it instead of asking.
+     */
+    loading(tabId: number | undefined): { answer: Promise<PopupOpened>; read: Promise<PageRead>; handed(): void } {
       const opening = start(tabId);
-      loaded = { tabId, at: deps.now(), opening };
-      // Seen by the popup's message that takes it; unhandled otherwise (a popup closed before its script ran).
-      answerOf(opening).catch(() => undefined);
+      const mine = { tabId, at: deps.now(), opening };
+      loaded = mine;
+      // Seen by the popup's message that takes it, or the page; unhandled otherwise (a popup closed at once).
+      const answer = answerOf(opening);
+      answer.catch(() => undefined);
+      return {
+        answer,
+        read: opening.read,
+        handed: () => {
+          if (loaded === mine) loaded = undefined;
+        },
+      };
     },
   };
 }

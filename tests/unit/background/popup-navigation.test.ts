@@ -9,8 +9,11 @@ function fakeScope() {
   return {
     listeners,
     addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn),
-    fetch(url: string, mode: RequestMode) {
-      listeners.get('fetch')?.({ request: { url, mode } });
+    /** A fetch event; what the watch answered it with, if anything. */
+    fetch(url: string, mode: RequestMode): Response | undefined {
+      let answered: Response | undefined;
+      listeners.get('fetch')?.({ request: { url, mode }, respondWith: (r: Response) => (answered = r) });
+      return answered;
     },
   };
 }
@@ -27,7 +30,10 @@ describe("the popup's page load, seen by the background", () => {
     );
     const scope = fakeScope();
     const opened: string[] = [];
-    watchPopupLoads(scope, POPUP, (url) => opened.push(url.search));
+    watchPopupLoads(scope, POPUP, (url) => {
+      opened.push(url.search);
+      return undefined;
+    });
     const addRoutes = vi.fn(async () => undefined);
     scope.listeners.get('install')?.({ addRoutes });
     expect(addRoutes).toHaveBeenCalledWith(POPUP_ROUTES('/popup.html'));
@@ -44,6 +50,24 @@ describe("the popup's page load, seen by the background", () => {
     scope.fetch('chrome-extension://abc/options.html', 'navigate');
     scope.fetch('chrome-extension://abc/chunks/popup.js', 'cors');
     expect(opened).toEqual(['?tabId=5']);
+  });
+
+  it("answers the popup's navigation with the page it is given, else leaves it to the extension's file", () => {
+    vi.stubGlobal(
+      'InstallEvent',
+      class {
+        addRoutes() {}
+      },
+    );
+    const scope = fakeScope();
+    const page = new Response('<p>popup</p>');
+    let serve = true;
+    watchPopupLoads(scope, POPUP, () => (serve ? page : undefined));
+    expect(scope.fetch(POPUP, 'navigate')).toBe(page);
+    serve = false;
+    expect(scope.fetch(POPUP, 'navigate')).toBeUndefined();
+    serve = true;
+    expect(scope.fetch('chrome-extension://abc/options.html', 'navigate')).toBeUndefined();
   });
 
   it('registers nothing where the browser has no static routes: no fetch handler to slow every page', () => {

@@ -171,6 +171,25 @@ describe("the popup's first screen, answered by the background", () => {
     await popup.open({ openId: 'd', tabId: 7 });
     expect(reader.runs).toEqual([7, 7, 7, 8, 7]);
   });
+
+  it('gives the page load its answer and read; once handed to the page, no message takes it again', async () => {
+    const { db, contactId } = await seeded();
+    const reader = pageReader();
+    const popup = popupOpens(db, reader.deps({ now: () => 0 }));
+    const opening = popup.loading(7);
+    reader.release();
+    expect(fromWire((await opening.answer).first).people[0]?.contact?.id).toBe(contactId);
+    expect((await opening.read).state).toBe('read');
+    opening.handed();
+    // Written into the popup's page: a later popup's message for the tab reads the page afresh.
+    await popup.open({ openId: 'a', tabId: 7 });
+    expect(reader.runs).toEqual([7, 7]);
+    // Not handed (no page written): the popup's message takes it, as before.
+    const kept = popup.loading(7);
+    const taken = await popup.open({ openId: 'b', tabId: 7 });
+    expect(taken).toBe(await kept.answer);
+    expect(reader.runs).toEqual([7, 7, 7]);
+  });
 });
 
 describe('the page as the popup shows it', () => {
