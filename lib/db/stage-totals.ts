@@ -42,7 +42,9 @@ export function applyRow(totals: StageTotalsRow, row: DealIndexRow, sign: 1 | -1
     currency,
     deals: old.deals + sign,
     total: old.total + sign * amount,
-    own: p === null ? old.own : old.own + sign * amount * p,
+    // Amounts are whole and never negative, so only this sum of products gathers rounding: a deal added and taken
+    // away again can leave -0.00000000000009, which a header would show as "-$0". Never below zero.
+    own: p === null ? old.own : Math.max(0, old.own + sign * amount * p),
     plain: p === null ? old.plain + sign * amount : old.plain,
   };
   // A currency whose last deal left is dropped, with whatever rounding its weighted sum had gathered.

@@ -62,7 +62,8 @@ function columnSums(parts: Iterable<SumParts>, primaryCurrency: string, p: numbe
   const sums = [...parts].map((s) => ({
     currency: s.currency,
     total: s.total,
-    weighted: s.plain === 0 ? Math.round(s.own) : Math.round(s.own + s.plain * p),
+    // `+ 0`: a sum rounded from a hair below zero is -0, which Intl writes as "-$0" (NaN stays NaN).
+    weighted: (s.plain === 0 ? Math.round(s.own) : Math.round(s.own + s.plain * p)) + 0,
   }));
   return sums.sort((a, b) =>
     a.currency === primaryCurrency ? -1 : b.currency === primaryCurrency ? 1 : b.total - a.total,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProspectorDb } from '@/lib/db/database';
 import { dealIndexRow, toBoardDeal } from '@/lib/db/deal-index';
-import { type StageTotalsRow, totalsFromRows } from '@/lib/db/stage-totals';
+import { applyRow, emptyTotals, type StageTotalsRow, totalsFromRows } from '@/lib/db/stage-totals';
 import type { Deal } from '@/lib/model';
 import { columnTotals, totalsFromStored } from '@/lib/pipeline/board-columns';
 import { freshDb } from '../helpers';
@@ -115,6 +115,33 @@ describe('stage totals (the board headers’ sums, kept on every write)', () => 
     );
     // Forty fresh databases: slow on a loaded two-core machine; nothing here is timed.
   }, 60_000);
+
+  it('never hold a weighted sum below zero from rounding (a header would read "-$0")', () => {
+    const row = (id: string, amount: number, probability: number | null) =>
+      dealIndexRow(makeDeal(id, `c-${id}`, 'demo', { amount, probability }));
+    let totals = emptyTotals('demo');
+    for (const r of [row('keep', 5, null), row('a', 9, 0.9), row('b', 2032, 0.5)]) totals = applyRow(totals, r, 1);
+    // 8.1 + 1016 - 1016 - 8.1 is -9.1e-14 in floating point.
+    totals = applyRow(totals, row('b', 2032, 0.5), -1);
+    totals = applyRow(totals, row('a', 9, 0.9), -1);
+    const usd = totals.sums.find((s) => s.currency === 'USD')!;
+    expect(Object.is(usd.own, 0)).toBe(true);
+    expect(usd).toMatchObject({ deals: 1, total: 5, plain: 5 });
+    // A database written before this still holds the hair below zero: its header reads "$0" all the same.
+    const stage = {
+      id: 'demo',
+      name: 'Demo',
+      order: 1,
+      probability: 0.4,
+      kind: 'open' as const,
+      forecastCategory: 'pipeline' as const,
+      color: '#888',
+    };
+    const old = { ...totals, sums: [{ currency: 'USD', deals: 1, total: 0, own: -9.1e-14, plain: 0 }] };
+    const [sum] = totalsFromStored(old, stage, 'USD').sums;
+    expect(Object.is(sum!.weighted, 0)).toBe(true);
+    expect(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(sum!.weighted)).toBe('$0.00');
+  });
 
   it('give a column’s header exactly what the column’s deals give', async () => {
     const db = await freshDb();
