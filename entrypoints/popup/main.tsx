@@ -25,7 +25,11 @@ performance.mark('popup:start');
 /** `?tabId=N` opens the popup for a given tab (e2e tests); otherwise it is the active tab's popup. */
 const tabId = askedTabId(location.search);
 // The first screen, where the background wrote it into this page as it served it (lib/background/popup-page.ts);
-// otherwise asked for, with one id for both messages: the background reads the page once for the two.
+// otherwise asked for, with one id for both messages: the background reads the page once for the two. This module
+// runs as soon as its files are in (async: build/page-chunks.ts), so while the page is still coming, what the
+// background writes in (just before the page's end, within 45 ms of the click) is waited for.
+if (document.readyState === 'loading')
+  await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
 const written = readFirstData(document, tabId);
 const openId = crypto.randomUUID();
 const opened = written ? Promise.resolve(written.opened) : askBackground('popup.open', { openId, tabId });
