@@ -64,6 +64,17 @@ interface Opening {
   answer?: Promise<PopupOpened>;
 }
 
+/**
+ * An opening started by the popup's page load, for the page the background serves (lib/background/popup-page.ts):
+ * its answer and page read, and `handed()` once they went into the page, where the popup reads them instead of
+ * asking.
+ */
+export interface PopupOpening {
+  answer: Promise<PopupOpened>;
+  read: Promise<PageRead>;
+  handed(): void;
+}
+
 /** How long an opening waits for its popup's second message before it is dropped (the popup closed at once). */
 const FORGET_MS = 30_000;
 /**
@@ -130,12 +141,8 @@ export function popupOpens(db: ProspectorDb, deps: PopupOpenDeps = realDeps) {
     read({ openId, tabId }: { openId: string; tabId?: number }): Promise<PageRead> {
       return take(openId, tabId).read;
     },
-    /**
-     * The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now. Returned for
-     * the popup's page (lib/background/popup-page.ts); `handed()` once it went into the page, where the popup
-     * reads it instead of asking.
-     */
-    loading(tabId: number | undefined): { answer: Promise<PopupOpened>; read: Promise<PageRead>; handed(): void } {
+    /** The popup (for `tabId`, or the active tab) started loading: its answer is worked out from now. */
+    loading(tabId: number | undefined): PopupOpening {
       const opening = start(tabId);
       const mine = { tabId, at: deps.now(), opening };
       loaded = mine;

@@ -1,7 +1,6 @@
 import { type FirstData, firstDataBlock } from '../popup/first-data';
-import type { PageRead } from '../popup/first-screen';
 import { askedTabId } from '../popup/target-tab';
-import type { PopupOpened } from './popup-open';
+import type { PopupOpening } from './popup-open';
 
 /**
  * The popup's page as the background serves it, with the popup's first screen written in (lib/popup/first-data.ts).
@@ -74,13 +73,6 @@ export function servePopupPage(
   return new Response(body, {
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp },
   });
-}
-
-/** A popup opening, as the background's answer starts it (lib/background/popup-open.ts, `loading`). */
-export interface PopupOpening {
-  answer: Promise<PopupOpened>;
-  read: Promise<PageRead>;
-  handed(): void;
 }
 
 export interface PopupPagesDeps {

@@ -51,6 +51,19 @@ describe('the popup in real Chromium', () => {
   let close: () => void;
   let admin: Page;
   let stageName: (id: string) => Promise<string>;
+  /**
+   * The benchmark page's person (tests/fixtures/loop/person.html), stored as a capture of that page, with her deal
+   * unless she has one open already (never a second beside it).
+   */
+  const saveDewi = () =>
+    send<Saved>(admin, 'capture.save', {
+      capture: {
+        url: `${origin}/loop/person.html`,
+        site: 'web',
+        candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
+      },
+      startDeal: true,
+    });
 
   beforeAll(async () => {
     const served = await serve(`${ROOT}/tests/fixtures`);
@@ -368,14 +381,7 @@ describe('the popup in real Chromium', () => {
     // once its page has loaded (scripts/support/toolbar-popup.ts).
     const page = await ext.context.newPage();
     await page.goto(`${origin}/loop/person.html`);
-    await send(admin, 'capture.save', {
-      capture: {
-        url: `${origin}/loop/person.html`,
-        site: 'web',
-        candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
-      },
-      startDeal: true,
-    });
+    await saveDewi();
     const popup = await openToolbarPopup(ext, page);
     const shown = (testId: string) =>
       popup.evaluate<string | null>(`document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`);
@@ -416,15 +422,7 @@ describe('the popup in real Chromium', () => {
   it('is served with its first screen written in: drawn from its page, without asking, under the pages’ CSP', async () => {
     // lib/background/popup-page.ts: the worker answers the popup's navigation with the popup's HTML and, once ready
     // (within 45 ms of the click), the first screen as a data block the first module reads instead of asking.
-    await send(admin, 'capture.save', {
-      capture: {
-        url: `${origin}/loop/person.html`,
-        site: 'web',
-        candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
-      },
-      // Her deal, unless she has one open already (never a second beside it).
-      startDeal: true,
-    });
+    await saveDewi();
     const page = await ext.context.newPage();
     await page.goto(`${origin}/loop/person.html`);
     // What the popup asks the background, seen by a listener of the worker's own (it answers nothing).
@@ -525,14 +523,7 @@ describe('the popup in real Chromium', () => {
   it("folds a contact's closed deals: built only when the rep opens them, by click or keyboard", async () => {
     // Each closed deal is a whole deal panel (stage track, BANT, actions): built closed, one was 110 of the first
     // screen's 266 elements, out of sight (components/popup/Folded.tsx).
-    const { saved } = await send<Saved>(admin, 'capture.save', {
-      capture: {
-        url: `${origin}/loop/person.html`,
-        site: 'web',
-        candidates: [{ name: 'Dewi Lestari', emails: ['dewi.lestari@nusantara-logistics.test'] }],
-      },
-      startDeal: true,
-    });
+    const { saved } = await saveDewi();
     const { contactId, dealId } = saved[0]!;
     await send(admin, 'deal.move', { dealId, stageId: 'won' });
     await send(admin, 'deal.create', { contactId, title: 'Renewal' });

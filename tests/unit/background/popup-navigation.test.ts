@@ -18,16 +18,21 @@ function fakeScope() {
   };
 }
 
+/** A browser with the Service Worker Static Routing API (Chrome): its install event can add routes. */
+function withStaticRoutes() {
+  vi.stubGlobal(
+    'InstallEvent',
+    class {
+      addRoutes() {}
+    },
+  );
+}
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the popup's page load, seen by the background", () => {
   it('registers routes that let only a navigation to the popup reach the worker, and only while it runs', () => {
-    vi.stubGlobal(
-      'InstallEvent',
-      class {
-        addRoutes() {}
-      },
-    );
+    withStaticRoutes();
     const scope = fakeScope();
     const opened: string[] = [];
     watchPopupLoads(scope, POPUP, (url) => {
@@ -53,12 +58,7 @@ describe("the popup's page load, seen by the background", () => {
   });
 
   it("answers the popup's navigation with the page it is given, else leaves it to the extension's file", () => {
-    vi.stubGlobal(
-      'InstallEvent',
-      class {
-        addRoutes() {}
-      },
-    );
+    withStaticRoutes();
     const scope = fakeScope();
     const page = new Response('<p>popup</p>');
     let serve = true;

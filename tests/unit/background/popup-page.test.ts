@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PopupOpened } from '@/lib/background/popup-open';
-import { FIRST_DATA_WAIT_MS, type PopupOpening, pageOf, popupPages, servePopupPage } from '@/lib/background/popup-page';
+import type { PopupOpened, PopupOpening } from '@/lib/background/popup-open';
+import { pageOf, popupPages, servePopupPage } from '@/lib/background/popup-page';
 import { FIRST_DATA_ID, type FirstData } from '@/lib/popup/first-data';
 
 const HTML =

@@ -9,6 +9,16 @@ import { freshDb } from '../helpers';
 import { makeDeal } from './factory';
 
 const STAGES = ['prospecting', 'demo', 'won', 'lost'];
+/** The column the header tests read: an open stage at 40%. */
+const DEMO_STAGE = {
+  id: 'demo',
+  name: 'Demo',
+  order: 1,
+  probability: 0.4,
+  kind: 'open' as const,
+  forecastCategory: 'pipeline' as const,
+  color: '#888',
+};
 
 /** Stored totals, comparable: stages without deals left out, sums by currency, weighted sums to 6 places. */
 function comparable(rows: Iterable<StageTotalsRow>) {
@@ -128,17 +138,8 @@ describe('stage totals (the board headers’ sums, kept on every write)', () => 
     expect(Object.is(usd.own, 0)).toBe(true);
     expect(usd).toMatchObject({ deals: 1, total: 5, plain: 5 });
     // A database written before this still holds the hair below zero: its header reads "$0" all the same.
-    const stage = {
-      id: 'demo',
-      name: 'Demo',
-      order: 1,
-      probability: 0.4,
-      kind: 'open' as const,
-      forecastCategory: 'pipeline' as const,
-      color: '#888',
-    };
     const old = { ...totals, sums: [{ currency: 'USD', deals: 1, total: 0, own: -9.1e-14, plain: 0 }] };
-    const [sum] = totalsFromStored(old, stage, 'USD').sums;
+    const [sum] = totalsFromStored(old, DEMO_STAGE, 'USD').sums;
     expect(Object.is(sum!.weighted, 0)).toBe(true);
     expect(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(sum!.weighted)).toBe('$0.00');
   });
@@ -155,21 +156,16 @@ describe('stage totals (the board headers’ sums, kept on every write)', () => 
     await db.deals.bulkAdd(deals);
     await db.deals.update('c', { stageId: 'prospecting' });
     await db.deals.update('c', { stageId: 'demo' });
-    const stage = {
-      id: 'demo',
-      name: 'Demo',
-      order: 1,
-      probability: 0.4,
-      kind: 'open' as const,
-      forecastCategory: 'pipeline' as const,
-      color: '#888',
-    };
     const live = (await db.deals.toArray()).filter((d) => d.deletedAt === null && d.stageId === 'demo');
-    const fromDeals = columnTotals(live.map(toBoardDeal), stage, 'IDR');
+    const fromDeals = columnTotals(live.map(toBoardDeal), DEMO_STAGE, 'IDR');
     expect(fromDeals).toMatchObject({ count: 4, unknown: 1 });
-    expect(totalsFromStored((await db.stageTotals.get('demo'))!, stage, 'IDR')).toEqual(fromDeals);
+    expect(totalsFromStored((await db.stageTotals.get('demo'))!, DEMO_STAGE, 'IDR')).toEqual(fromDeals);
     // Nothing stored for a stage no deal is in: an empty header.
-    expect(totalsFromStored(undefined, { ...stage, id: 'closing' }, 'IDR')).toEqual({ count: 0, sums: [], unknown: 0 });
+    expect(totalsFromStored(undefined, { ...DEMO_STAGE, id: 'closing' }, 'IDR')).toEqual({
+      count: 0,
+      sums: [],
+      unknown: 0,
+    });
     expect(dealIndexRow(deals[4]!).e).toBeUndefined();
   });
 });
